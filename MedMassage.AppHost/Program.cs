@@ -1,0 +1,30 @@
+using MedMassage.AppHost.Hosting;
+
+var builder = DistributedApplicationBuilder.CreateBuilder(args);
+
+var eventbus = builder.AddRabbitMQ("eventbus");
+var redis = builder.AddRedis("redis");
+var postgres = builder.AddPostgres("postgres");
+var smtp = builder.AddSmtp("smtp");
+
+ProjectResource Service(string name, string directory, string database) =>
+    builder.AddProject(name, directory)
+        .WithReference(eventbus).WaitFor(eventbus)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(builder.AddDatabase(postgres, database)).WaitFor(postgres);
+
+var referral = Service("referral-api", "services/referral", "referraldb");
+var scheduling = Service("scheduling-api", "services/scheduling", "schedulingdb");
+var clinicalNotes = Service("clinical-notes-api", "services/clinical-notes", "clinicalnotesdb");
+var notification = Service("notification-api", "services/notification", "notificationdb")
+    .WithReference(smtp).WaitFor(smtp);
+
+builder.AddProject("gateway", "gateway")
+    .WithHttpEndpoint(port: builder.Options.GatewayPort)
+    .WithReference(redis)
+    .WithReference(referral).WaitFor(referral)
+    .WithReference(scheduling).WaitFor(scheduling)
+    .WithReference(clinicalNotes).WaitFor(clinicalNotes)
+    .WithReference(notification).WaitFor(notification);
+
+return await builder.Build().RunAsync();

@@ -1,0 +1,44 @@
+using MedMassage.Gateway.Health;
+using MedMassage.Gateway.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static void AddGateway(this IHostApplicationBuilder builder)
+    {
+        var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        // Health probes must answer quickly and honestly, so they bypass the standard retry pipeline.
+#pragma warning disable EXTEXP0001 // the only way to opt one client out of the defaults
+        builder.Services.AddHttpClient(nameof(DownstreamHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(3))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in DownstreamService.All)
+        {
+            health.Add(new HealthCheckRegistration(
+                service.Name,
+                sp => ActivatorUtilities.CreateInstance<DownstreamHealthCheck>(sp, service),
+                HealthStatus.Unhealthy,
+                [ServiceDefaultsExtensions.ReadyTag]));
+        }
+    }
+
+    /// <summary>An API reference page at /scalar over every service's OpenAPI document (served at /openapi/{service}.json).</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference(options =>
+        {
+            options.WithTitle("MedMassage API");
+            foreach (var service in DownstreamService.All)
+            {
+                options.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
+            }
+        });
+        return app;
+    }
+}

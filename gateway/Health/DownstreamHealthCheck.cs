@@ -1,0 +1,44 @@
+using System.Text.Json;
+using MedMassage.Gateway.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MedMassage.Gateway.Health;
+
+/// <summary>The gateway is as ready as the services it fronts: each service's /health becomes one entry of ours.</summary>
+internal sealed class DownstreamHealthCheck(IHttpClientFactory clients, IConfiguration configuration, DownstreamService service) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var address = service.Address(configuration);
+        if (address is null)
+        {
+            return HealthCheckResult.Unhealthy($"{service.Name} is not configured (services__{service.Name}__http__0)");
+        }
+        try
+        {
+            using var response = await clients.CreateClient(nameof(DownstreamHealthCheck)).GetAsync(new Uri(new Uri(address), "/health"), cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = TryReadStatus(body) ?? response.StatusCode.ToString();
+            return response.IsSuccessStatusCode
+                ? HealthCheckResult.Healthy(status)
+                : HealthCheckResult.Unhealthy($"{(int)response.StatusCode}: {body}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"{service.Name} did not answer: {e.Message}");
+        }
+    }
+
+    private static string? TryReadStatus(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("status", out var status) ? status.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- Notification.Api schema; later changes go in new, higher-numbered scripts (applied scripts are never edited).
+SELECT 1;

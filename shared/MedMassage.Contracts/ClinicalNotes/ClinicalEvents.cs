@@ -1,0 +1,64 @@
+namespace MedMassage.Contracts.ClinicalNotes;
+
+public sealed record EvaluationCompleted(
+    Guid EvaluationId,
+    Guid ReferralId,
+    Guid AppointmentId,
+    Guid TherapistId,
+    int PainScore,
+    IReadOnlyList<ContraindicationFinding> Findings) : IntegrationEvent;
+
+public sealed record TreatmentPlanActivated(
+    Guid PlanId,
+    int Version,
+    Guid ReferralId,
+    IReadOnlyList<string> Techniques,
+    IReadOnlyList<string> BodyRegions,
+    int SessionsPerWeek,
+    int Weeks,
+    int VisitCount,
+    DateOnly CertificationDueBy) : IntegrationEvent;
+
+public sealed record TreatmentPlanRevised(
+    Guid PlanId,
+    int Version,
+    Guid ReferralId,
+    IReadOnlyList<string> Techniques,
+    IReadOnlyList<string> BodyRegions,
+    int SessionsPerWeek,
+    int Weeks,
+    int VisitCount) : IntegrationEvent;
+
+public sealed record TreatmentPlanCertified(
+    Guid PlanId,
+    int Version,
+    Guid ReferralId,
+    string CertifiedBy,
+    DateTimeOffset CertifiedAt,
+    DateOnly RecertificationDueBy) : IntegrationEvent;
+
+public sealed record TechniqueMinutes(string Technique, string CptCode, int Minutes);
+
+public sealed record BillableUnits(string CptCode, int Units);
+
+public sealed record VisitNoteSigned(
+    Guid NoteId,
+    Guid ReferralId,
+    Guid AppointmentId,
+    Guid TherapistId,
+    DateTimeOffset SignedAt,
+    int VisitNumber,
+    IReadOnlyList<TechniqueMinutes> Techniques,
+    IReadOnlyList<BillableUnits> Units) : IntegrationEvent;
+
+public sealed record ReEvaluationDue(Guid ReferralId, Guid TherapistId, int VisitsSinceEvaluation, DateOnly DueBy) : IntegrationEvent;
+
+public sealed record ProgressReportIssued(Guid ReportId, Guid ReferralId, string DocumentUrl) : IntegrationEvent;
+
+public sealed record DischargeSummaryIssued(Guid SummaryId, Guid ReferralId, string DocumentUrl, string Reason) : IntegrationEvent;
+
+public sealed record AdverseEventReported(Guid NoteId, Guid ReferralId, Guid TherapistId, string Description) : IntegrationEvent;
+
+public sealed record ClearanceRequested(Guid ReferralId, IReadOnlyList<ContraindicationFinding> Findings) : IntegrationEvent;
+
+public sealed record UnsignedNotesFlagged(Guid TherapistId, IReadOnlyList<Guid> NoteIds) : IntegrationEvent;

@@ -1,0 +1,55 @@
+using System.Reflection;
+using MassTransit;
+using MedMassage.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MedMassage.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The assembly whose embedded SQL creates the outbox and processed-message tables.</summary>
+    public static Assembly MigrationsAssembly => typeof(MessagingExtensions).Assembly;
+
+    /// <summary>
+    /// Connects the service to the event bus (<c>ConnectionStrings:eventbus</c>, an amqp:// URI), registers the
+    /// outbox for <typeparamref name="TContext"/> and its relay, and the consumers from <paramref name="consumers"/>.
+    /// Queues are named after the service so every service gets its own copy of each event.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        string connectionName = "eventbus") where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddScoped<IIntegrationEventOutbox, IntegrationEventOutbox<TContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(serviceName), false));
+            consumers?.Invoke(x);
+            x.UsingRabbitMq((context, bus) =>
+            {
+                bus.Host(new Uri(connectionString));
+                // Transient faults (a deadlock, a broker blip) are retried; what still fails lands in the
+                // consumer's _error queue in RabbitMQ, where ops can inspect and move it back.
+                bus.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                bus.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    // "referral-api" -> "referral"
+    private static string ServicePrefix(string serviceName) =>
+        serviceName.EndsWith("-api", StringComparison.Ordinal) ? serviceName[..^4] : serviceName;
+}
