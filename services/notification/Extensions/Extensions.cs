@@ -1,6 +1,10 @@
 using MassTransit;
 using MedMassage.Messaging;
+using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.Notification.Api.Infrastructure.Delivery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,5 +15,30 @@ internal static class Extensions
         builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<NotificationDbContext>(bus => bus.AddConsumers(typeof(NotificationDbContext).Assembly));
+
+        var services = builder.Services;
+        services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<DispatchSignalInterceptor>();
+        services.ConfigureDbContext<NotificationDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<DispatchSignalInterceptor>()));
+
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<LocationDirectory>();
+        services.AddScoped<AppointmentMessages>();
+        services.AddScoped<ReferralMessages>();
+
+        // Delivery: the scheduler and one sender per channel.
+        var smtp = builder.Configuration.GetConnectionString("smtp")
+            ?? throw new InvalidOperationException("ConnectionStrings:smtp is not configured.");
+        services.AddSingleton(SmtpEndpoint.Parse(smtp));
+        services.AddScoped<IChannelSender, EmailSender>();
+        services.AddScoped<IChannelSender, InboxSender>();
+        services.AddHttpClient<SmsSender>(SmsSender.ClientName);
+        services.AddScoped<IChannelSender>(sp => sp.GetRequiredService<SmsSender>());
+        services.AddSingleton<SmsEndpointResolver>();
+        services.AddSingleton<SmsSink>();
+        services.AddSingleton<DeliveryMarkers>();
+        services.AddScoped<DueMessages>();
+        services.AddHostedService<Dispatcher>();
     }
 }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using MedMassage.Notification.Api.Apis.Contracts;
+using MedMassage.Notification.Api.Domain.Messages;
+using MedMassage.Notification.Api.Domain.Preferences;
+using MedMassage.Notification.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>A patient's contact preferences: channel, language, opt-outs and quiet hours. They apply when a message is sent.</summary>
+public static class PreferencesApi
+{
+    public static RouteGroupBuilder MapPreferencesApi(this RouteGroupBuilder api)
+    {
+        var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTags("Preferences");
+        preferences.MapGet("/", GetAsync);
+        preferences.MapPut("/", PutAsync);
+        return api;
+    }
+
+    private static async Task<Results<Ok<PreferencesResponse>, NotFound>> GetAsync(NotificationDbContext db, Guid patientId, CancellationToken ct)
+    {
+        var preferences = await db.Preferences.FindAsync([patientId], ct);
+        return preferences is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(preferences));
+    }
+
+    private static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> PutAsync(
+        NotificationDbContext db, TimeProvider time, Guid patientId, PreferencesRequest request, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var channel = MessagesApi.ParseEnum<Channel>(request.Channel ?? "", "channel", errors);
+        if (request.Language is null || !PatientPreferences.Languages.Contains(request.Language))
+        {
+            errors["language"] = [$"language must be one of {string.Join(", ", PatientPreferences.Languages)}."];
+        }
+        var start = ParseTime(request.QuietHoursStart, "quietHoursStart", errors);
+        var end = ParseTime(request.QuietHoursEnd, "quietHoursEnd", errors);
+        if ((start is null) != (end is null) && !errors.ContainsKey("quietHoursStart") && !errors.ContainsKey("quietHoursEnd"))
+        {
+            errors["quietHours"] = ["quietHoursStart and quietHoursEnd are given together or not at all."];
+        }
+        else if (start is not null && start == end)
+        {
+            errors["quietHours"] = ["quiet hours must start and end at different times."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var preferences = await db.Preferences.FindAsync([patientId], ct);
+        if (preferences is null)
+        {
+            preferences = PatientPreferences.For(patientId);
+            db.Preferences.Add(preferences);
+        }
+        var quiet = start is { } s && end is { } e ? new QuietHours(s, e) : null;
+        preferences.Update(channel!.Value, request.Language!, request.RemindersOptedOut, request.ClinicalOptedOut, quiet, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(preferences));
+    }
+
+    private static TimeOnly? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+        errors[field] = [$"{field} must be a local time as HH:mm."];
+        return null;
+    }
+
+    private static PreferencesResponse ToResponse(PatientPreferences p) => new(
+        p.PatientId, p.Channel.ToString(), p.Language, p.RemindersOptedOut, p.ClinicalOptedOut,
+        p.QuietHoursStart?.ToString("HH:mm", CultureInfo.InvariantCulture), p.QuietHoursEnd?.ToString("HH:mm", CultureInfo.InvariantCulture), p.UpdatedAt);
+}

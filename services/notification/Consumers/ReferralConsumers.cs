@@ -1,0 +1,46 @@
+using MedMassage.Contracts.Referrals;
+using MedMassage.Messaging.Inbox;
+using MedMassage.Notification.Api.Composition;
+using MedMassage.Notification.Api.Domain.Messages;
+using MedMassage.Notification.Api.Infrastructure;
+
+namespace MedMassage.Notification.Api.Consumers;
+
+internal sealed class ReferralReceivedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+    : IdempotentConsumer<NotificationDbContext, ReferralReceived>(db)
+{
+    protected override async Task HandleAsync(ReferralReceived message, CancellationToken ct)
+    {
+        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
+        var location = await directory.FindAsync(message.LocationId, ct);
+        var draft = new MessageDraft(message.EventId, MessageType.ReferralAcknowledged, MessageCategory.Clinical, location.TimeZone, message.LocationId);
+        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.ReferralId));
+    }
+}
+
+internal sealed class ReferralAcceptedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+    : IdempotentConsumer<NotificationDbContext, ReferralAccepted>(db)
+{
+    protected override async Task HandleAsync(ReferralAccepted message, CancellationToken ct)
+    {
+        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
+        var location = await directory.FindAsync(message.LocationId, ct);
+        var draft = new MessageDraft(message.EventId, MessageType.ReferralAccepted, MessageCategory.Clinical, location.TimeZone, message.LocationId);
+        await composer.ToPatientAsync(draft, message.Patient, v => v
+            .Location(location)
+            .Referral(message.ReferralId)
+            .Date("validUntil", message.ValidUntil), null, ct);
+    }
+}
+
+internal sealed class ReferralRejectedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+    : IdempotentConsumer<NotificationDbContext, ReferralRejected>(db)
+{
+    protected override async Task HandleAsync(ReferralRejected message, CancellationToken ct)
+    {
+        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
+        var location = await directory.FindAsync(message.LocationId, ct);
+        var draft = new MessageDraft(message.EventId, MessageType.ReferralRejected, MessageCategory.Clinical, location.TimeZone, message.LocationId);
+        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.ReferralId).Set("reason", message.Reason));
+    }
+}
