@@ -33,6 +33,14 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
 
+        // Start taking traffic only once the bus is connected and its queues are bound, so nothing published
+        // right after start-up is missed; the AppHost starts services after the broker is ready anyway.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(serviceName), false));

@@ -13,6 +13,9 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db) : ICon
     where TContext : DbContext
     where TMessage : IntegrationEvent
 {
+    /// <summary>The context the effect is applied through (derived consumers use this rather than capturing their own).</summary>
+    protected TContext Db => db;
+
     /// <summary>The name the processed-message rows are kept under; stable across renames of the class.</summary>
     protected virtual string ConsumerName => GetType().Name;
 
