@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using MassTransit;
-using MedMassage.Messaging;
+using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
+using MedMassage.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,5 +13,11 @@ internal static class Extensions
         builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddConsumers(typeof(ClinicalNotesDbContext).Assembly));
+
+        // Enumerations (outcome measures, finding effects, tolerance) travel by name.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddScoped<ClinicalAudit>();
+        builder.Services.AddScoped<CareRecords>();
+        builder.Services.AddSingleton<DocumentLinks>();
     }
 }

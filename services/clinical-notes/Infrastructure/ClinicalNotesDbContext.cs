@@ -1,3 +1,10 @@
+using MedMassage.ClinicalNotes.Api.Domain.Appointments;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Documents;
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.Domain.Notes;
+using MedMassage.ClinicalNotes.Api.Domain.Plans;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +12,15 @@ namespace MedMassage.ClinicalNotes.Api.Infrastructure;
 
 public sealed class ClinicalNotesDbContext(DbContextOptions<ClinicalNotesDbContext> options) : DbContext(options)
 {
+    public DbSet<CareReferral> Referrals => Set<CareReferral>();
+    public DbSet<ClinicAppointment> Appointments => Set<ClinicAppointment>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<TreatmentPlan> TreatmentPlans => Set<TreatmentPlan>();
+    public DbSet<VisitNote> VisitNotes => Set<VisitNote>();
+    public DbSet<Addendum> Addenda => Set<Addendum>();
+    public DbSet<ClinicalDocument> Documents => Set<ClinicalDocument>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();

@@ -6,7 +6,8 @@ public sealed record EvaluationCompleted(
     Guid AppointmentId,
     Guid TherapistId,
     int PainScore,
-    IReadOnlyList<ContraindicationFinding> Findings) : IntegrationEvent;
+    IReadOnlyList<ContraindicationFinding> Findings,
+    string Kind = "Initial") : IntegrationEvent; // "Initial" or "ReEvaluation"; only the initial one starts treatment
 
 public sealed record TreatmentPlanActivated(
     Guid PlanId,

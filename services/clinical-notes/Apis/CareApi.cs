@@ -1,0 +1,36 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class CareApi
+{
+    public static RouteGroupBuilder MapCare(this RouteGroupBuilder api)
+    {
+        api.MapGet("/referrals/{referralId:guid}", GetCare).WithTags("Care");
+        return api;
+    }
+
+    /// <summary>A referral's course of care: prescription, gates, due dates and the records written so far.</summary>
+    public static async Task<Results<Ok<ReferralCareResponse>, NotFound<ProblemDetails>>> GetCare(Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var r = await s.Db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
+        if (r is null)
+        {
+            return Problems.NotFound("No referral with this id is known.");
+        }
+        var evaluations = await s.Db.Evaluations.Where(e => e.ReferralId == referralId).OrderBy(e => e.CreatedAt).Select(e => e.Id).ToListAsync(ct);
+        var plan = await s.Records.ActivePlanAsync(referralId, ct);
+        var notes = await s.Db.VisitNotes.Where(n => n.ReferralId == referralId).OrderBy(n => n.CreatedAt).Select(n => n.Id).ToListAsync(ct);
+        var documents = await s.Db.Documents.Where(d => d.ReferralId == referralId).OrderBy(d => d.IssuedAt).ToListAsync(ct);
+        var due = r.LatestEvaluationAt is { } last && ReEvaluationSchedule.IsDue(r.VisitsSinceEvaluation, last, s.Now);
+        await s.Audit.RecordReadAsync(RecordTypes.Referral, referralId, referralId, ct);
+        return TypedResults.Ok(new ReferralCareResponse(r.Id, r.PatientId, r.PatientName, r.PhysicianName, r.Status, r.Techniques, r.BodyRegions,
+            r.TechniquesAwaitingClearance, r.TreatmentBlockedAt is not null, r.PendingClearances, r.SignedVisits, r.VisitsSinceEvaluation, due,
+            r.LatestEvaluationAt is { } at ? ReEvaluationSchedule.DueBy(r.VisitsSinceEvaluation, at, s.Now) : null,
+            r.DischargedAt, evaluations, plan?.Id, notes, [.. documents.Select(d => ReportsApi.Describe(d, s))]));
+    }
+}

@@ -1,0 +1,53 @@
+using MedMassage.ClinicalNotes.Api.Domain.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+/// <summary>
+/// Turns the domain's refusals into answers: invalid data 400 naming each field, a broken rule 409 with the reason.
+/// Nothing was saved when these are thrown, so nothing partial is stored.
+/// </summary>
+internal sealed class ClinicalProblemsFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (InvalidClinicalData e)
+        {
+            return TypedResults.ValidationProblem(e.Errors.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal));
+        }
+        catch (ClinicalRuleViolation e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The record changed at the same time; reload and try again.");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict("This is already documented.");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.IntegrityConstraintViolation } p)
+        {
+            return Problems.Conflict(p.MessageText);
+        }
+    }
+}
+
+internal static class Problems
+{
+    public static Conflict<ProblemDetails> Conflict(string reason) =>
+        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The clinical record does not allow this.", Detail = reason });
+
+    public static NotFound<ProblemDetails> NotFound(string what) =>
+        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = what });
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+}

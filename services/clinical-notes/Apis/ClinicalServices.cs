@@ -1,0 +1,26 @@
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Infrastructure;
+using MedMassage.Messaging.Outbox;
+using MedMassage.ServiceDefaults.Identity;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+/// <summary>What the clinical endpoints share, injected as one parameter.</summary>
+public sealed class ClinicalServices(
+    ClinicalNotesDbContext db,
+    CareRecords records,
+    ClinicalAudit audit,
+    IIntegrationEventOutbox outbox,
+    ICurrentUser user,
+    DocumentLinks links,
+    TimeProvider time)
+{
+    public ClinicalNotesDbContext Db { get; } = db;
+    public CareRecords Records { get; } = records;
+    public ClinicalAudit Audit { get; } = audit;
+    public IIntegrationEventOutbox Outbox { get; } = outbox;
+    public ICurrentUser User { get; } = user;
+    public DocumentLinks Links { get; } = links;
+    public DateTimeOffset Now => time.GetUtcNow();
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}

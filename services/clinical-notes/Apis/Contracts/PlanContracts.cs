@@ -1,0 +1,41 @@
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.Domain.Plans;
+
+namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
+
+public sealed record TreatmentPlanRequest(
+    Guid? EvaluationId,
+    IReadOnlyList<string>? Techniques,
+    IReadOnlyList<string>? BodyRegions,
+    int? SessionsPerWeek,
+    int? Weeks,
+    int? VisitCount,
+    IReadOnlyList<Goal>? Goals);
+
+public sealed record PlanRevisionRequest(
+    IReadOnlyList<string>? Techniques,
+    IReadOnlyList<string>? BodyRegions,
+    int? SessionsPerWeek,
+    int? Weeks,
+    int? VisitCount,
+    IReadOnlyList<Goal>? Goals,
+    string? Reason);
+
+public sealed record CertificationRequest(string? CertifiedBy, DateTimeOffset? CertifiedAt);
+
+public sealed record TreatmentPlanResponse(
+    Guid Id,
+    int Version,
+    Guid ReferralId,
+    Guid EvaluationId,
+    PlanTerms Terms,
+    PlanStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ActivatedAt,
+    DateOnly? CertificationDueBy,
+    IReadOnlyList<Certification> Certifications,
+    string? RevisionReason)
+{
+    public static TreatmentPlanResponse From(TreatmentPlan p) =>
+        new(p.Id, p.Version, p.ReferralId, p.EvaluationId, p.Terms, p.Status, p.CreatedAt, p.ActivatedAt, p.CertificationDueBy, p.Certifications, p.RevisionReason);
+}

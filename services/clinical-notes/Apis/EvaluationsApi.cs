@@ -1,0 +1,105 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class EvaluationsApi
+{
+    public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/evaluations").WithTags("Evaluations");
+        group.MapPost("/", WriteEvaluation);
+        group.MapGet("/{id:guid}", GetEvaluation);
+        group.MapPut("/{id:guid}", ReviseEvaluation);
+        group.MapPost("/{id:guid}/sign", SignEvaluation);
+        return api;
+    }
+
+    public static async Task<Results<Created<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> WriteEvaluation(
+        EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var kind = request.Kind ?? EvaluationKind.Initial;
+        if (request.ReferralId is null || request.AppointmentId is null)
+        {
+            return TypedResults.ValidationProblem(Ids(request.ReferralId, request.AppointmentId));
+        }
+        var content = request.ToContent(kind);
+        var referral = await s.Db.Referrals.FindAsync([request.ReferralId.Value], ct);
+        var appointment = await s.Db.Appointments.FindAsync([request.AppointmentId.Value], ct);
+        if (referral is null || appointment is null)
+        {
+            return Problems.NotFound(referral is null ? "No accepted referral with this id is known." : "No appointment with this id is known.");
+        }
+        var initial = await s.Db.Evaluations.FirstOrDefaultAsync(e => e.ReferralId == referral.Id && e.Kind == EvaluationKind.Initial && e.SignedAt != null, ct);
+        var evaluation = Evaluation.Write(referral, appointment, kind, content, initial, s.User.Id, s.Now);
+        s.Db.Evaluations.Add(evaluation);
+        s.Audit.Record(RecordTypes.Evaluation, evaluation.Id, referral.Id, AuditActions.Create);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/notes/evaluations/{evaluation.Id}", EvaluationResponse.From(evaluation));
+    }
+
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>>> GetEvaluation(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        if (evaluation is null)
+        {
+            return Problems.NotFound("No evaluation with this id.");
+        }
+        await s.Audit.RecordReadAsync(RecordTypes.Evaluation, id, evaluation.ReferralId, ct);
+        return TypedResults.Ok(EvaluationResponse.From(evaluation));
+    }
+
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseEvaluation(
+        Guid id, EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        if (evaluation is null)
+        {
+            return Problems.NotFound("No evaluation with this id.");
+        }
+        evaluation.Revise(request.ToContent(evaluation.Kind));
+        s.Audit.Record(RecordTypes.Evaluation, id, evaluation.ReferralId, AuditActions.Update);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(EvaluationResponse.From(evaluation));
+    }
+
+    /// <summary>Signing makes the findings count: other services learn them, blocking ones stop treatment.</summary>
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignEvaluation(
+        Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        if (evaluation is null)
+        {
+            return Problems.NotFound("No evaluation with this id.");
+        }
+        var referral = await s.Db.Referrals.SingleAsync(r => r.Id == evaluation.ReferralId, ct);
+        evaluation.Sign(referral, s.User.Id, s.Now);
+        s.Outbox.Add(ClinicalEvents.Completed(evaluation));
+        if (evaluation.FindingsNeedingClearance.Any())
+        {
+            s.Outbox.Add(ClinicalEvents.ClearanceRequested(evaluation));
+        }
+        s.Audit.Record(RecordTypes.Evaluation, id, referral.Id, AuditActions.Sign);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(EvaluationResponse.From(evaluation));
+    }
+
+    private static Dictionary<string, string[]> Ids(Guid? referralId, Guid? appointmentId)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (referralId is null)
+        {
+            errors["referralId"] = ["The referral is required."];
+        }
+        if (appointmentId is null)
+        {
+            errors["appointmentId"] = ["The appointment is required."];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,72 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class OutcomesApi
+{
+    public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Outcomes");
+        group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes);
+        group.MapGet("/outcomes/therapists/{therapistId:guid}", GetTherapistOutcomes);
+        group.MapGet("/outcomes/locations/{locationId:guid}", GetLocationOutcomes);
+        return api;
+    }
+
+    /// <summary>Baseline and latest value of each measure for one referral, with its goals.</summary>
+    public static async Task<Results<Ok<ReferralOutcomesResponse>, NotFound<ProblemDetails>>> GetReferralOutcomes(
+        Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        if (referral is null)
+        {
+            return Problems.NotFound("No referral with this id is known.");
+        }
+        var care = await s.Records.SignedCourseAsync(referral, ct);
+        await s.Audit.RecordReadAsync(RecordTypes.Outcomes, referralId, referralId, ct);
+        var trends = care.Trends;
+        return TypedResults.Ok(new ReferralOutcomesResponse(referralId, care.Notes.Count, OutcomeTrend.AllGoalsReached(trends), trends));
+    }
+
+    /// <summary>Outcomes of the referrals a therapist evaluated.</summary>
+    public static async Task<Ok<OutcomeAggregateResponse>> GetTherapistOutcomes(Guid therapistId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var referralIds = await s.Db.Evaluations
+            .Where(e => e.TherapistId == therapistId && e.Kind == EvaluationKind.Initial && e.SignedAt != null)
+            .Select(e => e.ReferralId).ToListAsync(ct);
+        return TypedResults.Ok(Response("therapist", therapistId, await OutcomesOfAsync(referralIds, s, ct)));
+    }
+
+    /// <summary>Outcomes of the referrals evaluated at a location.</summary>
+    public static async Task<Ok<OutcomeAggregateResponse>> GetLocationOutcomes(Guid locationId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var referralIds = await (
+            from e in s.Db.Evaluations
+            join a in s.Db.Appointments on e.AppointmentId equals a.Id
+            where a.LocationId == locationId && e.Kind == EvaluationKind.Initial && e.SignedAt != null
+            select e.ReferralId).ToListAsync(ct);
+        return TypedResults.Ok(Response("location", locationId, await OutcomesOfAsync(referralIds, s, ct)));
+    }
+
+    private static async Task<List<CareOutcome>> OutcomesOfAsync(List<Guid> referralIds, ClinicalServices s, CancellationToken ct)
+    {
+        var outcomes = new List<CareOutcome>();
+        foreach (var referral in await s.Db.Referrals.Where(r => referralIds.Contains(r.Id)).ToListAsync(ct))
+        {
+            var care = await s.Records.SignedCourseAsync(referral, ct);
+            outcomes.Add(new CareOutcome(care.Trends, care.Notes.Count));
+        }
+        return outcomes;
+    }
+
+    private static OutcomeAggregateResponse Response(string scope, Guid id, List<CareOutcome> outcomes)
+    {
+        var a = OutcomeAggregate.Of(outcomes);
+        return new OutcomeAggregateResponse(scope, id, a.Referrals, a.ReferralsWithGoals, a.ShareReachingGoals, a.MeanPainChange, a.MeanVisitsUsed);
+    }
+}

@@ -1,0 +1,78 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.ClinicalNotes.Api.Domain.Documents;
+using MedMassage.Contracts.ClinicalNotes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Reports");
+        group.MapPost("/referrals/{referralId:guid}/progress-reports", IssueProgressReport);
+        group.MapPost("/referrals/{referralId:guid}/discharge", Discharge);
+        group.MapGet("/documents/{id:guid}", GetDocument);
+        return api;
+    }
+
+    /// <summary>A progress report for the referring physician, from the signed record only.</summary>
+    public static async Task<Results<Created<DocumentResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> IssueProgressReport(
+        Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        if (referral is null)
+        {
+            return Problems.NotFound("No referral with this id is known.");
+        }
+        var care = await s.Records.SignedCourseAsync(referral, ct);
+        care.EnsureDocumentable();
+        var document = ClinicalDocument.Issue(Guid.CreateVersion7(s.Now), referralId, DocumentKind.ProgressReport, "Progress report",
+            ReportRenderer.ProgressReport(care, s.Now), s.User.Id, s.Now);
+        s.Db.Documents.Add(document);
+        s.Outbox.Add(new ProgressReportIssued(document.Id, referralId, s.Links.For(document.Id)));
+        s.Audit.Record(RecordTypes.Document, document.Id, referralId, AuditActions.Issue);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created(s.Links.For(document.Id), Describe(document, s));
+    }
+
+    /// <summary>Ends care on the referral and sends the physician a discharge summary; no visit can be documented afterwards.</summary>
+    public static async Task<Results<Created<DocumentResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Discharge(
+        Guid referralId, DischargeRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        new FieldErrors().When(string.IsNullOrWhiteSpace(request.Reason), "reason", "The reason for discharge is required.").ThrowIfAny();
+        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        if (referral is null)
+        {
+            return Problems.NotFound("No referral with this id is known.");
+        }
+        var care = await s.Records.SignedCourseAsync(referral, ct);
+        care.EnsureDocumentable();
+        referral.Discharge(request.Reason!.Trim(), s.Now);
+        var document = ClinicalDocument.Issue(Guid.CreateVersion7(s.Now), referralId, DocumentKind.DischargeSummary, "Discharge summary",
+            ReportRenderer.DischargeSummary(care, referral.DischargeReason!, s.Now), s.User.Id, s.Now);
+        s.Db.Documents.Add(document);
+        s.Outbox.Add(new DischargeSummaryIssued(document.Id, referralId, s.Links.For(document.Id), referral.DischargeReason!));
+        s.Audit.Record(RecordTypes.Document, document.Id, referralId, AuditActions.Issue);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created(s.Links.For(document.Id), Describe(document, s));
+    }
+
+    /// <summary>The document itself, as printable HTML.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetDocument(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var document = await s.Db.Documents.FindAsync([id], ct);
+        if (document is null)
+        {
+            return Problems.NotFound("No document with this id.");
+        }
+        await s.Audit.RecordReadAsync(RecordTypes.Document, id, document.ReferralId, ct);
+        return TypedResults.Text(document.Html, "text/html; charset=utf-8");
+    }
+
+    internal static DocumentResponse Describe(ClinicalDocument d, ClinicalServices s) =>
+        new(d.Id, d.ReferralId, d.Kind, d.Title, d.IssuedAt, s.Links.For(d.Id));
+}

@@ -1,0 +1,123 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Plans;
+using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class TreatmentPlansApi
+{
+    public static RouteGroupBuilder MapTreatmentPlans(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans");
+        group.MapPost("/", DraftPlan);
+        group.MapGet("/{id:guid}", GetPlan);
+        group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion);
+        group.MapPost("/{id:guid}/activate", ActivatePlan);
+        group.MapPost("/{id:guid}/certifications", CertifyPlan);
+        group.MapPost("/{id:guid}/revisions", RevisePlan);
+        return api;
+    }
+
+    public static async Task<Results<Created<TreatmentPlanResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> DraftPlan(
+        TreatmentPlanRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        if (request.EvaluationId is null)
+        {
+            return Problems.Invalid("evaluationId", "The initial evaluation the plan is set from is required.");
+        }
+        var evaluation = await s.Db.Evaluations.FindAsync([request.EvaluationId.Value], ct);
+        if (evaluation is null)
+        {
+            return Problems.NotFound("No evaluation with this id.");
+        }
+        var referral = await s.Db.Referrals.SingleAsync(r => r.Id == evaluation.ReferralId, ct);
+        var terms = PlanTerms.Create(referral, request.Techniques, request.BodyRegions, request.SessionsPerWeek, request.Weeks, request.VisitCount, request.Goals);
+        if (await s.Db.TreatmentPlans.AnyAsync(p => p.ReferralId == referral.Id, ct))
+        {
+            return Problems.Conflict("The referral already has a treatment plan; revise it instead.");
+        }
+        var plan = TreatmentPlan.Draft(evaluation, terms, s.User.Id, s.Now);
+        s.Db.TreatmentPlans.Add(plan);
+        s.Audit.Record(RecordTypes.TreatmentPlan, plan.Id, plan.ReferralId, AuditActions.Create);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/notes/treatment-plans/{plan.Id}", TreatmentPlanResponse.From(plan));
+    }
+
+    public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>>> GetPlan(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var plan = await s.Records.LatestVersionAsync(id, ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("No treatment plan with this id.");
+        }
+        await s.Audit.RecordReadAsync(RecordTypes.TreatmentPlan, id, plan.ReferralId, ct);
+        return TypedResults.Ok(TreatmentPlanResponse.From(plan));
+    }
+
+    public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>>> GetPlanVersion(Guid id, int version, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var plan = await s.Db.TreatmentPlans.FindAsync([id, version], ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("No such version of the treatment plan.");
+        }
+        await s.Audit.RecordReadAsync(RecordTypes.TreatmentPlan, id, plan.ReferralId, ct);
+        return TypedResults.Ok(TreatmentPlanResponse.From(plan));
+    }
+
+    public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ActivatePlan(
+        Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var plan = await s.Records.LatestVersionAsync(id, ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("No treatment plan with this id.");
+        }
+        plan.Activate(s.Now);
+        s.Outbox.Add(ClinicalEvents.Activated(plan));
+        s.Audit.Record(RecordTypes.TreatmentPlan, id, plan.ReferralId, AuditActions.Activate);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(TreatmentPlanResponse.From(plan));
+    }
+
+    public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> CertifyPlan(
+        Guid id, CertificationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var plan = await s.Records.LatestVersionAsync(id, ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("No treatment plan with this id.");
+        }
+        var certification = plan.Certify(request.CertifiedBy ?? "", request.CertifiedAt ?? s.Now, s.Now);
+        s.Outbox.Add(ClinicalEvents.Certified(plan, certification));
+        s.Audit.Record(RecordTypes.TreatmentPlan, id, plan.ReferralId, AuditActions.Certify);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(TreatmentPlanResponse.From(plan));
+    }
+
+    public static async Task<Results<Created<TreatmentPlanResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RevisePlan(
+        Guid id, PlanRevisionRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var plan = await s.Records.LatestVersionAsync(id, ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("No treatment plan with this id.");
+        }
+        var referral = await s.Db.Referrals.SingleAsync(r => r.Id == plan.ReferralId, ct);
+        var terms = PlanTerms.Create(referral, request.Techniques, request.BodyRegions, request.SessionsPerWeek, request.Weeks, request.VisitCount, request.Goals);
+        var revised = plan.Revise(terms, request.Reason ?? "", s.User.Id, s.Now);
+        // The old version must leave the "one active plan" index before the new one enters it: two steps, one transaction.
+        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
+        await s.Db.SaveChangesAsync(ct);
+        s.Db.TreatmentPlans.Add(revised);
+        s.Outbox.Add(ClinicalEvents.Revised(revised));
+        s.Audit.Record(RecordTypes.TreatmentPlan, id, plan.ReferralId, AuditActions.Revise);
+        await s.Db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/notes/treatment-plans/{id}/versions/{revised.Version}", TreatmentPlanResponse.From(revised));
+    }
+}

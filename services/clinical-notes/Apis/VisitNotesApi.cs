@@ -1,0 +1,152 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Notes;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using MedMassage.Contracts.ClinicalNotes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+public static class VisitNotesApi
+{
+    public static RouteGroupBuilder MapVisitNotes(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/visit-notes").WithTags("Visit notes");
+        group.MapPost("/", WriteNote);
+        group.MapGet("/unsigned", ListOverdueUnsigned);
+        group.MapGet("/{id:guid}", GetNote);
+        group.MapPut("/{id:guid}", ReviseNote);
+        group.MapPost("/{id:guid}/sign", SignNote);
+        group.MapPost("/{id:guid}/addenda", AddAddendum);
+        return api;
+    }
+
+    public static async Task<Results<Created<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> WriteNote(
+        VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        if (request.AppointmentId is null)
+        {
+            return Problems.Invalid("appointmentId", "The appointment is required.");
+        }
+        var content = request.ToContent();
+        var appointment = await s.Db.Appointments.FindAsync([request.AppointmentId.Value], ct);
+        var referral = appointment is null ? null : await s.Db.Referrals.FindAsync([appointment.ReferralId], ct);
+        if (appointment is null || referral is null)
+        {
+            return Problems.NotFound(appointment is null ? "No appointment with this id is known." : "The appointment's referral is not known.");
+        }
+        await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
+        var plan = (await s.Records.ActivePlanAsync(referral.Id, ct))!;
+        var note = VisitNote.Write(referral, appointment, plan.Id, plan.Version, content, s.User.Id, s.Now);
+        s.Db.VisitNotes.Add(note);
+        s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
+    }
+
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>>> GetNote(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        if (note is null)
+        {
+            return Problems.NotFound("No visit note with this id.");
+        }
+        var addenda = await s.Db.Addenda.Where(a => a.NoteId == id).ToListAsync(ct);
+        await s.Audit.RecordReadAsync(RecordTypes.VisitNote, id, note.ReferralId, ct);
+        return TypedResults.Ok(VisitNoteResponse.From(note, addenda, s.Now));
+    }
+
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseNote(
+        Guid id, VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        if (note is null)
+        {
+            return Problems.NotFound("No visit note with this id.");
+        }
+        if (note.IsSigned)
+        {
+            return Problems.Conflict("A signed note cannot be changed; add an addendum instead.");
+        }
+        var content = request.ToContent();
+        var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
+        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
+        await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
+        var plan = (await s.Records.ActivePlanAsync(referral.Id, ct))!;
+        note.Revise(content, plan.Id, plan.Version);
+        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Update);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
+    }
+
+    /// <summary>
+    /// Signing re-checks the treatment rules (a hold may have arrived since the draft), fixes the units, counts the visit
+    /// and tells the others; the tenth visit since the last evaluation makes a re-evaluation due.
+    /// </summary>
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignNote(
+        Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        if (note is null)
+        {
+            return Problems.NotFound("No visit note with this id.");
+        }
+        if (note.IsSigned)
+        {
+            return Problems.Conflict("The note is already signed.");
+        }
+        var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
+        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
+        await s.Records.EnsureTreatmentAllowedAsync(referral, note.Content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
+
+        note.Sign(referral, s.User.Id, s.Now);
+        s.Outbox.Add(ClinicalEvents.Signed(note));
+        if (note.Content.AdverseEvent is { } adverse)
+        {
+            s.Outbox.Add(new AdverseEventReported(note.Id, note.ReferralId, note.TherapistId, adverse));
+        }
+        if (referral.TryMarkReEvaluationDue(s.Now))
+        {
+            s.Outbox.Add(new ReEvaluationDue(referral.Id, note.TherapistId, referral.VisitsSinceEvaluation,
+                ReEvaluationSchedule.DueBy(referral.VisitsSinceEvaluation, referral.LatestEvaluationAt!.Value, s.Now)));
+        }
+        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Sign);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
+    }
+
+    public static async Task<Results<Created<AddendumResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> AddAddendum(
+        Guid id, AddendumRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        if (note is null)
+        {
+            return Problems.NotFound("No visit note with this id.");
+        }
+        var addendum = Addendum.To(note, s.User.Id, request.Reason, request.Text, s.Now);
+        s.Db.Addenda.Add(addendum);
+        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Addendum);
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/notes/visit-notes/{id}", AddendumResponse.From(addendum));
+    }
+
+    /// <summary>Notes left unsigned for more than 24 hours, oldest first.</summary>
+    public static async Task<Ok<List<UnsignedNoteResponse>>> ListOverdueUnsigned(Guid? therapistId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var cutoff = s.Now - VisitNote.SignatureDueWithin;
+        var notes = await s.Db.VisitNotes
+            .Where(n => n.SignedAt == null && n.CreatedAt < cutoff && (therapistId == null || n.TherapistId == therapistId))
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new UnsignedNoteResponse(n.Id, n.ReferralId, n.AppointmentId, n.TherapistId, n.CreatedAt, n.CreatedBy))
+            .ToListAsync(ct);
+        foreach (var n in notes)
+        {
+            s.Audit.Record(RecordTypes.VisitNote, n.Id, n.ReferralId, AuditActions.Read);
+        }
+        await s.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(notes);
+    }
+}

@@ -1,0 +1,31 @@
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
+
+namespace MedMassage.ClinicalNotes.Api.Application;
+
+/// <summary>
+/// Records who touched which clinical record. Entries join the caller's unit of work, so a write and its audit entry
+/// commit together; reads save their entry at once.
+/// </summary>
+public sealed class ClinicalAudit(ClinicalNotesDbContext db, ICurrentUser user, TimeProvider time)
+{
+    public void Record(string recordType, Guid recordId, Guid? referralId, string action) =>
+        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientAddress, recordType, recordId, referralId, action));
+
+    public async Task RecordReadAsync(string recordType, Guid recordId, Guid? referralId, CancellationToken ct)
+    {
+        Record(recordType, recordId, referralId, AuditActions.Read);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public static class RecordTypes
+{
+    public const string Referral = "referral";
+    public const string Evaluation = "evaluation";
+    public const string TreatmentPlan = "treatment-plan";
+    public const string VisitNote = "visit-note";
+    public const string Document = "document";
+    public const string Outcomes = "outcomes";
+}

@@ -1,0 +1,45 @@
+namespace MedMassage.ClinicalNotes.Api.Domain.Audit;
+
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Sign = "sign";
+    public const string Addendum = "addendum";
+    public const string Activate = "activate";
+    public const string Certify = "certify";
+    public const string Revise = "revise";
+    public const string Issue = "issue";
+}
+
+/// <summary>One access to a clinical record. Rows are only ever inserted; the database rejects changes and deletions.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry() { }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string UserName { get; private set; } = "";
+    public string? Role { get; private set; }
+    public string? ClientAddress { get; private set; }
+    public string RecordType { get; private set; } = "";
+    public Guid RecordId { get; private set; }
+    public Guid? ReferralId { get; private set; }
+    public string Action { get; private set; } = "";
+
+    public static AuditEntry Of(DateTimeOffset at, string userId, string userName, string? role, string? clientAddress,
+        string recordType, Guid recordId, Guid? referralId, string action) => new()
+    {
+        At = at,
+        UserId = userId,
+        UserName = userName,
+        Role = role,
+        ClientAddress = clientAddress,
+        RecordType = recordType,
+        RecordId = recordId,
+        ReferralId = referralId,
+        Action = action,
+    };
+}

@@ -1,0 +1,95 @@
+using MedMassage.ClinicalNotes.Api.Domain.Appointments;
+using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.Contracts.ClinicalNotes;
+
+namespace MedMassage.ClinicalNotes.Api.Domain.Notes;
+
+/// <summary>
+/// The SOAP note of one treatment appointment. Editable until signed; once signed it never changes (the database
+/// rejects it too) and corrections are addenda.
+/// </summary>
+public sealed class VisitNote
+{
+    public static readonly TimeSpan SignatureDueWithin = TimeSpan.FromHours(24);
+
+    private VisitNote() { }
+
+    public Guid Id { get; private set; }
+    public Guid ReferralId { get; private set; }
+    public Guid AppointmentId { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid TherapistId { get; private set; }
+    public Guid LocationId { get; private set; }
+    public Guid PlanId { get; private set; }
+    public int PlanVersion { get; private set; }
+    public VisitNoteContent Content { get; private set; } = null!;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset? SignedAt { get; private set; }
+    public string? SignedBy { get; private set; }
+    public int? VisitNumber { get; private set; }
+    public List<BillableUnits> Units { get; private set; } = [];
+
+    public bool IsSigned => SignedAt is not null;
+
+    public static VisitNote Write(CareReferral referral, ClinicAppointment appointment, Guid planId, int planVersion,
+        VisitNoteContent content, string author, DateTimeOffset now)
+    {
+        if (appointment.ReferralId != referral.Id)
+        {
+            throw new ClinicalRuleViolation("The appointment belongs to another referral.");
+        }
+        if (appointment.Kind == AppointmentKind.Evaluation)
+        {
+            throw new ClinicalRuleViolation("An evaluation appointment is documented by the evaluation, not a visit note.");
+        }
+        if (!appointment.CanBeDocumented)
+        {
+            throw new ClinicalRuleViolation($"The appointment is {appointment.Status.ToString().ToLowerInvariant()}.");
+        }
+        return new VisitNote
+        {
+            Id = Guid.CreateVersion7(now),
+            ReferralId = referral.Id,
+            AppointmentId = appointment.Id,
+            PatientId = referral.PatientId,
+            TherapistId = appointment.TherapistId,
+            LocationId = appointment.LocationId,
+            PlanId = planId,
+            PlanVersion = planVersion,
+            Content = content,
+            CreatedAt = now,
+            CreatedBy = author,
+        };
+    }
+
+    public void Revise(VisitNoteContent content, Guid planId, int planVersion)
+    {
+        EnsureUnsigned();
+        Content = content;
+        PlanId = planId;
+        PlanVersion = planVersion;
+    }
+
+    /// <summary>Signs the note, numbering the visit and fixing its billable units.</summary>
+    public void Sign(CareReferral referral, string by, DateTimeOffset now)
+    {
+        EnsureUnsigned();
+        SignedAt = now;
+        SignedBy = by;
+        Units = [.. EightMinuteRule.Units(Content.Techniques.Select(t => (t.CptCode, t.Minutes)))];
+        VisitNumber = referral.RecordSignedVisit();
+    }
+
+    /// <summary>Unsigned for longer than a day: the therapist is reminded and staff see it flagged.</summary>
+    public bool IsOverdueForSignature(DateTimeOffset now) => !IsSigned && now - CreatedAt > SignatureDueWithin;
+
+    private void EnsureUnsigned()
+    {
+        if (IsSigned)
+        {
+            throw new ClinicalRuleViolation("A signed note cannot be changed; add an addendum instead.");
+        }
+    }
+}
