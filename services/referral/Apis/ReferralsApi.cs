@@ -1,10 +1,98 @@
+using MedMassage.Referral.Api.Apis;
+using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Submission;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
 namespace Microsoft.AspNetCore.Builder;
 
 public static class ReferralsApiExtensions
 {
+    public const int MaxPageSize = 100;
+
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/referrals");
+        var api = app.MapGroup("/api/referrals").WithTags("Referrals");
+        api.MapPost("/", SubmitAsync).WithName("SubmitReferral");
+        api.MapGet("/", ListAsync).WithName("ListReferrals");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral");
+        api.MapReferralActions();
         return app;
+    }
+
+    public static async Task<Results<Created<ReferralDetails>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        SubmitReferral request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ReferralServices services,
+        ReferralSubmissions submissions,
+        CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: 0 or > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Must be 1 to 200 characters."] });
+        }
+        return await submissions.SubmitAsync(request, idempotencyKey, services, ct);
+    }
+
+    public static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(Guid id, ReferralServices services, HttpContext http, CancellationToken ct)
+    {
+        var referral = await services.Db.Referrals.AsNoTracking().Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (referral is null)
+        {
+            return TypedResults.NotFound();
+        }
+        http.Response.Headers.ETag = ETags.For(referral.Version);
+        return TypedResults.Ok(referral.ToDetails());
+    }
+
+    /// <summary>The intake inbox: filtered, paged, newest first.</summary>
+    public static async Task<Results<Ok<PagedList<ReferralSummary>>, ValidationProblem>> ListAsync(
+        [AsParameters] InboxQuery query, ReferralServices services, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? 20;
+        if (page < 1) errors.Add("page", "Must be 1 or more.");
+        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
+        var status = default(ReferralStatus);
+        if (query.Status is not null && !ReferralStatusNames.TryParse(query.Status, out status))
+        {
+            errors.Add("status", $"Must be one of: {string.Join(", ", ReferralStatusNames.All)}.");
+        }
+        if (query.Diagnosis is not null && !Icd10.IsValidFormat(query.Diagnosis)) errors.Add("diagnosis", "Not a valid ICD-10 code.");
+        if (query.ReceivedFrom > query.ReceivedTo) errors.Add("receivedTo", "Must not be before receivedFrom.");
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var referrals = services.Db.Referrals.AsNoTracking();
+        if (query.Status is not null) referrals = referrals.Where(r => r.Status == status);
+        if (query.LocationId is { } location) referrals = referrals.Where(r => r.LocationId == location);
+        if (query.PhysicianNpi is { } npi) referrals = referrals.Where(r => r.PhysicianNpi == npi.Trim());
+        if (query.Diagnosis is { } diagnosis)
+        {
+            var code = Icd10.Normalize(diagnosis);
+            referrals = referrals.Where(r => r.DiagnosisCodes.Contains(code));
+        }
+        if (query.ReceivedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            referrals = referrals.Where(r => r.ReceivedAt >= start);
+        }
+        if (query.ReceivedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            referrals = referrals.Where(r => r.ReceivedAt < end);
+        }
+
+        var total = await referrals.CountAsync(ct);
+        var items = await referrals
+            .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<ReferralSummary>([.. items.Select(r => r.ToSummary())], page, pageSize, total));
     }
 }

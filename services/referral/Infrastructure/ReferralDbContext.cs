@@ -1,10 +1,16 @@
 using MedMassage.Messaging;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Referral.Api.Infrastructure;
 
 public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> options) : DbContext(options)
 {
+    public DbSet<Domain.Referral> Referrals => Set<Domain.Referral>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();

@@ -1,0 +1,18 @@
+namespace MedMassage.Referral.Api.Apis.Contracts;
+
+/// <summary>Why a referral is rejected, held or cancelled; always required.</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>The physician's clearance for a technique: who gave it, when, and the document on file.</summary>
+public sealed record ClearanceRequest(string? Technique, string? ClearedBy, DateTimeOffset? ClearedAt, string? DocumentReference);
+
+/// <summary>Inbox filters; all optional. Received dates are whole UTC days, both ends included.</summary>
+public sealed record InboxQuery(
+    string? Status,
+    Guid? LocationId,
+    string? PhysicianNpi,
+    string? Diagnosis,
+    DateOnly? ReceivedFrom,
+    DateOnly? ReceivedTo,
+    int? Page,
+    int? PageSize);

@@ -1,0 +1,93 @@
+using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Submission;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Referral.Api.Apis;
+
+using ChangeResult = Results<Ok<ReferralDetails>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>;
+
+/// <summary>
+/// Intake decisions on one referral. Each loads it, checks If-Match, asks the referral to change, and saves with the
+/// row version as the concurrency check: a stale If-Match is 412, a transition the state forbids or a change that
+/// lost a race is 409.
+/// </summary>
+internal static class ReferralActionsApi
+{
+    public static void MapReferralActions(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/accept", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, s, http, null, (r, a, now) => r.Accept(a, now), ct));
+
+        api.MapPost("/{id:guid}/reject", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.Reject(reason, a, now), ct)));
+
+        api.MapPost("/{id:guid}/hold", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.PutOnHold(reason, a, now), ct)));
+
+        api.MapPost("/{id:guid}/resume", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, s, http, null, (r, a, now) => r.Resume(a, now), ct));
+
+        api.MapPost("/{id:guid}/cancel", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.Cancel(reason, a, now), ct)));
+
+        api.MapPost("/{id:guid}/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            var technique = errors.Required("technique", body?.Technique, 100);
+            var clearedBy = errors.Required("clearedBy", body?.ClearedBy);
+            var document = errors.Required("documentReference", body?.DocumentReference, 500);
+            return ChangeAsync(id, s, http, errors,
+                (r, a, now) => r.RecordClearance(technique!, clearedBy!, body?.ClearedAt ?? now, document, a, now), ct);
+        });
+    }
+
+    private static async Task<ChangeResult> WithReason(ReasonRequest? body, Func<string, Task<ChangeResult>> change)
+    {
+        var errors = new ValidationErrors();
+        var reason = errors.Required("reason", body?.Reason, 1000);
+        return reason is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : await change(reason);
+    }
+
+    private static async Task<ChangeResult> ChangeAsync(
+        Guid id, ReferralServices services, HttpContext http, ValidationErrors? inputErrors,
+        Action<Domain.Referral, Actor, DateTimeOffset> change, CancellationToken ct)
+    {
+        if (inputErrors is { Any: true })
+        {
+            return TypedResults.ValidationProblem(inputErrors.ToDictionary());
+        }
+        var referral = await services.Db.Referrals.Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (referral is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!ETags.Matches(http.Request.Headers.IfMatch, referral.Version))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The referral has changed",
+                detail: $"If-Match does not match the current version {ETags.For(referral.Version)}; reload it and try again.");
+        }
+
+        try
+        {
+            change(referral, services.Actor, services.Time.GetUtcNow());
+            await services.SaveAsync(referral, ct);
+        }
+        catch (ReferralRuleViolation violation)
+        {
+            return Conflict("The referral cannot change that way", violation.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("The referral was changed at the same time", "Someone else changed this referral while this request was made; reload it and decide again.");
+        }
+
+        http.Response.Headers.ETag = ETags.For(referral.Version);
+        return TypedResults.Ok(referral.ToDetails());
+    }
+
+    private static Conflict<ProblemDetails> Conflict(string title, string detail) =>
+        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = title, Detail = detail });
+}

@@ -1,0 +1,47 @@
+using MedMassage.Contracts;
+using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Domain;
+
+namespace MedMassage.Referral.Api.Apis;
+
+internal static class ReferralMapping
+{
+    public static ReferralDetails ToDetails(this Domain.Referral r) => new(
+        r.Id,
+        r.Status.ToName(),
+        r.StatusReason,
+        r.Priority,
+        r.LocationId,
+        r.ReceivedAt,
+        r.PossibleDuplicateOf,
+        r.Patient,
+        r.Physician,
+        [.. r.DiagnosisCodes.Select(c => new DiagnosisView(c, Icd10.Describe(c)))],
+        r.Techniques,
+        r.BodyRegions,
+        r.TechniquesAwaitingClearance,
+        r.SessionsPerWeek,
+        r.Weeks,
+        r.Visits,
+        r.ValidFrom,
+        r.ValidUntil,
+        [.. r.Precautions.Select(p => new PrecautionView(p.Name, EffectName(p.Effect), p.BodyRegion))],
+        r.Clearances,
+        r.Insurance,
+        r.Notes,
+        new EvaluationView(r.EvaluationId is null ? "pending" : "completed", r.EvaluationId, r.EvaluatedAt),
+        new PlanView(r.PlanStatus ?? "none", r.PlanId, r.PlanVersion, r.PlanCertificationDueBy),
+        [.. r.History.OrderBy(h => h.At).Select(h => new HistoryView(h.At, h.ActorId, h.ActorName, h.Action, h.Detail))]);
+
+    public static ReferralSummary ToSummary(this Domain.Referral r) => new(
+        r.Id, r.Status.ToName(), r.Priority, r.LocationId, r.ReceivedAt, r.Patient.FullName, r.Physician.Name, r.PhysicianNpi,
+        r.DiagnosisCodes, r.Visits, r.ValidUntil, r.PossibleDuplicateOf is not null);
+
+    private static string EffectName(ContraindicationEffect effect) => effect switch
+    {
+        ContraindicationEffect.BlocksAllTreatment => "blocks-all-treatment",
+        ContraindicationEffect.ExcludesLocalArea => "excludes-local-area",
+        ContraindicationEffect.NeedsPhysicianClearance => "needs-physician-clearance",
+        _ => effect.ToString(),
+    };
+}

@@ -1,0 +1,24 @@
+using MedMassage.Messaging.Outbox;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
+
+namespace MedMassage.Referral.Api.Apis;
+
+/// <summary>What every referral endpoint needs, injected as one.</summary>
+public sealed class ReferralServices(ReferralDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, ICurrentUser user)
+{
+    public ReferralDbContext Db => db;
+    public TimeProvider Time => time;
+    public Actor Actor => new(user.Id, user.Name);
+
+    /// <summary>Stores the referral's changes and the events they raised in one transaction.</summary>
+    public Task SaveAsync(Domain.Referral referral, CancellationToken ct)
+    {
+        foreach (var integrationEvent in referral.DequeueEvents())
+        {
+            outbox.Add(integrationEvent);
+        }
+        return db.SaveChangesAsync(ct);
+    }
+}

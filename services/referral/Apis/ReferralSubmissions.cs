@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MedMassage.Referral.Api.Apis;
+
+/// <summary>
+/// Receiving a referral: validation, the duplicate check, and Idempotency-Key handling. The key's record is written
+/// in the same transaction as the referral, so a retry finds either both or neither.
+/// </summary>
+public sealed class ReferralSubmissions(IHttpContextAccessor http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Results<Created<ReferralDetails>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        SubmitReferral request, string? idempotencyKey, ReferralServices services, CancellationToken ct)
+    {
+        var db = services.Db;
+        var fingerprint = Fingerprint(request);
+        if (idempotencyKey is not null && await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == idempotencyKey, ct) is { } earlier)
+        {
+            return Replay(earlier, fingerprint);
+        }
+
+        var errors = ReferralValidator.Validate(request, out var content);
+        if (errors.Any || content is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The referral is not valid.");
+        }
+
+        var now = services.Time.GetUtcNow();
+        var since = now - Domain.Referral.DuplicateWindow;
+        var candidates = await db.Referrals.AsNoTracking()
+            .Where(r => r.PatientKey == content.Patient.Key && r.PhysicianNpi == content.Physician.Npi && r.ReceivedAt >= since)
+            .ToListAsync(ct);
+        var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), content, candidates, services.Actor, now);
+        db.Referrals.Add(referral);
+        var details = referral.ToDetails();
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(idempotencyKey, fingerprint, referral.Id, JsonSerializer.Serialize(details, Json), now));
+        }
+
+        try
+        {
+            await services.SaveAsync(referral, ct);
+        }
+        catch (DbUpdateException e) when (idempotencyKey is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same key raced us and won: answer as its retry.
+            db.ChangeTracker.Clear();
+            var winner = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Key == idempotencyKey, ct);
+            return Replay(winner, fingerprint);
+        }
+
+        http.HttpContext?.Response.Headers.ETag = ETags.For(referral.Version);
+        return TypedResults.Created($"/api/referrals/{referral.Id}", details);
+    }
+
+    private Results<Created<ReferralDetails>, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRecord record, string fingerprint)
+    {
+        if (record.Fingerprint != fingerprint)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used for a different request; use a new key for a new referral.");
+        }
+        http.HttpContext?.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/referrals/{record.ReferralId}", JsonSerializer.Deserialize<ReferralDetails>(record.Response, Json));
+    }
+
+    private static string Fingerprint(SubmitReferral request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+}

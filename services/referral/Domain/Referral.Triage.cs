@@ -1,0 +1,101 @@
+using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
+
+namespace MedMassage.Referral.Api.Domain;
+
+// Intake decisions: accept, reject, hold, resume, cancel, clearance, expiry.
+public sealed partial class Referral
+{
+    public void Accept(Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("accepted", ReferralStatus.Received);
+        if (IsExpiredOn(Today(now)))
+        {
+            throw new ReferralRuleViolation($"The referral expired on {ValidUntil:yyyy-MM-dd}; an expired referral cannot be accepted.");
+        }
+        if (Precautions.FirstOrDefault(p => p.Effect == ContraindicationEffect.BlocksAllTreatment) is { } blocking)
+        {
+            throw new ReferralRuleViolation($"'{blocking.Name}' blocks all treatment; the referral cannot be accepted.");
+        }
+
+        MoveTo(ReferralStatus.Accepted, null, actor, now, "accepted");
+        Raise(new ReferralAccepted(Id, LocationId, Patient.ToContact(), Physician.ToContact(), DiagnosisCodes, Techniques, BodyRegions,
+            TechniquesAwaitingClearance, ValidFrom, ValidUntil, Visits) { OccurredAt = now });
+    }
+
+    public void Reject(string reason, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("rejected", ReferralStatus.Received);
+        MoveTo(ReferralStatus.Rejected, reason, actor, now, "rejected");
+        Raise(new ReferralRejected(Id, LocationId, Patient.ToContact(), Physician.ToContact(), reason) { OccurredAt = now });
+    }
+
+    /// <summary>Waiting for missing information or clearance; resuming returns to where it was held.</summary>
+    public void PutOnHold(string reason, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("put on hold", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.InTreatment);
+        HeldFrom = Status;
+        MoveTo(ReferralStatus.OnHold, reason, actor, now, "put-on-hold");
+        Raise(new ReferralPutOnHold(Id, LocationId, reason) { OccurredAt = now });
+    }
+
+    public void Resume(Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("resumed", ReferralStatus.OnHold);
+        var next = HeldFrom ?? ReferralStatus.Accepted;
+        HeldFrom = null;
+        MoveTo(next, null, actor, now, "resumed");
+        Raise(new ReferralResumed(Id, LocationId) { OccurredAt = now });
+    }
+
+    public void Cancel(string reason, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("cancelled", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.OnHold, ReferralStatus.InTreatment);
+        HeldFrom = null;
+        MoveTo(ReferralStatus.Cancelled, reason, actor, now, "cancelled");
+        Raise(new ReferralCancelled(Id, LocationId, reason) { OccurredAt = now });
+    }
+
+    /// <summary>The physician allowed a technique that was held back; who allowed it, when, and the document that says so.</summary>
+    public void RecordClearance(string technique, string clearedBy, DateTimeOffset clearedAt, string? documentReference, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("cleared", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.OnHold, ReferralStatus.InTreatment);
+        var normalized = Domain.Techniques.Normalize(technique);
+        if (!TechniquesAwaitingClearance.Contains(normalized))
+        {
+            throw new ReferralRuleViolation($"'{normalized}' is not awaiting clearance on this referral; awaiting: {Describe(TechniquesAwaitingClearance)}.");
+        }
+        if (clearedAt > now)
+        {
+            throw new ReferralRuleViolation("A clearance cannot be dated in the future.");
+        }
+
+        Clearances = [.. Clearances, new Clearance(normalized, clearedBy, clearedAt, documentReference, actor.Name)];
+        Record(actor, now, "clearance-recorded", $"{normalized} cleared by {clearedBy}" + (documentReference is null ? "" : $" ({documentReference})"));
+        Raise(new ReferralClearanceRecorded(Id, LocationId, normalized, clearedBy, clearedAt, documentReference, TechniquesAwaitingClearance) { OccurredAt = now });
+    }
+
+    /// <summary>Moves an open referral past its valid-until date to expired; false when it is not due.</summary>
+    public bool ExpireIfDue(Actor actor, DateTimeOffset now)
+    {
+        if (!Status.IsOpen() || !IsExpiredOn(Today(now)))
+        {
+            return false;
+        }
+        HeldFrom = null;
+        MoveTo(ReferralStatus.Expired, $"valid until {ValidUntil:yyyy-MM-dd}", actor, now, "expired");
+        Raise(new ReferralExpired(Id, LocationId, ValidUntil, Visits) { OccurredAt = now });
+        return true;
+    }
+
+    private void RequireStatus(string becoming, params ReferralStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new ReferralRuleViolation(
+                $"A referral that is {Status.ToName()} cannot be {becoming}; only one that is {string.Join(" or ", allowed.Select(s => s.ToName()))} can.");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+}

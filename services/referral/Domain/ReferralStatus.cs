@@ -1,0 +1,53 @@
+namespace MedMassage.Referral.Api.Domain;
+
+public enum ReferralStatus
+{
+    Received,
+    Accepted,
+    Rejected,
+    OnHold,
+    InTreatment,
+    Completed,
+    Expired,
+    Exhausted,
+    Cancelled,
+}
+
+/// <summary>The names statuses have on the API and in history ("on-hold", "in-treatment").</summary>
+public static class ReferralStatusNames
+{
+    private static readonly Dictionary<ReferralStatus, string> Names = new()
+    {
+        [ReferralStatus.Received] = "received",
+        [ReferralStatus.Accepted] = "accepted",
+        [ReferralStatus.Rejected] = "rejected",
+        [ReferralStatus.OnHold] = "on-hold",
+        [ReferralStatus.InTreatment] = "in-treatment",
+        [ReferralStatus.Completed] = "completed",
+        [ReferralStatus.Expired] = "expired",
+        [ReferralStatus.Exhausted] = "exhausted",
+        [ReferralStatus.Cancelled] = "cancelled",
+    };
+
+    public static IEnumerable<string> All => Names.Values;
+
+    public static string ToName(this ReferralStatus status) => Names[status];
+
+    public static bool TryParse(string? name, out ReferralStatus status)
+    {
+        foreach (var (value, text) in Names)
+        {
+            if (string.Equals(text, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                status = value;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
+
+    /// <summary>Open referrals can still change; the others are closed for good.</summary>
+    public static bool IsOpen(this ReferralStatus status) =>
+        status is ReferralStatus.Received or ReferralStatus.Accepted or ReferralStatus.OnHold or ReferralStatus.InTreatment;
+}

@@ -1,0 +1,90 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace MedMassage.Referral.Api.Domain.Submission;
+
+/// <summary>Validation of the people on a referral: the patient and the referring physician.</summary>
+internal static partial class PartyValidator
+{
+    private static readonly string[] Sexes = ["female", "male", "other", "unknown"];
+    private static readonly string[] Channels = ["email", "sms", "phone"];
+
+    [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageTag();
+
+    [GeneratedRegex(@"^\+?[0-9 ()./-]{7,20}$")]
+    private static partial Regex PhoneNumber();
+
+    public static Patient? Patient(PatientInput? input, ValidationErrors errors)
+    {
+        if (input is null)
+        {
+            errors.Add("patient", "Required.");
+            return null;
+        }
+        var first = errors.Required("patient.firstName", input.FirstName, 100);
+        var last = errors.Required("patient.lastName", input.LastName, 100);
+        if (input.DateOfBirth is null) errors.Add("patient.dateOfBirth", "Required.");
+        else if (input.DateOfBirth.Value.Year < 1900) errors.Add("patient.dateOfBirth", "Must be after 1900.");
+
+        var sex = input.Sex?.Trim().ToLowerInvariant() ?? "unknown";
+        if (!Sexes.Contains(sex)) errors.Add("patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
+        var phone = Phone("patient.phone", input.Phone, errors);
+        var email = Email("patient.email", input.Email, errors);
+        if (input.Phone is null && input.Email is null) errors.Add("patient.phone", "A phone number or an email address is required.");
+
+        var channel = input.PreferredChannel?.Trim().ToLowerInvariant() ?? (email is not null ? "email" : "sms");
+        if (!Channels.Contains(channel)) errors.Add("patient.preferredChannel", $"Must be one of: {string.Join(", ", Channels)}.");
+        else if (channel == "email" && input.Email is null) errors.Add("patient.preferredChannel", "Email is preferred but no email address is given.");
+        else if (channel != "email" && input.Phone is null) errors.Add("patient.preferredChannel", $"{channel} is preferred but no phone number is given.");
+
+        var language = input.Language?.Trim() ?? "en";
+        if (!LanguageTag().IsMatch(language)) errors.Add("patient.language", "Must be a language tag such as 'en' or 'es-US'.");
+
+        var identifiers = new List<ExternalIdentifier>();
+        for (var i = 0; i < (input.Identifiers?.Count ?? 0); i++)
+        {
+            var system = errors.Required($"patient.identifiers[{i}].system", input.Identifiers![i]?.System);
+            var value = errors.Required($"patient.identifiers[{i}].value", input.Identifiers[i]?.Value, 64);
+            if (system is not null && value is not null) identifiers.Add(new ExternalIdentifier(system, value));
+        }
+
+        return first is null || last is null || input.DateOfBirth is null ? null
+            : new Patient(input.Id ?? Guid.NewGuid(), first, last, input.DateOfBirth.Value, sex, phone, email, channel, language, identifiers);
+    }
+
+    public static Physician? Physician(PhysicianInput? input, ValidationErrors errors)
+    {
+        if (input is null)
+        {
+            errors.Add("physician", "Required.");
+            return null;
+        }
+        var name = errors.Required("physician.name", input.Name);
+        var npi = input.Npi?.Trim();
+        if (!Npi.IsValid(npi)) errors.Add("physician.npi", "Must be a valid 10-digit NPI.");
+        var organization = errors.Optional("physician.organization", input.Organization);
+        var phone = Phone("physician.phone", input.Phone, errors);
+        var fax = Phone("physician.fax", input.Fax, errors);
+        var email = Email("physician.email", input.Email, errors);
+        if (input.Phone is null && input.Fax is null && input.Email is null)
+        {
+            errors.Add("physician.phone", "A phone number, fax number or email address is required to reach the physician.");
+        }
+        return name is null || !Npi.IsValid(npi) ? null : new Physician(name, npi!, organization, phone, fax, email);
+    }
+
+    private static string? Phone(string field, string? value, ValidationErrors errors)
+    {
+        if (value is null) return null;
+        if (!PhoneNumber().IsMatch(value.Trim())) errors.Add(field, "Not a phone number.");
+        return value.Trim();
+    }
+
+    private static string? Email(string field, string? value, ValidationErrors errors)
+    {
+        if (value is null) return null;
+        if (!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim()) errors.Add(field, "Not an email address.");
+        return value.Trim();
+    }
+}

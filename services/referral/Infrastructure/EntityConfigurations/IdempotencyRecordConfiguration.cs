@@ -1,0 +1,15 @@
+using MedMassage.Referral.Api.Infrastructure.Idempotency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MedMassage.Referral.Api.Infrastructure.EntityConfigurations;
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_keys");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Response).HasColumnType("jsonb");
+    }
+}

@@ -1,0 +1,41 @@
+using MedMassage.Referral.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MedMassage.Referral.Api.Infrastructure.EntityConfigurations;
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Domain.Referral>
+{
+    public void Configure(EntityTypeBuilder<Domain.Referral> builder)
+    {
+        builder.ToTable("referrals");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        builder.Property(r => r.Status).HasConversion<string>();
+        builder.Property(r => r.HeldFrom).HasConversion<string>();
+
+        builder.Property(r => r.Patient).AsJson();
+        builder.Property(r => r.Physician).AsJson();
+        builder.Property(r => r.Insurance).AsJson();
+        builder.Property(r => r.Precautions).AsJson();
+        builder.Property(r => r.Clearances).AsJson();
+        builder.Property(r => r.VisitRecords).AsJson();
+
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReferralId);
+        builder.Navigation(r => r.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(r => r.Visits);
+        builder.Ignore(r => r.TechniquesAwaitingClearance);
+    }
+}
+
+internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HistoryEntry> builder)
+    {
+        builder.ToTable("referral_history");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+    }
+}
