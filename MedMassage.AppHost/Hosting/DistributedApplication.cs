@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using MedMassage.AppHost.Dashboard;
 using MedMassage.Hosting;
 
 namespace MedMassage.AppHost.Hosting;
@@ -36,6 +37,9 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Ap
         try
         {
             Console.WriteLine($"MedMassage AppHost: state in {options.StateDirectory}{(options.KeepState ? " (kept)" : " (temporary)")}");
+            // Up before the resources, so their first telemetry and their start-up can be watched.
+            await using var dashboard = await DashboardHost.StartAsync(resources, options, shutdown.Token);
+            Console.WriteLine($"Login to the dashboard at {dashboard.LoginUrl}");
             await StartAllAsync(shutdown.Token);
             ResourceTable.Print(resources);
             Console.WriteLine("Press Ctrl+C to stop.");

@@ -52,6 +52,9 @@ public sealed class DistributedApplicationBuilder
         project.SetEnvironment("OTEL_BSP_SCHEDULE_DELAY", () => "1000");
         project.SetEnvironment("OTEL_BLRP_SCHEDULE_DELAY", () => "1000");
         project.SetEnvironment("OTEL_METRIC_EXPORT_INTERVAL", () => "5000");
+        // The dashboard's OTLP receiver (gRPC over HTTP/2 without TLS).
+        project.SetEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", () => $"http://127.0.0.1:{Options.OtlpPort}");
+        project.SetEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", () => "grpc");
         return Add(project);
     }
 
