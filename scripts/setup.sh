@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the suite runs on: Debian's RabbitMQ, Redis, PostgreSQL, a development SMTP server and
+# Chromium (browser tests). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(rabbitmq-server redis-server postgresql python3-aiosmtpd chromium)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The packages start system-wide instances on install; the suite runs its own on free ports, so stop those
+# to keep their memory and their default ports free.
+for service in rabbitmq-server redis-server postgresql; do
+  if command -v service >/dev/null && service "$service" status >/dev/null 2>&1; then
+    service "$service" stop >/dev/null 2>&1 || true
+  fi
+done
