@@ -20,6 +20,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         OtlpPort = otlpPort;
     }
 
+    public int ProcessId => _process.Id;
     public int GatewayPort { get; }
     public int DashboardPort { get; }
     public int OtlpPort { get; }
