@@ -1,10 +1,18 @@
+using MedMassage.Scheduling.Api.Apis;
+
 namespace Microsoft.AspNetCore.Builder;
 
 public static class SchedulingApiExtensions
 {
     public static IEndpointRouteBuilder MapSchedulingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/scheduling");
+        app.MapGroup("/api/scheduling")
+            .MapLocationsApi()
+            .MapTherapistsApi()
+            .MapAppointmentTypesApi()
+            .MapReferralsApi()
+            .MapSlotsApi()
+            .MapAppointmentsApi();
         return app;
     }
 }

@@ -1,5 +1,10 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using MedMassage.Messaging;
+using MedMassage.Scheduling.Api.Application;
+using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Scheduling.Api.Application.Holds;
+using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Infrastructure;
 
 namespace Microsoft.Extensions.Hosting;
@@ -11,5 +16,21 @@ internal static class Extensions
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<SchedulingDbContext>(bus => bus.AddConsumers(typeof(SchedulingDbContext).Assembly));
+
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        // Slot searches: in memory per replica, shared through Redis; correctness comes from generation-keyed entries.
+        builder.Services.AddStackExchangeRedisCache(o =>
+        {
+            o.Configuration = builder.Configuration.GetConnectionString("redis");
+            o.InstanceName = "scheduling:";
+        });
+        builder.Services.AddHybridCache();
+
+        builder.Services.AddSingleton<SlotHolds>();
+        builder.Services.AddScoped<ScheduleChanges>();
+        builder.Services.AddScoped<SlotSearch>();
+        builder.Services.AddScoped<AppointmentBooking>();
+        builder.Services.AddScoped<AppointmentLifecycle>();
     }
 }

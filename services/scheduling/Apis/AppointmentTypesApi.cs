@@ -1,0 +1,41 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class AppointmentTypesApi
+{
+    public static RouteGroupBuilder MapAppointmentTypesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/appointment-types").WithTags("Appointment types");
+        group.MapGet("/", async (SchedulingDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(AppointmentTypeView.From)));
+        group.MapPut("/{code}", PutAsync);
+        return api;
+    }
+
+    /// <summary>Creates or changes a type; existing appointments keep the times they were booked with.</summary>
+    public static async Task<Results<Ok<AppointmentTypeView>, ValidationProblem>> PutAsync(
+        string code, AppointmentTypeRequest request, SchedulingDbContext db, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var proposed = request.ToType(code, problems);
+        if (proposed is null)
+        {
+            return problems.ToResult();
+        }
+        var type = await db.AppointmentTypes.FirstOrDefaultAsync(t => t.Code == code, ct);
+        if (type is null)
+        {
+            db.AppointmentTypes.Add(type = proposed);
+        }
+        else
+        {
+            type.Update(proposed.Name, proposed.Kind, proposed.DurationMinutes);
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AppointmentTypeView.From(type));
+    }
+}

@@ -1,0 +1,117 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Scheduling.Api.Domain;
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class AppointmentsApi
+{
+    public static RouteGroupBuilder MapAppointmentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/appointments").WithTags("Appointments");
+        group.MapPost("/", BookAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/", ListForReferralAsync);
+        group.MapPost("/{id:guid}/reschedule", RescheduleAsync);
+        group.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, db, ct));
+        group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, db, ct));
+        group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.Complete, null, lifecycle, db, ct));
+        group.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.NoShow, null, lifecycle, db, ct));
+        return api;
+    }
+
+    public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
+        BookRequest request, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var command = new BookAppointment(
+            problems.Required("referralId", request.ReferralId) ?? default,
+            problems.Required("locationId", request.LocationId) ?? default,
+            problems.Required("therapistId", request.TherapistId) ?? default,
+            problems.Text("appointmentType", request.AppointmentType, 50),
+            problems.Required("startsAt", request.StartsAt) ?? default,
+            request.RoomId,
+            request.Techniques,
+            request.HoldId);
+        if (request.Techniques?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            problems.Add("techniques", "Techniques must not be blank.");
+        }
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var outcome = await booking.BookAsync(command, ct);
+        return await ToResultAsync(outcome, db, a => TypedResults.Created($"/api/scheduling/appointments/{a.Id}", a), ct);
+    }
+
+    public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, SchedulingDbContext db, CancellationToken ct)
+    {
+        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == appointment.LocationId, ct);
+        return TypedResults.Ok(AppointmentView.From(appointment, location));
+    }
+
+    public static async Task<Results<Ok<List<AppointmentView>>, ValidationProblem>> ListForReferralAsync(
+        Guid? referralId, Guid? seriesId, SchedulingDbContext db, CancellationToken ct)
+    {
+        if (referralId is null && seriesId is null)
+        {
+            return new Problems().Add("referralId", "referralId or seriesId is required.").ToResult();
+        }
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => (referralId == null || a.ReferralId == referralId) && (seriesId == null || a.SeriesId == seriesId))
+            .OrderBy(a => a.StartsAt).ToListAsync(ct);
+        var locationIds = appointments.Select(a => a.LocationId).Distinct().ToList();
+        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        return TypedResults.Ok(appointments.Select(a => AppointmentView.From(a, locations[a.LocationId])).ToList());
+    }
+
+    public static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RescheduleAsync(
+        Guid id, RescheduleRequest request, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var startsAt = problems.Required("startsAt", request.StartsAt);
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var outcome = await booking.RescheduleAsync(id, new RescheduleAppointment(startsAt!.Value, request.TherapistId, request.RoomId), ct);
+        return await ToResultAsync(outcome, db, a => TypedResults.Ok(a), ct);
+    }
+
+    private static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ChangeAsync(
+        Guid id, StatusChange change, string? reason, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct)
+    {
+        if (reason?.Length > 1000)
+        {
+            return new Problems().Add("reason", "reason must be at most 1000 characters.").ToResult();
+        }
+        return await ToResultAsync(await lifecycle.ChangeAsync(id, change, reason, ct), db, a => TypedResults.Ok(a), ct);
+    }
+
+    private static async Task<Results<T, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ToResultAsync<T>(
+        Outcome<Appointment> outcome, SchedulingDbContext db, Func<AppointmentView, T> success, CancellationToken ct) where T : IResult
+    {
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal.IsNotFound ? RefusalResults.NotFound(refusal) : RefusalResults.Conflict(refusal);
+        }
+        var appointment = outcome.Value!;
+        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == appointment.LocationId, ct);
+        return success(AppointmentView.From(appointment, location));
+    }
+}

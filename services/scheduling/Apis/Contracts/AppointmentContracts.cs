@@ -1,0 +1,38 @@
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Referrals;
+
+namespace MedMassage.Scheduling.Api.Apis.Contracts;
+
+public sealed record BookRequest(
+    Guid? ReferralId, Guid? LocationId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt,
+    Guid? RoomId, IReadOnlyList<string>? Techniques, Guid? HoldId);
+
+public sealed record RescheduleRequest(DateTimeOffset? StartsAt, Guid? TherapistId, Guid? RoomId);
+
+public sealed record CancelRequest(string? Reason);
+
+public sealed record AppointmentView(
+    Guid Id, Guid ReferralId, Guid LocationId, Guid TherapistId, Guid RoomId, string AppointmentType, VisitKind Kind,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset LocalStartsAt, DateTimeOffset LocalEndsAt, string TimeZone,
+    AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, IReadOnlyList<string> Techniques)
+{
+    public static AppointmentView From(Appointment a, Location l) => new(
+        a.Id, a.ReferralId, a.LocationId, a.TherapistId, a.RoomId, a.TypeCode, a.Kind,
+        a.StartsAt, a.EndsAt, l.Clock.ToLocal(a.StartsAt), l.Clock.ToLocal(a.EndsAt), l.TimeZone,
+        a.Status, a.SeriesId, a.IsLateCancellation, a.CancellationReason, a.Techniques);
+}
+
+public sealed record ReferralView(
+    Guid Id, ReferralStatus Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
+    DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
+    bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks)
+{
+    public static ReferralView From(Referral r) => new(r.Id, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
+        r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
+        r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks);
+}
+
+public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt);
+
+public sealed record HoldView(Guid Id, Guid ReferralId, Guid TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset ExpiresAt);

@@ -1,0 +1,49 @@
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Therapists;
+
+namespace MedMassage.Scheduling.Api.Apis.Contracts;
+
+public sealed record OpeningHoursDto(string? Day, string? Opens, string? Closes);
+
+public sealed record RoomDto(Guid? Id, string? Name);
+
+public sealed record LocationRequest(
+    string? Name, string? Address, string? Phone, string? TimeZone, int? LateCancellationWindowHours,
+    IReadOnlyList<OpeningHoursDto>? OpeningHours, IReadOnlyList<RoomDto>? Rooms);
+
+public sealed record LocationView(
+    Guid Id, string Name, string Address, string Phone, string TimeZone, double LateCancellationWindowHours,
+    IReadOnlyList<OpeningHoursDto> OpeningHours, IReadOnlyList<Room> Rooms)
+{
+    public static LocationView From(Location l) => new(l.Id, l.Name, l.Address, l.Phone, l.TimeZone, l.LateCancellationWindow.TotalHours,
+        [.. l.OpeningHours.Select(h => new OpeningHoursDto(h.Day.ToString(), h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm")))], l.Rooms);
+}
+
+public sealed record TherapistRequest(
+    string? Name, string? LicenceNumber, string? LicenceState, DateOnly? LicenceExpiresOn,
+    IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds);
+
+public sealed record AvailabilityWindowDto(Guid? LocationId, string? Day, string? Starts, string? Ends);
+
+public sealed record AvailabilityRequest(IReadOnlyList<AvailabilityWindowDto>? Windows);
+
+public sealed record TimeOffRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Reason);
+
+public sealed record TherapistView(
+    Guid Id, string Name, string LicenceNumber, string LicenceState, DateOnly LicenceExpiresOn,
+    IReadOnlyList<string> Certifications, IReadOnlyList<string> Specialties, IReadOnlyList<Guid> LocationIds,
+    IReadOnlyList<AvailabilityWindowDto> Availability, IReadOnlyList<TimeOff> TimeOff)
+{
+    public static TherapistView From(Therapist t) => new(t.Id, t.Name, t.LicenceNumber, t.LicenceState, t.LicenceExpiresOn,
+        t.Certifications, t.Specialties, t.LocationIds,
+        [.. t.Availability.Select(w => new AvailabilityWindowDto(w.LocationId, w.Day.ToString(), w.Starts.ToString("HH:mm"), w.Ends.ToString("HH:mm")))],
+        t.TimeOff);
+}
+
+public sealed record AppointmentTypeRequest(string? Name, string? Kind, int? DurationMinutes);
+
+public sealed record AppointmentTypeView(string Code, string Name, VisitKind Kind, int DurationMinutes)
+{
+    public static AppointmentTypeView From(AppointmentType t) => new(t.Code, t.Name, t.Kind, t.DurationMinutes);
+}

@@ -1,0 +1,19 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class ReferralsApi
+{
+    /// <summary>What scheduling knows of a referral (from events), for the front desk and for support.</summary>
+    public static RouteGroupBuilder MapReferralsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, SchedulingDbContext db, CancellationToken ct) =>
+            await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
+                ? TypedResults.Ok(ReferralView.From(referral))
+                : TypedResults.NotFound()).WithTags("Referrals");
+        return api;
+    }
+}

@@ -1,0 +1,95 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Holds;
+using MedMassage.Scheduling.Api.Application.Slots;
+using MedMassage.Scheduling.Api.Domain.Time;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class SlotsApi
+{
+    private const int MaxDays = 31;
+
+    public static RouteGroupBuilder MapSlotsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/slots", FindAsync).WithTags("Slots");
+        var holds = api.MapGroup("/holds").WithTags("Slots");
+        holds.MapPost("/", HoldAsync);
+        holds.MapDelete("/{id:guid}", async (Guid id, SlotHolds slotHolds) =>
+        {
+            await slotHolds.ReleaseAsync(id);
+            return TypedResults.NoContent();
+        });
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Slot>>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
+        Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
+        SlotSearch search, CancellationToken ct)
+    {
+        var problems = new Problems();
+        problems.Required("referralId", referralId);
+        problems.Required("from", from);
+        problems.Required("to", to);
+        var appointmentType = problems.Text("type", type, 50);
+        if (locationId is not { Length: > 0 })
+        {
+            problems.Add("locationId", "At least one locationId is required.");
+        }
+        if (from > to)
+        {
+            problems.Add("to", "to must not be before from.");
+        }
+        else if (to?.DayNumber - from?.DayNumber >= MaxDays)
+        {
+            problems.Add("to", $"Search at most {MaxDays} days at once.");
+        }
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var outcome = await search.FindAsync(new SlotQuery(referralId!.Value, locationId!, from!.Value, to!.Value, appointmentType, therapistId), ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal.IsNotFound ? RefusalResults.NotFound(refusal) : RefusalResults.Conflict(refusal);
+        }
+        return TypedResults.Ok(outcome.Value!);
+    }
+
+    /// <summary>Keeps a slot for a referral for a few minutes; booking with the hold's id releases it.</summary>
+    public static async Task<Results<Created<HoldView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HoldAsync(
+        HoldRequest request, SlotHolds holds, SchedulingDbContext db, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var referralId = problems.Required("referralId", request.ReferralId);
+        var therapistId = problems.Required("therapistId", request.TherapistId);
+        var startsAt = problems.Required("startsAt", request.StartsAt);
+        var code = problems.Text("appointmentType", request.AppointmentType, 50);
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code, ct);
+        if (type is null || !await db.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await db.Therapists.AnyAsync(t => t.Id == therapistId, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound(type is null ? "The appointment type" : "The referral or therapist"));
+        }
+        var visit = new Interval(startsAt!.Value.ToUniversalTime(), startsAt.Value.ToUniversalTime() + type.Duration);
+        var booked = await db.Appointments.AnyAsync(a => a.TherapistId == therapistId && a.Status != Domain.Appointments.AppointmentStatus.Cancelled
+            && a.StartsAt < visit.End && a.EndsAt > visit.Start, ct);
+        if (booked)
+        {
+            return RefusalResults.Conflict(new Domain.Refusal("therapist-double-booked", "The therapist already has an appointment at that time."));
+        }
+        var (hold, conflict) = await holds.TryHoldAsync(referralId!.Value, therapistId!.Value, visit, SlotHolds.DefaultDuration);
+        if (hold is null)
+        {
+            return RefusalResults.Conflict(new Domain.Refusal("slot-held", $"The slot is held for another patient until {conflict!.ExpiresAt:u}."));
+        }
+        return TypedResults.Created($"/api/scheduling/holds/{hold.Id}",
+            new HoldView(hold.Id, hold.ReferralId, hold.TherapistId, hold.StartsAt, hold.EndsAt, hold.ExpiresAt));
+    }
+}

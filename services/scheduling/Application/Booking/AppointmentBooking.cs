@@ -1,0 +1,169 @@
+using MedMassage.Contracts.Scheduling;
+using MedMassage.Messaging.Outbox;
+using MedMassage.Scheduling.Api.Application.Holds;
+using MedMassage.Scheduling.Api.Domain;
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Referrals;
+using MedMassage.Scheduling.Api.Domain.Time;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Application.Booking;
+
+/// <summary>
+/// Books and moves appointments: loads what the domain needs with the referral row locked (so two bookings
+/// for one referral cannot both spend its last authorized visit), lets the domain decide, and saves the
+/// appointment with its event in one transaction. Overlaps are left to the database's exclusion constraints.
+/// </summary>
+public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEventOutbox outbox, SlotHolds holds, ScheduleChanges changes, TimeProvider time)
+{
+    public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, CancellationToken ct)
+    {
+        var triedRooms = new HashSet<Guid>();
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var loaded = await LoadAsync(command.ReferralId, command.LocationId, command.TherapistId, command.AppointmentType, ct);
+            if (loaded.Refusal is { } missing)
+            {
+                return missing;
+            }
+            var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
+            var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
+            if (await holds.HeldByOtherAsync(therapist.Id, visit, referral.Id) is not null)
+            {
+                return new Refusal("slot-held", "The slot is held for another patient.");
+            }
+            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, null, ct);
+            if (room is null)
+            {
+                return new Refusal("no-room", "No room is free at that time.");
+            }
+
+            var request = new BookingRequest(referral, referralAppointments, type, location, room.Value, therapist, command.StartsAt,
+                command.Techniques ?? [], command.SeriesId);
+            var outcome = Appointment.Book(request, time.GetUtcNow());
+            if (outcome.Value is not { } appointment)
+            {
+                return outcome;
+            }
+            db.Appointments.Add(appointment);
+            outbox.Add(new AppointmentBooked(AppointmentInfoFactory.Create(appointment, location, therapist, referral)));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (ConstraintViolations.Overlap(e) is { } constraint)
+            {
+                // Another request won this time. A room we chose ourselves may just have gone: try the next one.
+                if (constraint == ConstraintViolations.RoomOverlap && command.RoomId is null && triedRooms.Add(room.Value))
+                {
+                    continue;
+                }
+                return constraint == ConstraintViolations.RoomOverlap ? ConstraintViolations.RoomTaken : ConstraintViolations.TherapistTaken;
+            }
+            if (command.HoldId is { } holdId)
+            {
+                await holds.ReleaseAsync(holdId);
+            }
+            await changes.ScheduleChangedAsync(location.Id, ct);
+            return appointment;
+        }
+    }
+
+    public async Task<Outcome<Appointment>> RescheduleAsync(Guid appointmentId, RescheduleAppointment command, CancellationToken ct)
+    {
+        var current = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
+        if (current is null)
+        {
+            return Refusal.NotFound("The appointment");
+        }
+        var triedRooms = new HashSet<Guid>();
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var loaded = await LoadAsync(current.ReferralId, current.LocationId, command.TherapistId ?? current.TherapistId, current.TypeCode, ct);
+            if (loaded.Refusal is { } missing)
+            {
+                return missing;
+            }
+            var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
+            var appointment = referralAppointments.Single(a => a.Id == appointmentId);
+            var (previousStart, previousEnd) = (appointment.StartsAt, appointment.EndsAt);
+            var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
+            if (await holds.HeldByOtherAsync(therapist.Id, visit, referral.Id) is not null)
+            {
+                return new Refusal("slot-held", "The slot is held for another patient.");
+            }
+            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, appointment, ct);
+            if (room is null)
+            {
+                return new Refusal("no-room", "No room is free at that time.");
+            }
+
+            var request = new BookingRequest(referral, referralAppointments, type, location, room.Value, therapist, command.StartsAt,
+                appointment.Techniques, appointment.SeriesId) { Rescheduling = appointment };
+            if (appointment.Reschedule(request, time.GetUtcNow()) is { } refusal)
+            {
+                return refusal;
+            }
+            outbox.Add(new AppointmentRescheduled(AppointmentInfoFactory.Create(appointment, location, therapist, referral), previousStart, previousEnd));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ConstraintViolations.ChangedConcurrently;
+            }
+            catch (DbUpdateException e) when (ConstraintViolations.Overlap(e) is { } constraint)
+            {
+                if (constraint == ConstraintViolations.RoomOverlap && command.RoomId is null && triedRooms.Add(room.Value))
+                {
+                    continue;
+                }
+                return constraint == ConstraintViolations.RoomOverlap ? ConstraintViolations.RoomTaken : ConstraintViolations.TherapistTaken;
+            }
+            await changes.ScheduleChangedAsync(location.Id, ct);
+            await changes.TimeFreedAsync(location.Id, current.TherapistId, new Interval(previousStart, previousEnd), ct);
+            return appointment;
+        }
+    }
+
+    private async Task<Outcome<Loaded>> LoadAsync(Guid referralId, Guid locationId, Guid therapistId, string typeCode, CancellationToken ct)
+    {
+        // The row lock serializes bookings of one referral; bookings of different referrals run in parallel.
+        var referral = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var type = await db.AppointmentTypes.FindAsync([typeCode], ct);
+        var location = await db.Locations.FindAsync([locationId], ct);
+        var therapist = await db.Therapists.FindAsync([therapistId], ct);
+        if (referral is null || type is null || location is null || therapist is null)
+        {
+            return Refusal.NotFound(referral is null ? "The referral" : type is null ? "The appointment type" : location is null ? "The location" : "The therapist");
+        }
+        var appointments = await db.Appointments.Where(a => a.ReferralId == referralId).ToListAsync(ct);
+        return new Loaded(referral, appointments, type, location, therapist);
+    }
+
+    /// <summary>A room of the location with no live appointment overlapping the visit; the current one's own room first.</summary>
+    private async Task<Guid?> FreeRoomAsync(Location location, Interval visit, HashSet<Guid> tried, Appointment? moving, CancellationToken ct)
+    {
+        var movingId = moving?.Id ?? Guid.Empty;
+        var busy = await db.Appointments
+            .Where(a => a.LocationId == location.Id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < visit.End && a.EndsAt > visit.Start)
+            .Where(a => a.Id != movingId)
+            .Select(a => a.RoomId)
+            .ToListAsync(ct);
+        return location.Rooms.Select(r => r.Id)
+            .OrderBy(id => id == moving?.RoomId ? 0 : 1)
+            .Cast<Guid?>()
+            .FirstOrDefault(id => !busy.Contains(id!.Value) && !tried.Contains(id.Value));
+    }
+
+    private sealed record Loaded(Referral Referral, List<Appointment> Appointments, AppointmentType Type, Location Location, Domain.Therapists.Therapist Therapist);
+}

@@ -1,0 +1,21 @@
+using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Scheduling.Api.Infrastructure;
+
+namespace MedMassage.Scheduling.Api.Consumers;
+
+public sealed class EvaluationCompletedConsumer(SchedulingDbContext db) : ReferralConsumer<EvaluationCompleted>(db)
+{
+    protected override async Task HandleAsync(EvaluationCompleted m, CancellationToken ct) => (await ReferralAsync(m.ReferralId, ct)).CompleteEvaluation();
+}
+
+public sealed class TreatmentPlanActivatedConsumer(SchedulingDbContext db) : ReferralConsumer<TreatmentPlanActivated>(db)
+{
+    protected override async Task HandleAsync(TreatmentPlanActivated m, CancellationToken ct) =>
+        (await ReferralAsync(m.ReferralId, ct)).ApplyPlan(m.PlanId, m.Version, m.Techniques, m.SessionsPerWeek, m.Weeks);
+}
+
+public sealed class TreatmentPlanRevisedConsumer(SchedulingDbContext db) : ReferralConsumer<TreatmentPlanRevised>(db)
+{
+    protected override async Task HandleAsync(TreatmentPlanRevised m, CancellationToken ct) =>
+        (await ReferralAsync(m.ReferralId, ct)).ApplyPlan(m.PlanId, m.Version, m.Techniques, m.SessionsPerWeek, m.Weeks);
+}

@@ -1,0 +1,59 @@
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Referrals;
+using MedMassage.Scheduling.Api.Domain.Therapists;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MedMassage.Scheduling.Api.Infrastructure.Configurations;
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> e)
+    {
+        e.ToTable("locations");
+        e.Property(l => l.OpeningHours).HasJsonConversion();
+        e.Property(l => l.Rooms).HasJsonConversion();
+    }
+}
+
+internal sealed class TherapistConfiguration : IEntityTypeConfiguration<Therapist>
+{
+    public void Configure(EntityTypeBuilder<Therapist> e)
+    {
+        e.ToTable("therapists");
+        e.Property(t => t.Availability).HasJsonConversion();
+        e.Property(t => t.TimeOff).HasJsonConversion();
+    }
+}
+
+internal sealed class AppointmentTypeConfiguration : IEntityTypeConfiguration<AppointmentType>
+{
+    public void Configure(EntityTypeBuilder<AppointmentType> e)
+    {
+        e.ToTable("appointment_types");
+        e.HasKey(t => t.Code);
+        e.Property(t => t.Kind).HasConversion<string>();
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> e)
+    {
+        e.ToTable("referrals");
+        e.Property(r => r.Status).HasConversion<string>();
+        e.Property(r => r.Patient).HasJsonConversion();
+    }
+}
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> e)
+    {
+        e.ToTable("appointments");
+        e.Property(a => a.Kind).HasConversion<string>();
+        e.Property(a => a.Status).HasConversion<string>();
+        e.Property<uint>("xmin").HasColumnName("xmin").IsRowVersion();
+    }
+}
