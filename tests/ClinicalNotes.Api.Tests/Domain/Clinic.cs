@@ -1,0 +1,56 @@
+using MedMassage.ClinicalNotes.Api.Domain.Appointments;
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.Domain.Notes;
+using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
+using MedMassage.ClinicalNotes.Api.Domain.Plans;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+
+namespace ClinicalNotes.Api.Tests.Domain;
+
+/// <summary>Builds domain objects for rule tests: a low-back referral with myofascial release and massage prescribed.</summary>
+internal static class Clinic
+{
+    public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static CareReferral Referral(IEnumerable<string>? awaitingClearance = null, int authorizedVisits = 12) =>
+        CareReferral.Accept(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Ada Patient", "Dr. Lee", "1234567893", "lee@clinic.test",
+            ["M54.50"], ["Myofascial release", "Massage", "Scar tissue release"], ["lower back", "hip"],
+            awaitingClearance ?? ["Scar tissue release"], DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(120), authorizedVisits);
+
+    public static ClinicAppointment Appointment(CareReferral referral, string type, DateTimeOffset? at = null)
+    {
+        var appointment = ClinicAppointment.Create(Guid.NewGuid(), referral.Id);
+        var start = at ?? Monday;
+        appointment.Update(type, Guid.NewGuid(), "Tom Therapist", Guid.NewGuid(), "Downtown", start, start.AddMinutes(60), AppointmentStatus.Booked);
+        return appointment;
+    }
+
+    public static EvaluationContent Content(params ScreeningFinding[] findings) => EvaluationContent.Create(
+        "Low back pain for 6 weeks after lifting.", 7, [new RangeOfMotion("Lumbar", "Flexion", 40)],
+        OutcomeMeasure.Oswestry, [3, 2, 2, 3, 2, 2, 1, 2, 3, 2], findings, "Myofascial restriction, lumbar.",
+        [new Goal("Pain at most 3", "pain", 3), new Goal("Oswestry at most 20 %", "Oswestry", 20)], goalsRequired: true);
+
+    public static Evaluation SignedEvaluation(CareReferral referral, params ScreeningFinding[] findings)
+    {
+        var evaluation = Evaluation.Write(referral, Appointment(referral, "evaluation"), EvaluationKind.Initial, Content(findings), null, "therapist-1", Monday);
+        evaluation.Sign(referral, "therapist-1", Monday);
+        return evaluation;
+    }
+
+    public static PlanTerms Terms(CareReferral referral, int visits = 12) => PlanTerms.Create(referral,
+        ["Myofascial release", "Massage"], ["lower back"], 2, 6, visits, [new Goal("Pain at most 3", "pain", 3)]);
+
+    public static TreatmentPlan ActivePlan(CareReferral referral, Evaluation evaluation, DateTimeOffset? at = null)
+    {
+        var plan = TreatmentPlan.Draft(evaluation, Terms(referral), "therapist-1", at ?? Monday);
+        plan.Activate(at ?? Monday);
+        return plan;
+    }
+
+    public static AppliedTechnique Technique(string technique, string region = "lower back", int minutes = 30, string cpt = "97140") =>
+        new(technique, cpt, minutes, [region]);
+
+    public static VisitNoteContent NoteContent(params AppliedTechnique[] techniques) => VisitNoteContent.Create(
+        "Feels looser.", "Tender L4-L5 paraspinals.", "Improving.", "Continue plan.",
+        techniques.Length == 0 ? [Technique("Myofascial release")] : techniques, 5, 3, Tolerance.Good, null);
+}
