@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using MedMassage.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace MedMassage.Dashboard.Tests;
+
+/// <summary>
+/// The operator's path through the real suite in real Chromium: log in with the printed address, see every
+/// resource running, follow one request's trace across services, look at logs, metrics and queues, restart a service.
+/// </summary>
+public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
+{
+    private static readonly string[] Resources =
+        ["eventbus", "redis", "postgres", "smtp", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "gateway"];
+
+    private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    [Fact]
+    public async Task An_operator_sees_the_suite_running_follows_a_request_across_services_and_restarts_a_service()
+    {
+        await using var suite = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(240));
+        var loginUrl = LoginAddress().Match(suite.Output);
+        Assert.True(loginUrl.Success, "the AppHost prints the dashboard's login address");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        try
+        {
+            // Resources: the login address sets the cookie and lands on the resources page.
+            await page.GotoAsync(loginUrl.Value.Replace("127.0.0.1:" + suite.DashboardPort, suite.DashboardUrl.Authority, StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Resources");
+            foreach (var name in Resources)
+            {
+                await Assertions.Expect(page.Locator($"tr[data-resource='{name}'] .state")).ToHaveTextAsync("Running");
+            }
+            await Assertions.Expect(page.Locator("tr[data-resource='referral-api']")).ToContainTextAsync("Healthy");
+            await ScreenshotAsync(page, "1-resources");
+
+            // A request through the gateway, marked by a path of its own so its trace can be found.
+            var marker = Guid.NewGuid().ToString();
+            using (var http = new HttpClient { BaseAddress = suite.GatewayUrl })
+            {
+                using var response = await http.GetAsync($"/api/referrals/{marker}");
+                output.WriteLine($"GET /api/referrals/{marker} through the gateway: {(int)response.StatusCode}");
+            }
+
+            // Traces: the request shows up (exporters send every second) touching the gateway and the referral service.
+            var row = page.Locator("tr[data-trace]").Filter(new() { HasText = "referral-api" });
+            await Eventually.WaitAsync(async () =>
+            {
+                await page.GotoAsync(new Uri(suite.DashboardUrl, $"/traces?q={marker}").ToString());
+                return await row.CountAsync();
+            }, count => count > 0, TimeSpan.FromSeconds(30), "the request's trace on the traces page");
+            await Assertions.Expect(row.First).ToContainTextAsync("gateway");
+            await ScreenshotAsync(page, "2-traces");
+
+            await row.First.Locator("a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Trace:");
+            await Assertions.Expect(page.Locator(".wf-row[data-service='gateway']").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wf-row[data-service='referral-api']").First).ToBeVisibleAsync();
+            await page.Locator(".wf-row[data-service='referral-api'] summary").First.ClickAsync();
+            await Assertions.Expect(page.Locator(".wf-row[open] .attrs").First).ToContainTextAsync(marker);
+            await ScreenshotAsync(page, "3-waterfall");
+
+            // Structured logs and console output of the services.
+            await page.GotoAsync(new Uri(suite.DashboardUrl, "/logs?service=referral-api").ToString());
+            await Assertions.Expect(page.Locator("table.logs tbody tr").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "4-structured-logs");
+
+            await page.GotoAsync(new Uri(suite.DashboardUrl, "/console/referral-api").ToString());
+            await Assertions.Expect(page.Locator("pre.console .line").First).ToBeAttachedAsync();
+            await page.Locator("[data-console-search]").FillAsync("Now listening on");
+            await Assertions.Expect(page.Locator("pre.console .line:not(.hidden)").First).ToContainTextAsync("Now listening on");
+            await ScreenshotAsync(page, "5-console");
+
+            // Metrics: the gateway served our request; queues: the broker's queues with their depths.
+            await Eventually.WaitAsync(async () =>
+            {
+                await page.GotoAsync(new Uri(suite.DashboardUrl, "/metrics").ToString());
+                return await page.Locator("tr[data-service='gateway'] td").Nth(2).InnerTextAsync();
+            }, requests => requests != "0", TimeSpan.FromSeconds(30), "the gateway's request count on the metrics page");
+            await ScreenshotAsync(page, "6-metrics");
+
+            await page.GotoAsync(new Uri(suite.DashboardUrl, "/queues").ToString());
+            await Assertions.Expect(page.Locator("table.queues tbody tr").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "7-queues");
+
+            // Restart a service from the resources page: it comes back running, with its restart counted.
+            await page.GotoAsync(suite.DashboardUrl.ToString());
+            var notification = page.Locator("tr[data-resource='notification-api']");
+            var pidBefore = await notification.Locator("td").Nth(3).InnerTextAsync();
+            await notification.Locator("button", new() { HasText = "Restart" }).ClickAsync();
+            await Assertions.Expect(notification.Locator("td").Nth(6)).ToHaveTextAsync("1", new() { Timeout = 60_000 });
+            await Assertions.Expect(notification.Locator(".state")).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
+            Assert.NotEqual(pidBefore, await notification.Locator("td").Nth(3).InnerTextAsync());
+            await ScreenshotAsync(page, "8-restarted");
+        }
+        catch
+        {
+            await ScreenshotAsync(page, "failure");
+            output.WriteLine(suite.Output);
+            throw;
+        }
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Artifacts, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    [GeneratedRegex(@"http://\S+/login\?t=[0-9a-f]+")]
+    private static partial Regex LoginAddress();
+}
