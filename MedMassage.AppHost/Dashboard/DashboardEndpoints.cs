@@ -25,7 +25,10 @@ internal static class DashboardEndpoints
         group.MapGet("/partials/resources", (DashboardContext dashboard) => Page(ResourcesPage.Rows(dashboard.Resources, DateTimeOffset.UtcNow)));
         group.MapGet("/resources/{name}", (string name, DashboardContext dashboard) =>
             dashboard.Find(name) is { } r ? Page(ResourcePage.Render(r, DateTimeOffset.UtcNow)) : Results.NotFound());
-        group.MapPost("/api/resources/{name}/{action:regex(^(restart|stop|start)$)}", Act);
+        foreach (var action in new[] { "restart", "stop", "start" })
+        {
+            group.MapPost($"/api/resources/{{name}}/{action}", (string name, DashboardContext dashboard) => Act(name, action, dashboard));
+        }
 
         group.MapGet("/console", (DashboardContext dashboard) =>
             Results.Redirect($"/console/{Uri.EscapeDataString(dashboard.Resources.OfType<ProjectResource>().FirstOrDefault()?.Name ?? dashboard.Resources[0].Name)}"));

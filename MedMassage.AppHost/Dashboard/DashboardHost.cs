@@ -46,6 +46,8 @@ public sealed class DashboardHost : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
+        // Only the dashboard's own warnings reach the AppHost console: no appsettings, no start-up chatter.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -53,6 +55,7 @@ public sealed class DashboardHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.DashboardPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(IPAddress.Loopback, options.OtlpPort, l => l.Protocols = HttpProtocols.Http2);
         });
+        builder.Services.AddSingleton<IHostLifetime, AppHostOwnedLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton(new TraceStore());
@@ -81,6 +84,14 @@ public sealed class DashboardHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>Ctrl+C belongs to the AppHost, which stops the dashboard itself (after the resources' first steps).</summary>
+internal sealed class AppHostOwnedLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>What the pages and actions work on: the AppHost's resources and the lifetime of the run.</summary>
