@@ -1,0 +1,47 @@
+namespace MedMassage.Identity.Api.Domain;
+
+/// <summary>A person who signs in through the login page: clinic staff, referring physicians, operations.</summary>
+public sealed class StaffMember
+{
+    private StaffMember() { } // EF Core
+
+    public Guid Id { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string Role { get; private set; } = "";
+    public List<Guid> Locations { get; private set; } = [];
+    public string PasswordHash { get; private set; } = "";
+    public bool Active { get; private set; }
+
+    public static StaffMember Create(Guid id, string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash)
+    {
+        var member = new StaffMember { Id = id };
+        member.Update(userName, displayName, role, locations, passwordHash);
+        return member;
+    }
+
+    /// <summary>
+    /// One place decides what a valid staff member is: a known staff role (never the integration-client role,
+    /// which belongs to systems), and at least one location for the roles whose data is per location.
+    /// </summary>
+    public void Update(string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash)
+    {
+        var locationList = locations.Where(l => l != Guid.Empty).Distinct().ToList();
+        if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("A staff member needs a user name.", nameof(userName));
+        if (!Roles.Staff.Contains(role)) throw new ArgumentException($"'{role}' is not a staff role.", nameof(role));
+        if (Roles.LocationBound.Contains(role) && locationList.Count == 0)
+            throw new ArgumentException($"A {role} works at one location at least.", nameof(locations));
+        if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A staff member needs a password hash.", nameof(passwordHash));
+
+        UserName = NormalizeUserName(userName);
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? UserName : displayName.Trim();
+        Role = role;
+        Locations = locationList;
+        PasswordHash = passwordHash;
+        Active = true;
+    }
+
+    public void Deactivate() => Active = false;
+
+    public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,33 @@
+using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.Identity.Api.Infrastructure.Seeding;
+using MedMassage.Identity.Api.Tokens;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Identity");
+        if (builder.Environment.IsDevelopment())
+        {
+            var seedFile = section[nameof(TokenIssuerOptions.SeedFile)] ?? new TokenIssuerOptions().SeedFile;
+            builder.Configuration.AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, seedFile), optional: true, reloadOnChange: false);
+        }
+
+        builder.AddPostgres<IdentityDbContext>("identitydb");
+        builder.Services.AddOptions<TokenIssuerOptions>()
+            .Bind(section)
+            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.AccessTokenLifetime <= TokenIssuerOptions.MaxAccessTokenLifetime,
+                "Identity:AccessTokenLifetime must lie between zero and five minutes.")
+            .ValidateOnStart();
+        builder.AddTokenServer(section.Get<TokenIssuerOptions>() ?? new TokenIssuerOptions());
+        builder.AddStaffSignIn();
+        builder.Services.AddScoped<TokenPrincipals>();
+
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<DevelopmentSeeder>();
+        }
+    }
+}

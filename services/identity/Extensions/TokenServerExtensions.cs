@@ -1,0 +1,57 @@
+using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.Identity.Api.Tokens;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class TokenServerExtensions
+{
+    public const string AuthorizationPath = "connect/authorize";
+    public const string TokenPath = "connect/token";
+
+    /// <summary>OpenIddict with its EF Core stores: client credentials (secret or private_key_jwt), code + PKCE, refresh.</summary>
+    public static void AddTokenServer(this IHostApplicationBuilder builder, TokenIssuerOptions options)
+    {
+        var keysDirectory = options.KeysDirectory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, ".keys");
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                if (options.Issuer is not null)
+                {
+                    server.SetIssuer(options.Issuer);
+                }
+                server.SetAuthorizationEndpointUris(AuthorizationPath)
+                    .SetTokenEndpointUris(TokenPath);
+
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow();
+
+                server.RegisterScopes([.. ScopeCatalogue.All]);
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime);
+
+                server.AddSigningKey(KeyStore.LoadOrCreate(keysDirectory, "signing"))
+                    .AddEncryptionKey(KeyStore.LoadOrCreate(keysDirectory, "encryption"));
+
+                // Plain JWT access tokens, so the gateway and services validate them with the published keys alone.
+                server.DisableAccessTokenEncryption();
+
+                // S256 only: "plain" would leak the verifier to anyone who sees the authorization request.
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                server.AddEventHandler(ClientAssertionPolicy.Descriptor);
+
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    // TLS ends at the gateway; the service itself listens on loopback or an internal network.
+                    .DisableTransportSecurityRequirement();
+            });
+    }
+}

@@ -1,0 +1,21 @@
+using MedMassage.Identity.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Identity.Api.Infrastructure;
+
+/// <summary>Staff members, OpenIddict's applications, authorizations, scopes and tokens, and used client assertions.</summary>
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+{
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<StaffMember>(staff =>
+        {
+            staff.ToTable("staff_members");
+            staff.HasKey(s => s.Id);
+            staff.HasIndex(s => s.UserName).IsUnique();
+        });
+    }
+}
