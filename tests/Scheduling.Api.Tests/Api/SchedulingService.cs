@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedMassage.Contracts;
+using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Contracts.Scheduling;
+using MedMassage.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Scheduling.Api.Tests.Api;
+
+/// <summary>
+/// The scheduling service on the real servers, with its clock under the test's control, an event probe, and
+/// helpers that set up a clinic through the HTTP API and feed referral state as the other services would.
+/// </summary>
+public sealed class SchedulingService : IAsyncDisposable
+{
+    /// <summary>Monday 2026-06-01 12:00 UTC; the first bookable week is the one after.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly Factory _factory;
+
+    private SchedulingService(Factory factory, HttpClient client, EventProbe probe)
+    {
+        _factory = factory;
+        Client = client;
+        Probe = probe;
+    }
+
+    public HttpClient Client { get; }
+    public EventProbe Probe { get; }
+    public FakeTimeProvider Time => _factory.Time;
+    public string DatabaseConnectionString => _factory.DatabaseConnectionString;
+
+    public static async Task<SchedulingService> StartAsync(InfrastructureFixture infrastructure)
+    {
+        var factory = new Factory(infrastructure);
+        var client = factory.CreateClient();
+        await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "/health 200");
+        var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
+            typeof(AppointmentBooked), typeof(AppointmentRescheduled), typeof(AppointmentCancelled), typeof(AppointmentNoShow),
+            typeof(AppointmentCheckedIn), typeof(AppointmentCompleted), typeof(WaitlistSlotOffered), typeof(WaitlistOfferExpired));
+        return new SchedulingService(factory, client, probe);
+    }
+
+    public async Task<Guid> CreateLocationAsync(string timeZone = "America/New_York", int rooms = 2, int lateCancellationHours = 24)
+    {
+        var response = await Client.PostAsJsonAsync("/api/scheduling/locations", new
+        {
+            name = "Downtown clinic",
+            address = "1 Main St, Springfield",
+            phone = "555-0100",
+            timeZone,
+            lateCancellationWindowHours = lateCancellationHours,
+            openingHours = Enum.GetNames<DayOfWeek>().Select(d => new { day = d, opens = "08:00", closes = "19:00" }),
+            rooms = Enumerable.Range(1, rooms).Select(i => new { name = $"Room {i}" }),
+        });
+        return await IdOf(response);
+    }
+
+    public async Task<Guid> CreateTherapistAsync(Guid locationId, string name = "Dana Reyes", string[]? certifications = null,
+        string licenceExpiresOn = "2030-01-01", string starts = "09:00", string ends = "17:00")
+    {
+        var response = await Client.PostAsJsonAsync("/api/scheduling/therapists", new
+        {
+            name,
+            licenceNumber = "MT-1234",
+            licenceState = "NY",
+            licenceExpiresOn,
+            certifications = certifications ?? [],
+            specialties = new[] { "chronic pain" },
+            locationIds = new[] { locationId },
+        });
+        var id = await IdOf(response);
+        var windows = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" }.Select(day => new { locationId, day, starts, ends });
+        (await Client.PutAsJsonAsync($"/api/scheduling/therapists/{id}/availability", new { windows })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>Publishes ReferralAccepted as the referral service would and waits until scheduling knows it.</summary>
+    public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 10,
+        DateOnly? validUntil = null)
+    {
+        var id = Guid.NewGuid();
+        await Probe.PublishAsync(new ReferralAccepted(id, null,
+            new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", "+15550101", "email", "en"),
+            new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
+            ["M54.50"], techniques ?? ["myofascial release"], ["lower back"], awaitingClearance ?? [],
+            new DateOnly(2026, 5, 1), validUntil ?? new DateOnly(2026, 12, 31), new VisitCounts(visits, 0, visits)));
+        await ReferralAsync(id, r => r.GetProperty("status").GetString() == "Active");
+        return id;
+    }
+
+    /// <summary>Waits until scheduling's view of the referral satisfies <paramref name="condition"/>.</summary>
+    public async Task<JsonElement> ReferralAsync(Guid id, Func<JsonElement, bool> condition) =>
+        await Eventually.WaitAsync(async () =>
+        {
+            var response = await Client.GetAsync($"/api/scheduling/referrals/{id}");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, r => r.ValueKind == JsonValueKind.Object && condition(r), what: $"referral {id} state");
+
+    /// <summary>Evaluation done and a plan active, as the clinical-notes service reports them.</summary>
+    public async Task MakeReadyForTreatmentAsync(Guid referralId, string[]? techniques = null)
+    {
+        await Probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referralId, Guid.NewGuid(), Guid.NewGuid(), 6, []));
+        await Probe.PublishAsync(new TreatmentPlanActivated(Guid.NewGuid(), 1, referralId, techniques ?? ["myofascial release"], ["lower back"],
+            2, 6, 12, new DateOnly(2026, 7, 1)));
+        await ReferralAsync(referralId, r => r.GetProperty("evaluationCompleted").GetBoolean() && r.GetProperty("hasActivePlan").GetBoolean());
+    }
+
+    public Task<HttpResponseMessage> BookAsync(Guid referralId, Guid locationId, Guid therapistId, string type, DateTimeOffset startsAt) =>
+        Client.PostAsJsonAsync("/api/scheduling/appointments", new { referralId, locationId, therapistId, appointmentType = type, startsAt });
+
+    public static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    public static async Task<string> RuleOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("rule").GetString()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Probe.DisposeAsync();
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory(InfrastructureFixture infrastructure) : ServiceFactory<Program>(infrastructure, "schedulingdb", "scheduling-api")
+    {
+        public FakeTimeProvider Time { get; } = new(Start);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
+    }
+}
+
+/// <summary>Times in the first full week after <see cref="SchedulingService.Start"/>, in New York (EDT, UTC-4).</summary>
+public static class NewYork
+{
+    public static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 6, day, hour, minute, 0, TimeSpan.FromHours(-4));
+}
