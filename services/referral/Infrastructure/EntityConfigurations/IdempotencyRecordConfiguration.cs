@@ -11,5 +11,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.ToTable("idempotency_keys");
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Response).HasColumnType("jsonb");
+        // Declared so the referral row is inserted before the key that points at it.
+        builder.HasOne<Domain.Referral>().WithMany().HasForeignKey(r => r.ReferralId);
     }
 }
