@@ -31,7 +31,9 @@ internal static class DashboardEndpoints
         }
 
         group.MapGet("/console", (DashboardContext dashboard) =>
-            Results.Redirect($"/console/{Uri.EscapeDataString(dashboard.Resources.OfType<ProjectResource>().FirstOrDefault()?.Name ?? dashboard.Resources[0].Name)}"));
+            dashboard.Resources.OfType<ProjectResource>().FirstOrDefault() is { } first
+                ? Results.Redirect($"/console/{Uri.EscapeDataString(first.Name)}")
+                : Results.NotFound());
         group.MapGet("/console/{name}", (string name, string? q, DashboardContext dashboard) =>
             dashboard.Find(name) is { } r ? Page(ConsolePage.Render(dashboard.Resources, r, q)) : Results.NotFound());
         group.MapGet("/api/console/{name}/stream", StreamConsoleAsync);

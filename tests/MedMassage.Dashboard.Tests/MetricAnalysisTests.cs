@@ -34,6 +34,18 @@ public sealed class MetricAnalysisTests
     }
 
     [Fact]
+    public void Health_probes_are_not_counted_as_traffic()
+    {
+        var store = new MetricStore();
+        Requests(store, new() { ["http.route"] = "/health", ["http.response.status_code"] = "200" }, 60, [12, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Requests(store, new() { ["http.route"] = "/api/referrals", ["http.response.status_code"] = "200" }, 60, [0, 3, 0, 0, 0, 0, 0, 0, 0]);
+
+        var metrics = MetricAnalysis.Summarize(store, "referral-api", Start.AddSeconds(60), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(3, metrics.Requests);
+    }
+
+    [Fact]
     public void A_restarted_service_counts_from_zero_again()
     {
         var store = new MetricStore();

@@ -14,7 +14,7 @@ public static class MetricAnalysis
     {
         var from = now - window;
         var series = store.Series(service);
-        var requests = series.Where(s => s.Name == RequestDuration && s.Kind == MetricKind.Histogram).ToList();
+        var requests = series.Where(s => s.Name == RequestDuration && s.Kind == MetricKind.Histogram && !IsProbe(s)).ToList();
         var seconds = EffectiveSeconds(series, from, now);
 
         var deltas = requests.Select(s => (Series: s, Delta: Delta(s, from))).Where(d => d.Delta is not null).ToList();
@@ -163,6 +163,9 @@ public static class MetricAnalysis
         var start = starts.Count > 0 && starts.Min() > from ? starts.Min() : from;
         return Math.Max(1, (now - start).TotalSeconds);
     }
+
+    /// <summary>The AppHost's own health probes are not traffic: they would show every idle service busy.</summary>
+    private static bool IsProbe(MetricSeries series) => series.Attribute("http.route") is "/health" or "/alive";
 
     private static bool IsServerError(MetricSeries series) =>
         int.TryParse(series.Attribute("http.response.status_code"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) && status >= 500;
