@@ -11,7 +11,7 @@ public sealed class AppHostOptions
     public int DashboardPort { get; init; } = 18888;
     public int OtlpPort { get; init; } = 18889;
     public string Configuration { get; init; } = "Debug";
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(180); // generous: a loaded 2-core machine is slow, not broken
     public TimeSpan HealthInterval { get; init; } = TimeSpan.FromSeconds(5);
     public string RepositoryRoot { get; init; } = FindRepositoryRoot();
 

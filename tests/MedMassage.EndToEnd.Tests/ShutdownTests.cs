@@ -9,7 +9,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Ctrl_C_stops_every_server_and_service_and_leaves_no_process_behind()
     {
-        await using var appHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(150));
+        await using var appHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300));
         using var gateway = new HttpClient { BaseAddress = appHost.GatewayUrl };
         Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/health")).StatusCode);
         var pids = appHost.ResourcePids;

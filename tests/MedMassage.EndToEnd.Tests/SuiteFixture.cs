@@ -11,7 +11,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(150));
+        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300));
         Gateway = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
