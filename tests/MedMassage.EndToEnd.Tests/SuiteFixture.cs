@@ -9,9 +9,19 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Server data lives here, so the test can read the development SMTP server's mailbox.</summary>
+    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"medmassage-e2e-{Guid.NewGuid():N}"[..25]);
+
+    /// <summary>Every message the development SMTP server accepted, raw.</summary>
+    public IReadOnlyList<string> Mailbox()
+    {
+        var mailbox = Path.Combine(StateDirectory, "smtp", "mailbox", "new");
+        return Directory.Exists(mailbox) ? [.. Directory.GetFiles(mailbox).Select(File.ReadAllText)] : [];
+    }
+
     public async Task InitializeAsync()
     {
-        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300));
+        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300), "--state-dir", StateDirectory);
         Gateway = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -19,6 +29,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     {
         Gateway.Dispose();
         await AppHost.DisposeAsync();
+        try { Directory.Delete(StateDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 
