@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MedMassage.Testing;
+
+namespace Scheduling.Api.Tests.Api;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
+{
+    private static async Task<List<JsonElement>> SlotsAsync(SchedulingService service, Guid referral, Guid location, string type, string day = "2026-06-02", Guid? therapist = null)
+    {
+        var url = $"/api/scheduling/slots?referralId={referral}&locationId={location}&from={day}&to={day}&type={type}" + (therapist is null ? "" : $"&therapistId={therapist}");
+        var response = await service.Client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
+    }
+
+    private static string Local(JsonElement slot) => slot.GetProperty("localStartsAt").GetString()!;
+
+    [Fact]
+    public async Task Slots_are_offered_in_the_locations_time_zone_only_with_therapists_certified_for_the_referral()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var certified = await service.CreateTherapistAsync(location, "Dana Reyes", ["Lymphatic Drainage"]);
+        await service.CreateTherapistAsync(location, "Max Roth");
+        await service.CreateTherapistAsync(location, "Lee Park", ["lymphatic drainage"], licenceExpiresOn: "2026-06-01");
+        var referral = await service.AcceptReferralAsync(["lymphatic drainage"]);
+
+        var slots = await SlotsAsync(service, referral, location, "evaluation");
+
+        Assert.All(slots, s => Assert.Equal(certified, s.GetProperty("therapistId").GetGuid()));
+        Assert.Equal(29, slots.Count); // 09:00 … 16:00 every quarter hour
+        Assert.Equal("2026-06-02T09:00:00-04:00", Local(slots[0]));
+        Assert.Equal("2026-06-02T13:00:00+00:00", slots[0].GetProperty("startsAt").GetDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:sszzz", null));
+        Assert.Equal("America/New_York", slots[0].GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task A_booking_removes_its_time_from_the_next_search_and_a_cancellation_brings_it_back()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var dana = await service.CreateTherapistAsync(location);
+        var referral = await service.AcceptReferralAsync();
+        var other = await service.AcceptReferralAsync();
+        var before = await SlotsAsync(service, other, location, "evaluation");
+
+        var id = await SchedulingService.IdOf(await service.BookAsync(referral, location, dana, "evaluation", NewYork.At(2, 10)));
+        var after = await SlotsAsync(service, other, location, "evaluation");
+        await service.Client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/cancel", new { reason = "moved away" });
+        var afterCancel = await SlotsAsync(service, other, location, "evaluation");
+
+        Assert.Contains(before, s => Local(s) == "2026-06-02T10:00:00-04:00");
+        // 09:15 … 10:45 overlap the 10:00–11:00 evaluation; 09:00 and 11:00 still fit.
+        Assert.Equal(before.Count - 7, after.Count);
+        Assert.Contains(after, s => Local(s) == "2026-06-02T09:00:00-04:00");
+        Assert.Contains(after, s => Local(s) == "2026-06-02T11:00:00-04:00");
+        Assert.DoesNotContain(after, s => Local(s) == "2026-06-02T10:30:00-04:00");
+        Assert.Equal(before.Count, afterCancel.Count);
+    }
+
+    [Fact]
+    public async Task A_held_slot_is_hidden_from_others_refused_to_them_and_freed_when_the_hold_expires()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var dana = await service.CreateTherapistAsync(location);
+        var holder = await service.AcceptReferralAsync();
+        var other = await service.AcceptReferralAsync();
+
+        var hold = await service.Client.PostAsJsonAsync("/api/scheduling/holds",
+            new { referralId = holder, therapistId = dana, appointmentType = "evaluation", startsAt = NewYork.At(2, 10) });
+        var second = await service.Client.PostAsJsonAsync("/api/scheduling/holds",
+            new { referralId = other, therapistId = dana, appointmentType = "evaluation", startsAt = NewYork.At(2, 10, 30) });
+
+        Assert.Equal(HttpStatusCode.Created, hold.StatusCode);
+        Assert.Equal("slot-held", await SchedulingService.RuleOf(second));
+        Assert.DoesNotContain(await SlotsAsync(service, other, location, "evaluation"), s => Local(s) == "2026-06-02T10:00:00-04:00");
+        Assert.Contains(await SlotsAsync(service, holder, location, "evaluation"), s => Local(s) == "2026-06-02T10:00:00-04:00");
+        Assert.Equal("slot-held", await SchedulingService.RuleOf(await service.BookAsync(other, location, dana, "evaluation", NewYork.At(2, 10))));
+
+        service.Time.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Contains(await SlotsAsync(service, other, location, "evaluation"), s => Local(s) == "2026-06-02T10:00:00-04:00");
+        Assert.Equal(HttpStatusCode.Created, (await service.BookAsync(other, location, dana, "evaluation", NewYork.At(2, 10))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_for_a_referral_that_cannot_book_says_why_and_bad_queries_name_their_fields()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        await service.CreateTherapistAsync(location);
+        var referral = await service.AcceptReferralAsync();
+
+        var treatment = await service.Client.GetAsync($"/api/scheduling/slots?referralId={referral}&locationId={location}&from=2026-06-02&to=2026-06-03&type=treatment-45");
+        var bad = await service.Client.GetAsync($"/api/scheduling/slots?referralId={referral}&from=2026-06-09&to=2026-06-02");
+
+        Assert.Equal("evaluation-first", await SchedulingService.RuleOf(treatment));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["locationId", "to", "type"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+}
