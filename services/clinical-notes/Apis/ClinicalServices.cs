@@ -21,6 +21,6 @@ public sealed class ClinicalServices(
     public IIntegrationEventOutbox Outbox { get; } = outbox;
     public ICurrentUser User { get; } = user;
     public DocumentLinks Links { get; } = links;
-    public DateTimeOffset Now => time.GetUtcNow();
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public TimeProvider Time { get; } = time;
+    public DateTimeOffset Now => Time.GetUtcNow();
 }

@@ -39,8 +39,8 @@ public static class ReportRenderer
         html.Append("<h2>Outcomes</h2><table><tr><th>Measure</th><th>Baseline</th><th>Latest</th><th>Change</th><th>Goal</th><th>Reached</th></tr>");
         foreach (var t in care.Trends)
         {
-            html.Append(Invariant, $"<tr><td>{h.Encode(t.Metric)}</td><td>{t.Baseline}</td><td>{t.Latest}</td><td>{t.Change}</td>")
-                .Append(Invariant, $"<td>{t.Target?.ToString(Invariant) ?? ""}</td><td>{(t.GoalReached is { } g ? (g ? "yes" : "no") : "")}</td></tr>");
+            html.Append(Invariant, $"<tr><td>{h.Encode(t.Metric)}</td><td>{t.Baseline:0.##}</td><td>{t.Latest:0.##}</td><td>{t.Change:+0.##;-0.##;0}</td>")
+                .Append(Invariant, $"<td>{t.Target?.ToString("0.##", Invariant) ?? ""}</td><td>{(t.GoalReached is { } g ? (g ? "yes" : "no") : "")}</td></tr>");
         }
         html.Append("</table><h2>Visit log</h2><table><tr><th>#</th><th>Date</th><th>Techniques</th><th>Pain before/after</th><th>Tolerance</th><th>Assessment</th></tr>");
         foreach (var n in care.Notes)

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedMassage.Contracts;
+using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Contracts.Scheduling;
+using MedMassage.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicalNotes.Api.Tests.Api;
+
+/// <summary>
+/// One running service plus an event probe: feeds referral and scheduling events as those services would publish
+/// them, and watches what clinical notes publishes.
+/// </summary>
+internal sealed class Clinic : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly Type[] Observed =
+    [
+        typeof(EvaluationCompleted), typeof(ClearanceRequested), typeof(TreatmentPlanActivated), typeof(TreatmentPlanRevised),
+        typeof(TreatmentPlanCertified), typeof(VisitNoteSigned), typeof(ReEvaluationDue), typeof(ProgressReportIssued),
+        typeof(DischargeSummaryIssued), typeof(AdverseEventReported),
+    ];
+
+    private Clinic(ClinicalNotesService service, EventProbe probe, HttpClient therapist)
+    {
+        Service = service;
+        Probe = probe;
+        Therapist = therapist;
+    }
+
+    public ClinicalNotesService Service { get; }
+    public EventProbe Probe { get; }
+
+    /// <summary>The therapist documenting care (user "therapist-7").</summary>
+    public HttpClient Therapist { get; }
+
+    public Guid TherapistId { get; } = Guid.NewGuid();
+    public Guid LocationId { get; } = Guid.NewGuid();
+
+    public static async Task<Clinic> OpenAsync(InfrastructureFixture infrastructure)
+    {
+        var service = new ClinicalNotesService(infrastructure);
+        var therapist = service.As("therapist-7", "therapist", "10.0.0.7");
+        await Eventually.WaitAsync(async () =>
+        {
+            using var response = await therapist.GetAsync(new Uri("/health", UriKind.Relative));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }, r => r.StatusCode == HttpStatusCode.OK, what: "service ready");
+        var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, Observed);
+        return new Clinic(service, probe, therapist);
+    }
+
+    public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 12)
+    {
+        var id = Guid.NewGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await Probe.PublishAsync(new ReferralAccepted(id, LocationId,
+            new PatientContact(Guid.NewGuid(), "Grace Patient", "grace@example.test", null, "email", "en"),
+            new PhysicianContact("Dr. Ruth Lee", "1234567893", "Lee Orthopedics", "lee@example.test", null, null),
+            ["M54.2"], techniques ?? ["Myofascial release", "Massage", "Scar tissue release"], ["neck", "upper back"],
+            awaitingClearance ?? [], today.AddDays(-1), today.AddDays(90), new VisitCounts(visits, 0, visits)));
+        await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Referrals.AnyAsync(r => r.Id == id)), known => known, what: "referral known");
+        return id;
+    }
+
+    /// <summary>Books appointments of one type for the referral, an hour apart from now on.</summary>
+    public async Task<Guid[]> BookAsync(Guid referralId, string type, int count = 1)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
+        var start = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            await Probe.PublishAsync(new AppointmentBooked(new AppointmentInfo(ids[i], referralId, type, start.AddHours(i), start.AddHours(i).AddMinutes(45),
+                new LocationInfo(LocationId, "Downtown", "1 Main St", "555-0100", "Europe/Berlin"), TherapistId, "Tom Therapist",
+                new PatientContact(Guid.NewGuid(), "Grace Patient", null, null, "email", "en"), null)));
+        }
+        await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Appointments.CountAsync(a => ids.Contains(a.Id))), n => n == count, what: "appointments known");
+        return ids;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    public static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Probe.DisposeAsync();
+        Therapist.Dispose();
+        await Service.DisposeAsync();
+    }
+}
+
+internal static class HttpJson
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body, Clinic.Json);
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
+        client.PutAsJsonAsync(url, body, Clinic.Json);
+}
