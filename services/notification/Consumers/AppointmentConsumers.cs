@@ -6,7 +6,7 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-internal sealed class AppointmentBookedConsumer(NotificationDbContext db, LocationDirectory directory, AppointmentMessages messages)
+public sealed class AppointmentBookedConsumer(NotificationDbContext db, LocationDirectory directory, AppointmentMessages messages)
     : IdempotentConsumer<NotificationDbContext, AppointmentBooked>(db)
 {
     protected override async Task HandleAsync(AppointmentBooked message, CancellationToken ct)
@@ -21,7 +21,7 @@ internal sealed class AppointmentBookedConsumer(NotificationDbContext db, Locati
     }
 }
 
-internal sealed class AppointmentRescheduledConsumer(NotificationDbContext db, LocationDirectory directory, AppointmentMessages messages)
+public sealed class AppointmentRescheduledConsumer(NotificationDbContext db, LocationDirectory directory, AppointmentMessages messages)
     : IdempotentConsumer<NotificationDbContext, AppointmentRescheduled>(db)
 {
     protected override async Task HandleAsync(AppointmentRescheduled message, CancellationToken ct)
@@ -34,7 +34,7 @@ internal sealed class AppointmentRescheduledConsumer(NotificationDbContext db, L
     }
 }
 
-internal sealed class AppointmentCancelledConsumer(NotificationDbContext db, AppointmentMessages messages)
+public sealed class AppointmentCancelledConsumer(NotificationDbContext db, AppointmentMessages messages)
     : IdempotentConsumer<NotificationDbContext, AppointmentCancelled>(db)
 {
     protected override async Task HandleAsync(AppointmentCancelled message, CancellationToken ct)
@@ -45,7 +45,7 @@ internal sealed class AppointmentCancelledConsumer(NotificationDbContext db, App
     }
 }
 
-internal sealed class WaitlistSlotOfferedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+public sealed class WaitlistSlotOfferedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, WaitlistSlotOffered>(db)
 {
     protected override async Task HandleAsync(WaitlistSlotOffered message, CancellationToken ct)

@@ -7,7 +7,7 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-internal sealed class EvaluationCompletedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class EvaluationCompletedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, EvaluationCompleted>(db)
 {
     protected override Task HandleAsync(EvaluationCompleted message, CancellationToken ct) =>
@@ -15,7 +15,7 @@ internal sealed class EvaluationCompletedConsumer(NotificationDbContext db, Refe
             v => v.Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/evaluations/{message.EvaluationId}")), ct);
 }
 
-internal sealed class ClearanceRequestedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class ClearanceRequestedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, ClearanceRequested>(db)
 {
     protected override Task HandleAsync(ClearanceRequested message, CancellationToken ct) =>
@@ -23,7 +23,7 @@ internal sealed class ClearanceRequestedConsumer(NotificationDbContext db, Refer
             v => v.Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/clearance")), ct);
 }
 
-internal sealed class TreatmentPlanActivatedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class TreatmentPlanActivatedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, TreatmentPlanActivated>(db)
 {
     protected override Task HandleAsync(TreatmentPlanActivated message, CancellationToken ct) =>
@@ -32,14 +32,14 @@ internal sealed class TreatmentPlanActivatedConsumer(NotificationDbContext db, R
             .Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/plans/{message.PlanId}/versions/{message.Version.ToString(CultureInfo.InvariantCulture)}")), ct);
 }
 
-internal sealed class ProgressReportIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class ProgressReportIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, ProgressReportIssued>(db)
 {
     protected override Task HandleAsync(ProgressReportIssued message, CancellationToken ct) =>
         referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.ProgressReport, v => v.Set("link", message.DocumentUrl), ct);
 }
 
-internal sealed class DischargeSummaryIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class DischargeSummaryIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, DischargeSummaryIssued>(db)
 {
     protected override Task HandleAsync(DischargeSummaryIssued message, CancellationToken ct) =>

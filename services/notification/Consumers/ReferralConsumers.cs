@@ -6,7 +6,7 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-internal sealed class ReferralReceivedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+public sealed class ReferralReceivedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, ReferralReceived>(db)
 {
     protected override async Task HandleAsync(ReferralReceived message, CancellationToken ct)
@@ -18,7 +18,7 @@ internal sealed class ReferralReceivedConsumer(NotificationDbContext db, Locatio
     }
 }
 
-internal sealed class ReferralAcceptedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+public sealed class ReferralAcceptedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, ReferralAccepted>(db)
 {
     protected override async Task HandleAsync(ReferralAccepted message, CancellationToken ct)
@@ -33,7 +33,7 @@ internal sealed class ReferralAcceptedConsumer(NotificationDbContext db, Locatio
     }
 }
 
-internal sealed class ReferralRejectedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
+public sealed class ReferralRejectedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, ReferralRejected>(db)
 {
     protected override async Task HandleAsync(ReferralRejected message, CancellationToken ct)

@@ -8,7 +8,7 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-internal sealed class ReferralVisitsCountedConsumer(NotificationDbContext db, ReferralMessages referrals, TimeProvider time)
+public sealed class ReferralVisitsCountedConsumer(NotificationDbContext db, ReferralMessages referrals, TimeProvider time)
     : IdempotentConsumer<NotificationDbContext, ReferralVisitsCounted>(db)
 {
     protected override async Task HandleAsync(ReferralVisitsCounted message, CancellationToken ct)
@@ -24,7 +24,7 @@ internal sealed class ReferralVisitsCountedConsumer(NotificationDbContext db, Re
     }
 }
 
-internal sealed class ReEvaluationDueConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class ReEvaluationDueConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, ReEvaluationDue>(db)
 {
     protected override Task HandleAsync(ReEvaluationDue message, CancellationToken ct) =>
@@ -33,14 +33,14 @@ internal sealed class ReEvaluationDueConsumer(NotificationDbContext db, Referral
             .Set("count", message.VisitsSinceEvaluation.ToString(CultureInfo.InvariantCulture)), ct);
 }
 
-internal sealed class AdverseEventReportedConsumer(NotificationDbContext db, ReferralMessages referrals)
+public sealed class AdverseEventReportedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, AdverseEventReported>(db)
 {
     protected override Task HandleAsync(AdverseEventReported message, CancellationToken ct) =>
         referrals.ToStaffAsync(message.EventId, message.ReferralId, null, MessageType.AdverseEvent, v => v.Set("description", message.Description), ct);
 }
 
-internal sealed class UnsignedNotesFlaggedConsumer(NotificationDbContext db, MessageComposer composer)
+public sealed class UnsignedNotesFlaggedConsumer(NotificationDbContext db, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, UnsignedNotesFlagged>(db)
 {
     protected override Task HandleAsync(UnsignedNotesFlagged message, CancellationToken ct)

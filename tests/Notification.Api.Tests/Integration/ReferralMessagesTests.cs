@@ -1,0 +1,80 @@
+using MedMassage.Contracts;
+using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
+using Notification.Api.Tests.Support;
+
+namespace Notification.Api.Tests.Integration;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task A_referral_moving_through_its_states_reaches_the_physician_and_the_patient()
+    {
+        await using var service = new NotificationService(infrastructure);
+        await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var physicianEmail = Mailbox.Unique("physician");
+        var patientEmail = Mailbox.Unique();
+        var patient = Events.Patient(patientEmail);
+        var physician = Events.Physician(physicianEmail);
+        var referralId = Guid.NewGuid();
+        var reference = "R-" + referralId.ToString("N")[..8].ToUpperInvariant();
+
+        await probe.PublishAsync(new ReferralReceived(referralId, null, patient, physician, ["M54.50"], "routine", false));
+        var ack = Assert.Single(await infrastructure.WaitForMailAsync(physicianEmail));
+        Assert.Equal($"Referral {reference} received", ack.Subject);
+        Assert.Contains("Dear Dr. Alan Grant", ack.TextBody, StringComparison.Ordinal);
+
+        await probe.PublishAsync(new ReferralAccepted(referralId, null, patient, physician, ["M54.50"], ["deep tissue"], ["lower back"], [],
+            new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new VisitCounts(10, 0, 10)));
+        var accepted = Assert.Single(await infrastructure.WaitForMailAsync(patientEmail));
+        Assert.Contains("book", accepted.Subject, StringComparison.Ordinal);
+        Assert.Contains("valid until December 31, 2026", accepted.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("M54.50", accepted.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("lower back", accepted.TextBody, StringComparison.Ordinal);
+
+        await probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referralId, Guid.NewGuid(), Guid.NewGuid(), 7,
+            [new ContraindicationFinding("anticoagulants", ContraindicationEffect.NeedsPhysicianClearance, null)]));
+        var mails = await infrastructure.WaitForMailAsync(physicianEmail, 2);
+        var evaluation = Assert.Single(mails, m => m.Subject == $"Evaluation completed for referral {reference}");
+        Assert.Contains($"https://portal.medmassage.local/referrals/{referralId}/evaluations/", evaluation.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("anticoagulants", evaluation.TextBody, StringComparison.Ordinal);
+
+        await probe.PublishAsync(new DischargeSummaryIssued(Guid.NewGuid(), referralId, "https://docs.example.test/discharge/42", "goals met"));
+        mails = await infrastructure.WaitForMailAsync(physicianEmail, 3);
+        Assert.Contains("https://docs.example.test/discharge/42", Assert.Single(mails, m => m.Subject?.StartsWith("Discharge summary", StringComparison.Ordinal) == true).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_referral_tells_the_physician_why()
+    {
+        await using var service = new NotificationService(infrastructure);
+        await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var physicianEmail = Mailbox.Unique("physician");
+
+        await probe.PublishAsync(new ReferralRejected(Guid.NewGuid(), null, Events.Patient(null), Events.Physician(physicianEmail), "referral expired before triage"));
+
+        var mail = Assert.Single(await infrastructure.WaitForMailAsync(physicianEmail));
+        Assert.StartsWith("Referral R-", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Reason: referral expired before triage", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_for_a_referral_nobody_told_us_about_alerts_staff_instead_of_vanishing()
+    {
+        await using var service = new NotificationService(infrastructure);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var referralId = Guid.NewGuid();
+
+        await probe.PublishAsync(new ProgressReportIssued(Guid.NewGuid(), referralId, "https://docs.example.test/progress/1"));
+
+        var alerts = await Eventually.WaitAsync(() => client.InboxAsync("staff"), i => i.Count == 1, what: "staff alert");
+        Assert.Equal("DeliveryFailed", alerts[0].Type);
+        Assert.Contains("ProgressReport", alerts[0].Body, StringComparison.Ordinal);
+        Assert.Contains("R-" + referralId.ToString("N")[..8].ToUpperInvariant(), alerts[0].Body, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,57 @@
+using MedMassage.Contracts;
+using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
+using Notification.Api.Tests.Support;
+
+namespace Notification.Api.Tests.Integration;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Staff_are_alerted_when_authorization_runs_low_but_not_while_plenty_is_left()
+    {
+        await using var service = new NotificationService(infrastructure);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var locationId = Guid.NewGuid();
+        var referralId = Guid.NewGuid();
+        var farAway = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90);
+        var plenty = new ReferralVisitsCounted(referralId, locationId, new VisitCounts(10, 3, 7), farAway);
+        var low = new ReferralVisitsCounted(referralId, locationId, new VisitCounts(10, 8, 2), farAway);
+
+        await probe.PublishAsync(plenty);
+        await probe.PublishAsync(low);
+
+        var alerts = await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count >= 1, what: "authorization alert");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        alerts = await client.InboxAsync($"staff:{locationId}");
+        var alert = Assert.Single(alerts);
+        Assert.Equal("AuthorizationRunningOut", alert.Type);
+        Assert.Contains("2 authorized visit(s) left", alert.Body, StringComparison.Ordinal);
+        Assert.Empty(await client.MessagesAsync($"sourceEventId={plenty.EventId}"));
+    }
+
+    [Fact]
+    public async Task An_adverse_event_reaches_the_staff_inbox_of_the_referrals_location()
+    {
+        await using var service = new NotificationService(infrastructure);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var locationId = Guid.NewGuid();
+        var referralId = Guid.NewGuid();
+        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false));
+        await client.WaitForMessagesAsync("type=ReferralAcknowledged", m => m.Count == 1, "referral known");
+
+        await probe.PublishAsync(new AdverseEventReported(Guid.NewGuid(), referralId, Guid.NewGuid(), "dizziness after treatment"));
+
+        var alert = (await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count == 1, what: "adverse event alert"))[0];
+        Assert.Equal("AdverseEvent", alert.Type);
+        Assert.Contains("dizziness after treatment", alert.Body, StringComparison.Ordinal);
+
+        using var read = await client.PostAsync($"/api/notifications/inbox/staff:{locationId}/{alert.Id}/read", null);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, read.StatusCode);
+        Assert.NotNull((await client.InboxAsync($"staff:{locationId}"))[0].ReadAt);
+    }
+}
