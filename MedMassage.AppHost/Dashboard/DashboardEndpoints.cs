@@ -40,8 +40,10 @@ internal static class DashboardEndpoints
 
         group.MapGet("/logs", (string? service, string? level, string? trace, string? q, LogStore logs) =>
             Page(LogsPage.Render(logs, new LogQuery(Blank(service), Enum.TryParse<LogSeverity>(level, out var l) ? l : null, Blank(trace)?.Trim(), Blank(q)))));
-        group.MapGet("/traces", (string? service, string? q, TraceStore traces, DashboardContext dashboard) =>
-            Page(TracesPage.Render(traces, dashboard.Resources.OfType<ProjectResource>().Select(p => p.Name), Blank(service), Blank(q))));
+        group.MapGet("/traces", (string? service, string? q, TraceStore traces, LogStore logs, MetricStore metrics, DashboardContext dashboard) =>
+            Page(TracesPage.Render(traces,
+                dashboard.Resources.OfType<ProjectResource>().Select(p => p.Name).Union(metrics.Services()).Union(logs.Services()),
+                Blank(service), Blank(q))));
         group.MapGet("/traces/{id}", (string id, TraceStore traces, LogStore logs) =>
             traces.Get(id) is { Count: > 0 } spans ? Page(TracePage.Render(spans, logs.Query(new LogQuery(TraceId: id)))) : Results.NotFound());
 

@@ -14,8 +14,6 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
     private static readonly string[] Resources =
         ["eventbus", "redis", "postgres", "smtp", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "gateway"];
 
-    private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
-
     [Fact]
     public async Task An_operator_sees_the_suite_running_follows_a_request_across_services_and_restarts_a_service()
     {
@@ -24,12 +22,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
         Assert.True(loginUrl.Success, "the AppHost prints the dashboard's login address");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
         page.SetDefaultTimeout(30_000);
         try
@@ -72,7 +65,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
 
             // Structured logs and console output of the services.
             await page.GotoAsync(new Uri(suite.DashboardUrl, "/logs?service=referral-api").ToString());
-            await Assertions.Expect(page.Locator("table.logs tbody tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("table.logs > tbody > tr").First).ToBeVisibleAsync();
             await ScreenshotAsync(page, "4-structured-logs");
 
             await page.GotoAsync(new Uri(suite.DashboardUrl, "/console/referral-api").ToString());
@@ -111,12 +104,8 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Artifacts, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private async Task ScreenshotAsync(IPage page, string name) =>
+        output.WriteLine($"screenshot: {await Chromium.ScreenshotAsync(page, "suite-" + name)}");
 
     [GeneratedRegex(@"http://\S+/login\?t=[0-9a-f]+")]
     private static partial Regex LoginAddress();

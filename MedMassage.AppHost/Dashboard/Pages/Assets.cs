@@ -41,7 +41,7 @@ internal static class Assets
         dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
         .facts-line { background:var(--panel); border:1px solid var(--line); padding:8px 12px; }
         .waterfall { background:var(--panel); border:1px solid var(--line); }
-        .wf-head, .wf-row > summary { display:grid; grid-template-columns:minmax(320px, 40%) 1fr; align-items:center; }
+        .wf-head, .wf-row > summary { display:grid; grid-template-columns:minmax(320px, 38%) 1fr 90px; gap:8px; align-items:center; }
         .wf-head { font-size:12px; font-weight:600; background:#eef1f5; padding:6px 8px; }
         .wf-scale { display:flex; justify-content:space-between; color:var(--muted); }
         .wf-row > summary { list-style:none; cursor:pointer; padding:3px 8px; border-top:1px solid var(--line); }
@@ -53,7 +53,7 @@ internal static class Assets
         .wf-track { position:relative; height:18px; }
         .wf-bar { position:absolute; top:3px; height:12px; border-radius:2px; background:var(--svc); min-width:2px; }
         .wf-row.error .wf-bar { outline:2px solid var(--bad); }
-        .wf-label { position:absolute; right:4px; top:0; font-size:11px; color:var(--muted); }
+        .wf-label { text-align:right; font-size:12px; color:var(--muted); white-space:nowrap; }
         .wf-detail { padding:6px 12px 10px 24px; background:#fafbfc; border-top:1px dashed var(--line); }
         tr.level-warning td:nth-child(3) { color:#8a6100; font-weight:600; }
         tr.level-error td:nth-child(3), tr.level-critical td:nth-child(3) { color:var(--bad); font-weight:600; }

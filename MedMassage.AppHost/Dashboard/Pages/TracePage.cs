@@ -19,12 +19,13 @@ internal static class TracePage
               {Join(summary.Services, ServiceTag)}
             </p>
             <div class="waterfall">
-              <div class="wf-head"><span>Span</span><span class="wf-scale"><span>0</span><span>{Ms(summary.Duration / 2)}</span><span>{Ms(summary.Duration)}</span></span></div>
+              <div class="wf-head"><span>Span</span><span class="wf-scale"><span>0</span><span>{Ms(summary.Duration / 2)}</span><span>{Ms(summary.Duration)}</span></span><span class="wf-label">Duration</span></div>
               {Join(Ordered(spans), item => $"""
                 <details class="wf-row{(item.Span.IsError ? " error" : "")}" data-span="{E(item.Span.SpanId)}" data-service="{E(item.Span.Service)}">
                   <summary>
                     <span class="wf-name" style="padding-left:{item.Depth * 14}px">{ServiceTag(item.Span.Service)} <span class="kind">{E(item.Span.Kind)}</span> {E(item.Span.Name)}</span>
-                    <span class="wf-track"><span class="wf-bar" style="left:{Percent((item.Span.Start - summary.Start).TotalMilliseconds / total * 100)};width:{Percent(Math.Max(item.Span.Duration.TotalMilliseconds / total * 100, 0.3))};--svc:{ServiceColor(item.Span.Service)}"></span><span class="wf-label">{Ms(item.Span.Duration)}</span></span>
+                    <span class="wf-track"><span class="wf-bar" style="left:{Percent((item.Span.Start - summary.Start).TotalMilliseconds / total * 100)};width:{Percent(Math.Max(item.Span.Duration.TotalMilliseconds / total * 100, 0.3))};--svc:{ServiceColor(item.Span.Service)}"></span></span>
+                    <span class="wf-label">{Ms(item.Span.Duration)}</span>
                   </summary>
                   <div class="wf-detail">
                     {(item.Span.StatusMessage is null ? "" : $"<p class=\"bad\">{E(item.Span.StatusMessage)}</p>")}

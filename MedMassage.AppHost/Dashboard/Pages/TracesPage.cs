@@ -20,7 +20,7 @@ internal static class TracesPage
               {Join(traces, t => $"""
                 <tr data-trace="{E(t.TraceId)}">
                   <td class="nowrap">{Time(t.Start)}</td>
-                  <td><a href="/traces/{E(t.TraceId)}">{ServiceTag(t.RootService)} {E(t.RootName)}</a></td>
+                  <td>{ServiceTag(t.RootService)} <a href="/traces/{E(t.TraceId)}">{E(t.RootName)}</a></td>
                   <td>{Join(t.Services, ServiceTag)}</td>
                   <td>{t.SpanCount}</td>
                   <td class="nowrap">{Ms(t.Duration)}</td>
