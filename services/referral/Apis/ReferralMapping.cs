@@ -31,7 +31,7 @@ internal static class ReferralMapping
         r.Notes,
         new EvaluationView(r.EvaluationId is null ? "pending" : "completed", r.EvaluationId, r.EvaluatedAt),
         new PlanView(r.PlanStatus ?? "none", r.PlanId, r.PlanVersion, r.PlanCertificationDueBy),
-        [.. r.History.OrderBy(h => h.At).Select(h => new HistoryView(h.At, h.ActorId, h.ActorName, h.Action, h.Detail))]);
+        [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryView(h.At, h.ActorId, h.ActorName, h.Action, h.Detail))]);
 
     public static ReferralSummary ToSummary(this Domain.Referral r) => new(
         r.Id, r.Status.ToName(), r.Priority, r.LocationId, r.ReceivedAt, r.Patient.FullName, r.Physician.Name, r.PhysicianNpi,

@@ -28,13 +28,13 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
             return Replay(earlier, fingerprint);
         }
 
-        var errors = ReferralValidator.Validate(request, out var content);
+        var now = services.Time.GetUtcNow();
+        var errors = ReferralValidator.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), out var content);
         if (errors.Any || content is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The referral is not valid.");
         }
 
-        var now = services.Time.GetUtcNow();
         var since = now - Domain.Referral.DuplicateWindow;
         var candidates = await db.Referrals.AsNoTracking()
             .Where(r => r.PatientKey == content.Patient.Key && r.PhysicianNpi == content.Physician.Npi && r.ReceivedAt >= since)

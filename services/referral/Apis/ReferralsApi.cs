@@ -11,6 +11,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ReferralsApiExtensions
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
 
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
@@ -54,7 +55,7 @@ public static class ReferralsApiExtensions
         var errors = new ValidationErrors();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 20;
-        if (page < 1) errors.Add("page", "Must be 1 or more.");
+        if (page is < 1 or > MaxPage) errors.Add("page", $"Must be between 1 and {MaxPage}.");
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
         var status = default(ReferralStatus);
         if (query.Status is not null && !ReferralStatusNames.TryParse(query.Status, out status))

@@ -7,7 +7,6 @@ public sealed class HistoryEntry
 
     public HistoryEntry(Guid referralId, DateTimeOffset at, Actor actor, string action, string detail)
     {
-        Id = Guid.CreateVersion7(at);
         ReferralId = referralId;
         At = at;
         ActorId = actor.Id;
@@ -16,7 +15,8 @@ public sealed class HistoryEntry
         Detail = detail;
     }
 
-    public Guid Id { get; private set; }
+    /// <summary>Assigned by the database in the order entries were made, which orders entries made in the same instant.</summary>
+    public long Id { get; private set; }
     public Guid ReferralId { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string ActorId { get; private set; } = "";

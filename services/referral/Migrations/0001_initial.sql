@@ -49,7 +49,7 @@ CREATE INDEX referrals_duplicates ON referrals (patient_key, physician_npi, rece
 CREATE INDEX referrals_expiry ON referrals (valid_until) WHERE status IN ('Received', 'Accepted', 'OnHold', 'InTreatment');
 
 CREATE TABLE referral_history (
-    id          uuid        PRIMARY KEY,
+    id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     referral_id uuid        NOT NULL REFERENCES referrals (id),
     at          timestamptz NOT NULL,
     actor_id    text        NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE referral_history (
     action      text        NOT NULL,
     detail      text        NOT NULL
 );
-CREATE INDEX referral_history_referral ON referral_history (referral_id, at);
+CREATE INDEX referral_history_referral ON referral_history (referral_id, id);
 
 CREATE TABLE idempotency_keys (
     key         text        PRIMARY KEY,

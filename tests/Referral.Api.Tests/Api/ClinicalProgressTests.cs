@@ -52,6 +52,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
         var details = await app.GetAsync(referral.Id);
         Assert.Equal("on-hold", details.Status);
         Assert.Equal("completed", details.Evaluation.Status);
+        Assert.Equal(["received", "accepted", "evaluation-completed", "put-on-hold"], details.History.Select(h => h.Action));
         var resumed = await app.ActAsync(referral.Id, "resume");
         Assert.Equal("in-treatment", (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ReferralDetails>(resumed.Content))!.Status);
     }

@@ -12,7 +12,7 @@ public sealed class ReferralLifecycleTests
     public void A_new_referral_is_received_and_announced()
     {
         var request = TestReferrals.Valid(Today);
-        ReferralValidator.Validate(request, out var content);
+        ReferralValidator.Validate(request, Today, out var content);
 
         var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, [], Staff, Now);
 

@@ -5,11 +5,13 @@ namespace Referral.Api.Tests.Domain;
 
 public sealed class ReferralValidatorTests
 {
+    private static readonly DateOnly Today = DomainReferrals.Today;
+
     private static readonly SubmitReferral Valid = TestReferrals.Valid(DomainReferrals.Today);
 
     private static string[] FieldsWithErrors(SubmitReferral request)
     {
-        var errors = ReferralValidator.Validate(request, out var content);
+        var errors = ReferralValidator.Validate(request, Today, out var content);
         Assert.Equal(errors.Any, content is null);
         return [.. errors.ToDictionary().Keys.Order(StringComparer.Ordinal)];
     }
@@ -17,7 +19,7 @@ public sealed class ReferralValidatorTests
     [Fact]
     public void A_complete_referral_is_valid_and_normalized()
     {
-        var errors = ReferralValidator.Validate(Valid with { Diagnoses = [" m54.50 ", "M54.50"], Techniques = ["Trigger-Point"] }, out var content);
+        var errors = ReferralValidator.Validate(Valid with { Diagnoses = [" m54.50 ", "M54.50"], Techniques = ["Trigger-Point"] }, Today, out var content);
 
         Assert.False(errors.Any);
         Assert.Equal(["M54.50"], content!.Diagnoses);
@@ -66,6 +68,10 @@ public sealed class ReferralValidatorTests
     }
 
     [Fact]
+    public void A_date_of_birth_in_the_future_is_refused() =>
+        Assert.Equal(["patient.dateOfBirth"], FieldsWithErrors(Valid with { Patient = Valid.Patient! with { DateOfBirth = Today.AddDays(1) } }));
+
+    [Fact]
     public void The_preferred_channel_needs_a_matching_contact() =>
         Assert.Equal(["patient.preferredChannel"], FieldsWithErrors(Valid with { Patient = Valid.Patient! with { PreferredChannel = "sms", Phone = null } }));
 
@@ -96,8 +102,8 @@ public sealed class ReferralValidatorTests
     [Fact]
     public void The_insurers_authorization_caps_the_visits_that_may_be_used()
     {
-        ReferralValidator.Validate(Valid with { AuthorizedVisits = 12, Insurance = Valid.Insurance! with { AuthorizedVisits = 8 } }, out var capped);
-        ReferralValidator.Validate(Valid with { AuthorizedVisits = 10, Insurance = Valid.Insurance! with { AuthorizedVisits = null } }, out var uncapped);
+        ReferralValidator.Validate(Valid with { AuthorizedVisits = 12, Insurance = Valid.Insurance! with { AuthorizedVisits = 8 } }, Today, out var capped);
+        ReferralValidator.Validate(Valid with { AuthorizedVisits = 10, Insurance = Valid.Insurance! with { AuthorizedVisits = null } }, Today, out var uncapped);
 
         Assert.Equal(8, capped!.EffectiveAuthorizedVisits);
         Assert.Equal(10, uncapped!.EffectiveAuthorizedVisits);

@@ -14,7 +14,7 @@ internal static class DomainReferrals
         Func<SubmitReferral, SubmitReferral>? change = null, DateTimeOffset? at = null, IEnumerable<MedMassage.Referral.Api.Domain.Referral>? earlier = null)
     {
         var request = (change ?? (r => r))(TestReferrals.Valid(Today));
-        var errors = ReferralValidator.Validate(request, out var content);
+        var errors = ReferralValidator.Validate(request, Today, out var content);
         Assert.False(errors.Any, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, earlier ?? [], Staff, at ?? Now);
         referral.DequeueEvents();

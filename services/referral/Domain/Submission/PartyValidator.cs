@@ -15,7 +15,7 @@ internal static partial class PartyValidator
     [GeneratedRegex(@"^\+?[0-9 ()./-]{7,20}$")]
     private static partial Regex PhoneNumber();
 
-    public static Patient? Patient(PatientInput? input, ValidationErrors errors)
+    public static Patient? Patient(PatientInput? input, DateOnly today, ValidationErrors errors)
     {
         if (input is null)
         {
@@ -25,7 +25,7 @@ internal static partial class PartyValidator
         var first = errors.Required("patient.firstName", input.FirstName, 100);
         var last = errors.Required("patient.lastName", input.LastName, 100);
         if (input.DateOfBirth is null) errors.Add("patient.dateOfBirth", "Required.");
-        else if (input.DateOfBirth.Value.Year < 1900) errors.Add("patient.dateOfBirth", "Must be after 1900.");
+        else if (input.DateOfBirth.Value.Year < 1900 || input.DateOfBirth > today) errors.Add("patient.dateOfBirth", "Must be after 1900 and not in the future.");
 
         var sex = input.Sex?.Trim().ToLowerInvariant() ?? "unknown";
         if (!Sexes.Contains(sex)) errors.Add("patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");

@@ -18,10 +18,10 @@ public static class ReferralValidator
         ["needs-physician-clearance"] = ContraindicationEffect.NeedsPhysicianClearance,
     };
 
-    public static ValidationErrors Validate(SubmitReferral request, out ReferralContent? content)
+    public static ValidationErrors Validate(SubmitReferral request, DateOnly today, out ReferralContent? content)
     {
         var errors = new ValidationErrors();
-        var patient = PartyValidator.Patient(request.Patient, errors);
+        var patient = PartyValidator.Patient(request.Patient, today, errors);
         var physician = PartyValidator.Physician(request.Physician, errors);
         var diagnoses = Diagnoses(request.Diagnoses, errors);
         var techniques = TechniqueList(request.Techniques, errors);

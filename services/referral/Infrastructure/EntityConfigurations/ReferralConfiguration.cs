@@ -36,6 +36,6 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
     {
         builder.ToTable("referral_history");
         builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Id).UseIdentityAlwaysColumn();
     }
 }
