@@ -33,7 +33,8 @@ public static class SmartConfigurationApi
     {
         // The same issuer OpenIddict announces: the configured one, else the URL this request came to.
         var issuer = options.Value.Issuer ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-        string At(string path) => new Uri(issuer, path).AbsoluteUri;
+        var root = issuer.AbsoluteUri.EndsWith('/') ? issuer : new Uri(issuer.AbsoluteUri + "/");
+        string At(string path) => new Uri(root, path).AbsoluteUri;
 
         return TypedResults.Ok(new SmartConfiguration(
             Issuer: issuer.AbsoluteUri,

@@ -45,7 +45,9 @@ internal static class TokenServerExtensions
                 // S256 only: "plain" would leak the verifier to anyone who sees the authorization request.
                 server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
-                server.AddEventHandler(ClientAssertionPolicy.Descriptor);
+                server.AddEventHandler(SmartClientAssertions.AcceptSmartForm.Descriptor)
+                    .AddEventHandler(SmartClientAssertions.MarkAsClientAssertion.Descriptor)
+                    .AddEventHandler(ClientAssertionPolicy.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

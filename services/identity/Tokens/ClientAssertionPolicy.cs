@@ -10,8 +10,8 @@ namespace MedMassage.Identity.Api.Tokens;
 
 /// <summary>
 /// What SMART Backend Services adds to OpenIddict's own client assertion checks (signature against the client's
-/// registered keys, iss = sub = client_id, aud = this server, not expired): RS384 or ES384 only, a jti that is
-/// used once, and an expiry at most five minutes ahead. Runs only once the assertion's signature is verified,
+/// registered keys, iss = sub = client_id, aud = this server): RS384 or ES384 only, not expired, an expiry at most
+/// five minutes ahead, and a jti that is used once. Runs only once the assertion's signature is verified,
 /// so nobody without the client's key can use up its jti values.
 /// </summary>
 public sealed class ClientAssertionPolicy(IdentityDbContext db, TimeProvider time) : IOpenIddictServerHandler<ProcessAuthenticationContext>
@@ -19,6 +19,9 @@ public sealed class ClientAssertionPolicy(IdentityDbContext db, TimeProvider tim
     public static readonly IReadOnlyList<string> Algorithms = [SecurityAlgorithms.RsaSha384, SecurityAlgorithms.EcdsaSha384];
 
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tolerance for a client clock slightly ahead of ours when it sets 'nbf'.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessAuthenticationContext>()
@@ -46,16 +49,31 @@ public sealed class ClientAssertionPolicy(IdentityDbContext db, TimeProvider tim
             return;
         }
 
+        // OpenIddict 7 leaves the lifetime of client assertions unchecked, so the whole window is decided here.
         var now = time.GetUtcNow();
-        if (!long.TryParse(principal.FindFirst(Claims.ExpiresAt)?.Value, out var exp) ||
-            DateTimeOffset.FromUnixTimeSeconds(exp) > now + MaxLifetime)
+        if (!long.TryParse(principal.FindFirst(Claims.ExpiresAt)?.Value, out var exp))
+        {
+            context.Reject(Errors.InvalidClient, "The client assertion has no valid 'exp'.");
+            return;
+        }
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
+        if (expiresAt <= now)
+        {
+            context.Reject(Errors.InvalidClient, "The client assertion has expired.");
+            return;
+        }
+        if (expiresAt > now + MaxLifetime)
         {
             context.Reject(Errors.InvalidClient, "The client assertion's 'exp' must lie at most five minutes ahead.");
             return;
         }
+        if (long.TryParse(principal.FindFirst(Claims.NotBefore)?.Value, out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) > now + ClockSkew)
+        {
+            context.Reject(Errors.InvalidClient, "The client assertion is not valid yet.");
+            return;
+        }
 
         var clientId = principal.FindFirst(Claims.Issuer)!.Value;
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
         await db.Database.ExecuteSqlAsync($"DELETE FROM used_client_assertions WHERE expires_at < {now}");
         var recorded = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO used_client_assertions (client_id, jti, expires_at) VALUES ({clientId}, {jti}, {expiresAt}) ON CONFLICT DO NOTHING");

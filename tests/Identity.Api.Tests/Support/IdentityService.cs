@@ -19,10 +19,19 @@ internal sealed class IdentityService : ServiceFactory<Program>
     {
         ownsKeysDirectory = keysDirectory is null;
         KeysDirectory = keysDirectory ?? NewKeysDirectory();
-        ClientKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-hospital-key-1" };
+        ClientKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-hospital-rsa" };
+        ClientEcKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP384)) { KeyId = "test-hospital-ec" };
 
-        var publicJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(ClientKey.Rsa.ExportParameters(false)) { KeyId = ClientKey.KeyId });
-        var jwks = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = publicJwk.Kid, e = publicJwk.E, n = publicJwk.N } } });
+        var rsa = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(ClientKey.Rsa.ExportParameters(false)) { KeyId = ClientKey.KeyId });
+        var ec = ClientEcKey.ECDsa.ExportParameters(false);
+        var jwks = JsonSerializer.Serialize(new
+        {
+            keys = new object[]
+            {
+                new { kty = "RSA", use = "sig", alg = "RS384", kid = rsa.Kid, e = rsa.E, n = rsa.N },
+                new { kty = "EC", use = "sig", alg = "ES384", kid = ClientEcKey.KeyId, crv = "P-384", x = Base64UrlEncoder.Encode(ec.Q.X), y = Base64UrlEncoder.Encode(ec.Q.Y) },
+            },
+        });
 
         Settings["Identity:KeysDirectory"] = KeysDirectory;
         Settings[$"Identity:Seed:Clients:{AssertionClientId}:DisplayName"] = "Test hospital";
@@ -41,10 +50,14 @@ internal sealed class IdentityService : ServiceFactory<Program>
     /// <summary>The test hospital's private key: it never leaves the test.</summary>
     public RsaSecurityKey ClientKey { get; }
 
+    /// <summary>Its ES384 key, registered in the same JWKS.</summary>
+    public ECDsaSecurityKey ClientEcKey { get; }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         ClientKey.Rsa.Dispose();
+        ClientEcKey.ECDsa.Dispose();
         if (ownsKeysDirectory && Directory.Exists(KeysDirectory))
         {
             Directory.Delete(KeysDirectory, recursive: true);

@@ -1,0 +1,66 @@
+using System.Net;
+using Identity.Api.Tests.Support;
+using MedMassage.Testing;
+
+namespace Identity.Api.Tests.SignIn;
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class LoginPageTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task A_wrong_password_shows_the_page_again_with_401_and_starts_no_session()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var authorizeUrl = browser.AuthorizeUrl();
+        var form = await browser.OpenLoginPageAsync(authorizeUrl);
+
+        using var login = await browser.SubmitLoginAsync(form, "therapist", "wrong-password");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Contains("Unknown user name or wrong password.", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await browser.Http.GetAsync(authorizeUrl);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
+
+        using var login = await browser.SubmitLoginAsync(form, "nobody", "dev-therapist");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Contains("Unknown user name or wrong password.", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_login_post_without_the_antiforgery_token_is_rejected_with_400()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
+
+        using var login = await browser.SubmitLoginAsync(form with { AntiforgeryToken = "" }, "therapist", "dev-therapist");
+
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+        Assert.Null(login.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_return_url_to_another_site_is_not_followed_after_sign_in()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
+
+        using var login = await browser.SubmitLoginAsync(form with { ReturnUrl = "//evil.example/steal" }, "therapist", "dev-therapist");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Null(login.Headers.Location);
+        Assert.Contains("Signed in as Theo Rapist (dev)", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
