@@ -57,6 +57,8 @@ public sealed class DashboardHost : IAsyncDisposable
         });
         builder.Services.AddSingleton<IHostLifetime, AppHostOwnedLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        // gRPC maps its "unimplemented method" routes with the regex constraint, which the slim builder leaves out.
+        builder.Services.AddRouting();
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton(new TraceStore());
         builder.Services.AddSingleton(new LogStore());
