@@ -41,7 +41,7 @@ public sealed class LocalRabbitMq(string stateDirectory, bool withManagement = f
         _epmd = ChildProcess.Start(epmd, ["-port", _epmdPort.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1"], log: new LogBuffer("epmd"));
         var (file, args) = AsUser(User, server);
         Process = ChildProcess.Start(file, args, Environment(), DataDirectory, Log);
-        await WaitUntilReadyAsync(SpeaksAmqpAsync, TimeSpan.FromSeconds(90), ct);
+        await WaitUntilReadyAsync(SpeaksAmqpAsync, TimeSpan.FromSeconds(180), ct); // ~6 s when idle; far longer on a busy machine
     }
 
     public override async Task StopAsync()
