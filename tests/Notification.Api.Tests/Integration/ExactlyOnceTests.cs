@@ -1,5 +1,7 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Testing;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 using Notification.Api.Tests.Support;
 
 namespace Notification.Api.Tests.Integration;
@@ -51,5 +53,31 @@ public sealed class ExactlyOnceTests(SmtpInfrastructureFixture infrastructure)
         Assert.Single(infrastructure.MailTo(email));
         var confirmation = Assert.Single(await client.MessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentConfirmed"));
         Assert.Equal("Sent", confirmation.Status);
+    }
+
+    [Fact]
+    public async Task A_message_that_left_before_a_crash_lost_its_record_is_recorded_as_sent_not_sent_again()
+    {
+        var now = new DateTimeOffset(2026, 6, 1, 14, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(now);
+        await using var service = new NotificationService(infrastructure, clock);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var email = Mailbox.Unique();
+        var booked = new AppointmentBooked(Events.Appointment(Events.Patient(email), now.AddHours(3)));
+        await probe.PublishAsync(booked);
+        await infrastructure.WaitForMailAsync(email);
+        var reminder = Assert.Single(await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentReminder", m => m.Count == 1, "the 2 h reminder"));
+        // What the dispatcher writes to Redis the moment the SMTP server accepted a message, before its database commit.
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString))
+        {
+            await redis.GetDatabase().StringSetAsync($"notification:sent:{reminder.Id:N}", "1", TimeSpan.FromMinutes(5));
+        }
+
+        clock.SetUtcNow(reminder.DueAt);
+
+        await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentReminder", m => m[0].Status == "Sent", "reminder recorded as sent");
+        await Task.Delay(QuietPeriod);
+        Assert.Single(infrastructure.MailTo(email)); // the confirmation only
     }
 }

@@ -3,7 +3,6 @@ using MedMassage.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Notification.Api.Tests.Support;
@@ -33,7 +32,6 @@ public sealed class NotificationService : ServiceFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(l => l.AddProvider(new FileLog("/tmp/notif-test.log")));
         builder.ConfigureTestServices(services =>
         {
             if (_clock is not null)
