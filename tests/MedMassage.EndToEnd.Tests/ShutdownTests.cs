@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using MedMassage.Testing;
 
@@ -7,11 +8,20 @@ namespace MedMassage.EndToEnd.Tests;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Ctrl_C_stops_every_server_and_service_and_leaves_no_process_behind()
+    public async Task A_crashed_service_is_restarted_and_Ctrl_C_then_leaves_no_process_behind()
     {
         await using var appHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300));
         using var gateway = new HttpClient { BaseAddress = appHost.GatewayUrl };
         Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/health")).StatusCode);
+
+        // Kill one service outright: the AppHost reports the exit, restarts it, and the suite is healthy again.
+        var referral = ServicePid(appHost, "referral-api");
+        Process.GetProcessById(referral).Kill();
+        await Eventually.WaitAsync(() => Task.FromResult(appHost.Output), o => o.Contains("referral-api         Exited", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "exit reported");
+        await Eventually.WaitAsync(() => gateway.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "healthy again");
+        Assert.NotEqual(referral, Descendants(appHost.ProcessId).Single(p => CommandLine(p).Contains("Referral.Api.dll", StringComparison.Ordinal)));
+
         var pids = appHost.ResourcePids;
         var descendants = Descendants(appHost.ProcessId).ToHashSet(); // every process it started: beam, epmd, postgres backends, services
 
@@ -21,6 +31,13 @@ public sealed class ShutdownTests
         var survivors = pids.Concat(descendants).Where(IsAlive).ToList();
         Assert.True(survivors.Count == 0, $"Still running: {string.Join(", ", survivors.Select(Describe))}");
     }
+
+    private static int ServicePid(AppHostProcess appHost, string name) =>
+        int.Parse(appHost.Output.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal) && l.Contains("Running", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string CommandLine(int pid) =>
+        File.Exists($"/proc/{pid}/cmdline") ? File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ') : "";
 
     private static IEnumerable<int> Descendants(int pid)
     {
