@@ -41,7 +41,5 @@ public sealed class StaffMember
         Active = true;
     }
 
-    public void Deactivate() => Active = false;
-
     public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
 }

@@ -63,4 +63,19 @@ public sealed class LoginPageTests(InfrastructureFixture infrastructure)
         Assert.Null(login.Headers.Location);
         Assert.Contains("Signed in as Theo Rapist (dev)", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_so_the_next_authorization_asks_for_the_login_again()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        await browser.SignInForCodeAsync("frontdesk", "dev-front-desk");
+
+        using var logout = await browser.Http.PostAsync("/account/logout", null);
+        using var authorize = await browser.Http.GetAsync(browser.AuthorizeUrl());
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", authorize.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

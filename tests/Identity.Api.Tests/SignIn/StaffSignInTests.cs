@@ -61,6 +61,36 @@ public sealed class StaffSignInTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_refresh_carries_the_locations_the_staff_member_works_at_now()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var first = await browser.RedeemAsync(await browser.SignInForCodeAsync("therapist", "dev-therapist"));
+        await ExecuteAsync(service, $"UPDATE staff_members SET locations = ARRAY['{Riverside}']::uuid[] WHERE id = '{TherapistId}'");
+
+        var refreshed = await browser.RefreshAsync(first["refresh_token"]!);
+
+        Assert.True(refreshed.Status == HttpStatusCode.OK, refreshed.ToString());
+        Assert.Equal([Downtown, Riverside], Locations(first.AccessToken));
+        Assert.Equal([Riverside], Locations(refreshed.AccessToken));
+    }
+
+    [Fact]
+    public async Task A_staff_member_who_left_gets_no_new_token_from_an_old_refresh_token()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+        var first = await browser.RedeemAsync(await browser.SignInForCodeAsync("therapist", "dev-therapist"));
+        await ExecuteAsync(service, $"UPDATE staff_members SET active = false WHERE id = '{TherapistId}'");
+
+        var refreshed = await browser.RefreshAsync(first["refresh_token"]!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refreshed.Status);
+        Assert.Equal("invalid_grant", refreshed.Error);
+        Assert.Null(refreshed["access_token"]);
+    }
+
+    [Fact]
     public async Task A_forged_refresh_token_is_refused()
     {
         await using var service = new IdentityService(infrastructure);
@@ -113,6 +143,14 @@ public sealed class StaffSignInTests(InfrastructureFixture infrastructure)
         // OpenIddict answers a missing code_challenge itself, without sending the browser on to the client.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+    }
+
+    private static async Task ExecuteAsync(IdentityService service, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(service.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     private static string[] Locations(JsonWebToken token) =>
