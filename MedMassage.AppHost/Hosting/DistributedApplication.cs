@@ -34,11 +34,12 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Ap
         }
 
         var exitCode = 0;
+        DashboardHost? dashboard = null;
         try
         {
             Console.WriteLine($"MedMassage AppHost: state in {options.StateDirectory}{(options.KeepState ? " (kept)" : " (temporary)")}");
             // Up before the resources, so their first telemetry and their start-up can be watched.
-            await using var dashboard = await DashboardHost.StartAsync(resources, options, shutdown.Token);
+            dashboard = await DashboardHost.StartAsync(resources, options, shutdown.Token);
             Console.WriteLine($"Login to the dashboard at {dashboard.LoginUrl}");
             await StartAllAsync(shutdown.Token);
             ResourceTable.Print(resources);
@@ -57,6 +58,11 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Ap
         finally
         {
             await StopAllAsync();
+            // Last, so the services' final telemetry still has somewhere to go while they stop.
+            if (dashboard is not null)
+            {
+                await dashboard.DisposeAsync();
+            }
             if (!options.KeepState)
             {
                 TryDelete(options.StateDirectory);

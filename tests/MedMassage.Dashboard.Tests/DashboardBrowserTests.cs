@@ -91,8 +91,8 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             var notification = page.Locator("tr[data-resource='notification-api']");
             var pidBefore = await notification.Locator("td").Nth(3).InnerTextAsync();
             await notification.Locator("button", new() { HasText = "Restart" }).ClickAsync();
-            await Assertions.Expect(notification.Locator("td").Nth(6)).ToHaveTextAsync("1", new() { Timeout = 60_000 });
-            await Assertions.Expect(notification.Locator(".state")).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
+            await Assertions.Expect(notification.Locator("td").Nth(6)).ToHaveTextAsync("1", new() { Timeout = 30_000 });
+            await Assertions.Expect(notification.Locator(".state")).ToHaveTextAsync("Running", new() { Timeout = 180_000 });
             Assert.NotEqual(pidBefore, await notification.Locator("td").Nth(3).InnerTextAsync());
             await ScreenshotAsync(page, "8-restarted");
         }

@@ -31,6 +31,10 @@ public sealed class MetricAnalysisTests
         Assert.InRange(metrics.P50Milliseconds!.Value, 10, 25);
         Assert.InRange(metrics.P95Milliseconds!.Value, 250, 500);
         Assert.InRange(metrics.P99Milliseconds!.Value, 250, 500);
+        // The chart: 30 slots of 2 s; everything arrived with the export at second 90, the window's last slot.
+        Assert.Equal(30, metrics.RequestRateHistory.Count);
+        Assert.Equal(100 / 2.0, metrics.RequestRateHistory[^1], precision: 6);
+        Assert.Equal(0, metrics.RequestRateHistory.Take(29).Sum());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace MedMassage.AppHost.Dashboard.Pages;
 /// <summary>Per service request rate, error rate and latency percentiles, message rates, and the broker's queues.</summary>
 internal static class MetricsPage
 {
-    public static readonly TimeSpan[] Windows = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
+    public static readonly TimeSpan[] Windows = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)];
 
     public static string Render(IReadOnlyList<ServiceMetrics> services, TimeSpan window, IReadOnlyList<QueueInfo>? queues) => Layout.Page("Metrics", "/metrics", $"""
         <form class="filters" method="get" action="/metrics">

@@ -142,11 +142,12 @@ public static class MetricAnalysis
             MetricPoint? previous = null;
             foreach (var point in series.Points())
             {
-                var increase = !series.IsCumulative ? point.Count
-                    : previous is not null && previous.StartTime == point.StartTime ? (double)point.Count - previous.Count
-                    : point.StartTime >= now - window ? point.Count : 0;
-                var index = (int)Math.Floor((point.Time - (now - window)) / slot);
-                if (index >= 0 && index < slots)
+                // A series is first exported with its first measurement, so its first point is all new.
+                var increase = !series.IsCumulative || previous is null || previous.StartTime != point.StartTime
+                    ? point.Count
+                    : (double)point.Count - previous.Count;
+                var index = Math.Min(slots - 1, (int)Math.Floor((point.Time - (now - window)) / slot));
+                if (point.Time > now - window)
                 {
                     counts[index] += Math.Max(0, increase);
                 }

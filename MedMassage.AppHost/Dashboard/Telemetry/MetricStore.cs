@@ -3,7 +3,7 @@ namespace MedMassage.AppHost.Dashboard.Telemetry;
 /// <summary>
 /// Metric series per service, instrument and attribute set. At most <paramref name="maxSeries"/> series (new
 /// ones are refused beyond that: a label explosion must not eat the AppHost's memory) of
-/// <paramref name="pointsPerSeries"/> points each.
+/// <paramref name="pointsPerSeries"/> points each (ten minutes at the AppHost's five-second export interval).
 /// </summary>
 public sealed class MetricStore(int maxSeries = 5000, int pointsPerSeries = 120)
 {
