@@ -5,12 +5,12 @@ using MedMassage.Testing;
 namespace Identity.Api.Tests.SignIn;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class LoginPageTests(InfrastructureFixture infrastructure)
+public sealed class LoginPageTests(InfrastructureFixture infrastructure, SharedIdentityService shared) : IClassFixture<SharedIdentityService>
 {
     [Fact]
     public async Task A_wrong_password_shows_the_page_again_with_401_and_starts_no_session()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var browser = new StaffBrowser(service);
         var authorizeUrl = browser.AuthorizeUrl();
         var form = await browser.OpenLoginPageAsync(authorizeUrl);
@@ -27,7 +27,7 @@ public sealed class LoginPageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var browser = new StaffBrowser(service);
         var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
 
@@ -40,7 +40,7 @@ public sealed class LoginPageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_login_post_without_the_antiforgery_token_is_rejected_with_400()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var browser = new StaffBrowser(service);
         var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
 
@@ -53,7 +53,7 @@ public sealed class LoginPageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_return_url_to_another_site_is_not_followed_after_sign_in()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var browser = new StaffBrowser(service);
         var form = await browser.OpenLoginPageAsync(browser.AuthorizeUrl());
 
@@ -67,7 +67,7 @@ public sealed class LoginPageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Signing_out_ends_the_session_so_the_next_authorization_asks_for_the_login_again()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var browser = new StaffBrowser(service);
         await browser.SignInForCodeAsync("frontdesk", "dev-front-desk");
 

@@ -8,14 +8,14 @@ namespace Identity.Api.Tests.Tokens;
 
 /// <summary>SMART Backend Services: client credentials with a signed JWT assertion (private_key_jwt).</summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
+public sealed class ClientAssertionTests(InfrastructureFixture infrastructure, SharedIdentityService shared) : IClassFixture<SharedIdentityService>
 {
     private const string Scope = "system/ServiceRequest.write system/Appointment.read";
 
     [Fact]
     public async Task A_hospital_system_gets_a_token_with_an_RS384_signed_assertion()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var response = await TokenEndpoint.PostAsync(client, ClientAssertions.ClientCredentialsForm(ClientAssertions.Create(service.ClientKey), Scope));
@@ -37,7 +37,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_hospital_system_gets_a_token_with_an_ES384_signed_assertion()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var assertion = ClientAssertions.Create(service.ClientEcKey, algorithm: SecurityAlgorithms.EcdsaSha384);
 
@@ -51,7 +51,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_assertion_signed_with_another_key_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         using var stranger = RSA.Create(2048);
         var forged = ClientAssertions.Create(new RsaSecurityKey(stranger) { KeyId = service.ClientKey.KeyId });
@@ -64,7 +64,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_expired_assertion_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var expired = ClientAssertions.Create(service.ClientKey, expires: DateTime.UtcNow.AddMinutes(-1));
 
@@ -77,7 +77,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_unsigned_assertion_with_alg_none_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var response = await TokenEndpoint.PostAsync(client, ClientAssertions.ClientCredentialsForm(ClientAssertions.Unsigned(), Scope));
@@ -88,7 +88,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_replayed_assertion_is_refused_the_second_time()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var assertion = ClientAssertions.Create(service.ClientKey);
 
@@ -103,7 +103,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_assertion_signed_with_RS256_is_refused_because_SMART_asks_for_RS384_or_ES384()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var rs256 = ClientAssertions.Create(service.ClientKey, algorithm: SecurityAlgorithms.RsaSha256);
 
@@ -116,7 +116,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_assertion_valid_for_more_than_five_minutes_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var longLived = ClientAssertions.Create(service.ClientKey, expires: DateTime.UtcNow.AddMinutes(30));
 
@@ -129,7 +129,7 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_assertion_addressed_to_another_server_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
         var elsewhere = ClientAssertions.Create(service.ClientKey, audience: "https://other-server.example/token");
 

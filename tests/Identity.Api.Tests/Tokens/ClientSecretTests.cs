@@ -5,7 +5,7 @@ using MedMassage.Testing;
 namespace Identity.Api.Tests.Tokens;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class ClientSecretTests(InfrastructureFixture infrastructure)
+public sealed class ClientSecretTests(InfrastructureFixture infrastructure, SharedIdentityService shared) : IClassFixture<SharedIdentityService>
 {
     private const string ClientId = "physician-office-dev";
     private const string Secret = "dev-office-secret"; // documented in services/identity/README.md, stored only as a hash
@@ -13,7 +13,7 @@ public sealed class ClientSecretTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_physician_office_system_gets_a_short_lived_token_with_its_client_secret()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var response = await TokenEndpoint.PostAsync(client,
@@ -40,7 +40,7 @@ public sealed class ClientSecretTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_wrong_client_secret_is_refused_as_invalid_client()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var response = await TokenEndpoint.PostAsync(client,
@@ -55,7 +55,7 @@ public sealed class ClientSecretTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_scope_the_client_is_not_registered_for_is_refused()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var response = await TokenEndpoint.PostAsync(client,

@@ -6,12 +6,12 @@ using MedMassage.Testing;
 namespace Identity.Api.Tests.WellKnown;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class DiscoveryTests(InfrastructureFixture infrastructure)
+public sealed class DiscoveryTests(InfrastructureFixture infrastructure, SharedIdentityService shared) : IClassFixture<SharedIdentityService>
 {
     [Fact]
     public async Task The_smart_configuration_describes_backend_services_and_staff_sign_in()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         using var response = await client.GetAsync("/.well-known/smart-configuration");
@@ -38,7 +38,7 @@ public sealed class DiscoveryTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_smart_configuration_agrees_with_the_OpenID_configuration()
     {
-        await using var service = new IdentityService(infrastructure);
+        var service = await shared.GetAsync(infrastructure);
         using var client = service.CreateClient();
 
         var smart = JsonDocument.Parse(await client.GetStringAsync("/.well-known/smart-configuration")).RootElement;
