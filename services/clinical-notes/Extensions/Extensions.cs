@@ -19,5 +19,6 @@ internal static class Extensions
         builder.Services.AddScoped<ClinicalAudit>();
         builder.Services.AddScoped<CareRecords>();
         builder.Services.AddSingleton<DocumentLinks>();
+        builder.Services.AddHostedService<ClinicalDeadlineMonitor>();
     }
 }

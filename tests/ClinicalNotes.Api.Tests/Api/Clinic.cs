@@ -23,7 +23,7 @@ internal sealed class Clinic : IAsyncDisposable
     [
         typeof(EvaluationCompleted), typeof(ClearanceRequested), typeof(TreatmentPlanActivated), typeof(TreatmentPlanRevised),
         typeof(TreatmentPlanCertified), typeof(VisitNoteSigned), typeof(ReEvaluationDue), typeof(ProgressReportIssued),
-        typeof(DischargeSummaryIssued), typeof(AdverseEventReported),
+        typeof(DischargeSummaryIssued), typeof(AdverseEventReported), typeof(UnsignedNotesFlagged),
     ];
 
     private Clinic(ClinicalNotesService service, EventProbe probe, HttpClient therapist)
@@ -42,9 +42,10 @@ internal sealed class Clinic : IAsyncDisposable
     public Guid TherapistId { get; } = Guid.NewGuid();
     public Guid LocationId { get; } = Guid.NewGuid();
 
-    public static async Task<Clinic> OpenAsync(InfrastructureFixture infrastructure)
+    public static async Task<Clinic> OpenAsync(InfrastructureFixture infrastructure, Action<ClinicalNotesService>? configure = null)
     {
         var service = new ClinicalNotesService(infrastructure);
+        configure?.Invoke(service);
         var therapist = service.As("therapist-7", "therapist", "10.0.0.7");
         await Eventually.WaitAsync(async () =>
         {

@@ -26,6 +26,9 @@ internal sealed class ClinicalNotesService(InfrastructureFixture infrastructure)
     public const string RoleHeader = "X-Test-Role";
     public const string AddressHeader = "X-Test-Client-Address";
 
+    /// <summary>Replaces the service's clock (set before the first client is created).</summary>
+    public TimeProvider? Clock { get; set; }
+
     public HttpClient As(string user, string role, string address = "10.20.30.40")
     {
         var client = CreateClient();
@@ -48,6 +51,10 @@ internal sealed class ClinicalNotesService(InfrastructureFixture infrastructure)
         {
             services.AddAuthentication(HeaderIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderIdentity>(HeaderIdentity.SchemeName, null);
             services.AddTransient<IStartupFilter, ClientAddressFilter>();
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
         });
     }
 

@@ -30,6 +30,7 @@ public sealed class VisitNote
     public string? SignedBy { get; private set; }
     public int? VisitNumber { get; private set; }
     public List<BillableUnits> Units { get; private set; } = [];
+    public DateTimeOffset? FlaggedUnsignedAt { get; private set; }
 
     public bool IsSigned => SignedAt is not null;
 
@@ -84,6 +85,17 @@ public sealed class VisitNote
 
     /// <summary>Unsigned for longer than a day: the therapist is reminded and staff see it flagged.</summary>
     public bool IsOverdueForSignature(DateTimeOffset now) => !IsSigned && now - CreatedAt > SignatureDueWithin;
+
+    /// <summary>True the first time an overdue note is flagged, so staff are told once per note.</summary>
+    public bool TryFlagUnsigned(DateTimeOffset now)
+    {
+        if (!IsOverdueForSignature(now) || FlaggedUnsignedAt is not null)
+        {
+            return false;
+        }
+        FlaggedUnsignedAt = now;
+        return true;
+    }
 
     private void EnsureUnsigned()
     {
