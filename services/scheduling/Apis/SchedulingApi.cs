@@ -12,7 +12,8 @@ public static class SchedulingApiExtensions
             .MapAppointmentTypesApi()
             .MapReferralsApi()
             .MapSlotsApi()
-            .MapAppointmentsApi();
+            .MapAppointmentsApi()
+            .MapSeriesApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using MedMassage.Messaging;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Application.Holds;
+using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Infrastructure;
 
@@ -32,5 +33,6 @@ internal static class Extensions
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<AppointmentLifecycle>();
+        builder.Services.AddScoped<SeriesBooking>();
     }
 }

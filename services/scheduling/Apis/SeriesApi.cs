@@ -1,0 +1,88 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Series;
+using MedMassage.Scheduling.Api.Domain.Series;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class SeriesApi
+{
+    public static RouteGroupBuilder MapSeriesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/series").WithTags("Recurring series");
+        group.MapPost("/", BookAsync);
+        group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, CancellationToken ct) =>
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, ct));
+        group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, CancellationToken ct) =>
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, ct));
+        return api;
+    }
+
+    /// <summary>Books every occurrence it can; the answer reports each occurrence, booked or refused with its reason.</summary>
+    public static async Task<Results<Created<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> BookAsync(
+        SeriesRequest request, SeriesBooking series, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var referralId = problems.Required("referralId", request.ReferralId);
+        var locationId = problems.Required("locationId", request.LocationId);
+        var therapistId = problems.Required("therapistId", request.TherapistId);
+        var type = problems.Text("appointmentType", request.AppointmentType, 50);
+        var startDate = problems.Required("startDate", request.StartDate);
+        if (request.Weeks is not (>= 1 and <= 26))
+        {
+            problems.Add("weeks", "weeks must be between 1 and 26.");
+        }
+        if (request.Times is not { Count: > 0 and <= 7 })
+        {
+            problems.Add("times", "Give one to seven weekly times.");
+        }
+        var times = (request.Times ?? []).Select((t, i) => new WeeklyTime(problems.Day($"times[{i}].day", t.Day), problems.Time($"times[{i}].time", t.Time))).ToList();
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var outcome = await series.BookAsync(new BookSeries(referralId!.Value, locationId!.Value, therapistId!.Value, type,
+            new SeriesPattern(startDate!.Value, request.Weeks!.Value, times)), ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            return RefusalResults.NotFound(refusal);
+        }
+        var (seriesId, results) = outcome.Value;
+        return TypedResults.Created($"/api/scheduling/appointments?seriesId={seriesId}", SeriesView.From(seriesId, results));
+    }
+
+    private static async Task<Results<Ok<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> ChangeAsync(
+        Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var from = problems.Required("fromAppointmentId", fromAppointmentId);
+        var parsedScope = scope switch
+        {
+            "this" => SeriesScope.ThisOne,
+            "following" or null => SeriesScope.ThisAndFollowing,
+            _ => (SeriesScope?)null,
+        };
+        if (parsedScope is null)
+        {
+            problems.Add("scope", "scope must be \"this\" or \"following\".");
+        }
+        TimeOnly? newTime = time is null ? null : problems.Time("time", time);
+        if (!cancel && time is null && dayOffset is null or 0)
+        {
+            problems.Add("time", "Give a new time, a dayOffset, or both.");
+        }
+        if (dayOffset is < -6 or > 6)
+        {
+            problems.Add("dayOffset", "dayOffset must be between -6 and 6.");
+        }
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        var outcome = await series.ChangeAsync(id, new ChangeSeries(from!.Value, parsedScope!.Value, newTime, dayOffset ?? 0, cancel, reason), ct);
+        return outcome.Refusal is { } refusal
+            ? RefusalResults.NotFound(refusal)
+            : TypedResults.Ok(SeriesView.From(id, outcome.Value!));
+    }
+}
