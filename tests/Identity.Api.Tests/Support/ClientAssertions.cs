@@ -13,7 +13,8 @@ internal static class ClientAssertions
         string algorithm = SecurityAlgorithms.RsaSha384,
         string? jti = null,
         DateTime? expires = null,
-        string audience = TokenEndpoint.TokenUrl)
+        string audience = TokenEndpoint.TokenUrl,
+        string type = "JWT")
     {
         var exp = expires ?? DateTime.UtcNow.AddMinutes(4);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -25,6 +26,7 @@ internal static class ClientAssertions
             NotBefore = exp.AddMinutes(-4),
             Expires = exp,
             SigningCredentials = new SigningCredentials(key, algorithm),
+            TokenType = type,
         });
     }
 

@@ -49,6 +49,19 @@ public sealed class ClientAssertionTests(InfrastructureFixture infrastructure, S
     }
 
     [Fact]
+    public async Task An_assertion_in_the_newer_RFC_7523_form_is_accepted_too()
+    {
+        var service = await shared.GetAsync(infrastructure);
+        using var client = service.CreateClient();
+        var assertion = ClientAssertions.Create(service.ClientKey, audience: "http://localhost/", type: "client-authentication+jwt");
+
+        var response = await TokenEndpoint.PostAsync(client, ClientAssertions.ClientCredentialsForm(assertion, "system/ServiceRequest.write"));
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+        Assert.Equal(IdentityService.AssertionClientId, response.AccessToken.Subject);
+    }
+
+    [Fact]
     public async Task An_assertion_signed_with_another_key_is_refused()
     {
         var service = await shared.GetAsync(infrastructure);
