@@ -95,4 +95,25 @@ public sealed class AppointmentMessagesTests(SmtpInfrastructureFixture infrastru
         var mails = await infrastructure.WaitForMailAsync(email, 2);
         Assert.Single(mails, m => m.Subject == "Your appointment at MedMassage Downtown is cancelled");
     }
+
+    [Fact]
+    public async Task A_booking_that_arrives_after_its_reschedule_does_not_bring_back_reminders_for_the_old_time()
+    {
+        await using var service = new NotificationService(infrastructure);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var oldStart = new DateTimeOffset(2099, 8, 3, 14, 0, 0, TimeSpan.Zero);
+        var newStart = oldStart.AddDays(1);
+        var appointment = Events.Appointment(Events.Patient(Mailbox.Unique()), oldStart);
+        var rescheduled = new AppointmentRescheduled(appointment with { StartsAt = newStart, EndsAt = newStart.AddMinutes(45) }, oldStart, oldStart.AddMinutes(45));
+        var booked = new AppointmentBooked(appointment);
+
+        await probe.PublishAsync(rescheduled);
+        await client.WaitForMessagesAsync($"sourceEventId={rescheduled.EventId}&type=AppointmentReminder", m => m.Count == 2, "reminders for the new time");
+        await probe.PublishAsync(booked);
+        await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}", m => m.Count == 1, "the late booking handled");
+
+        var reminders = await client.MessagesAsync($"appointmentId={appointment.AppointmentId}&type=AppointmentReminder");
+        Assert.Equal([newStart.AddHours(-24), newStart.AddHours(-2)], reminders.Select(r => r.DueAt).Order());
+    }
 }

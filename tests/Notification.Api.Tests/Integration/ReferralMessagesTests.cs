@@ -77,4 +77,20 @@ public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructu
         Assert.Contains("ProgressReport", alerts[0].Body, StringComparison.Ordinal);
         Assert.Contains("R-" + referralId.ToString("N")[..8].ToUpperInvariant(), alerts[0].Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_physician_without_an_email_address_is_not_skipped_silently_staff_are_told()
+    {
+        await using var service = new NotificationService(infrastructure);
+        var client = await service.StartAsync();
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
+        var locationId = Guid.NewGuid();
+
+        await probe.PublishAsync(new ReferralReceived(Guid.NewGuid(), locationId, Events.Patient(null), Events.Physician(email: null), [], "routine", false));
+
+        var alert = (await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count == 1, what: "staff alert"))[0];
+        Assert.Equal("DeliveryFailed", alert.Type);
+        Assert.Contains("Dr. Alan Grant (NPI 1234567893)", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("no email address on file", alert.Body, StringComparison.Ordinal);
+    }
 }
