@@ -4,7 +4,7 @@ namespace MedMassage.Notification.Api.Domain.Messages;
 public static class AuthorizationWatch
 {
     public const int FewVisits = 2;
-    public static readonly int ExpiryWarningDays = 7;
+    public const int ExpiryWarningDays = 7;
 
     public static bool IsRunningOut(int visitsRemaining, DateOnly validUntil, DateOnly today) =>
         visitsRemaining <= FewVisits || validUntil.DayNumber - today.DayNumber <= ExpiryWarningDays;
