@@ -24,6 +24,10 @@ public static class EvaluationsApi
         EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var kind = request.Kind ?? EvaluationKind.Initial;
+        if (!Enum.IsDefined(kind))
+        {
+            return Problems.Invalid("kind", "An evaluation is Initial or ReEvaluation.");
+        }
         if (request.ReferralId is null || request.AppointmentId is null)
         {
             return TypedResults.ValidationProblem(Ids(request.ReferralId, request.AppointmentId));

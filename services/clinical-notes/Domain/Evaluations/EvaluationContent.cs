@@ -41,6 +41,11 @@ public sealed record EvaluationContent(
         var rom = rangeOfMotion ?? [];
         for (var i = 0; i < rom.Count; i++)
         {
+            if (rom[i] is null)
+            {
+                errors.Add($"rangeOfMotion[{i}]", "A measurement is required.");
+                continue;
+            }
             errors.When(string.IsNullOrWhiteSpace(rom[i].Joint), $"rangeOfMotion[{i}].joint", "The joint is required.")
                 .When(string.IsNullOrWhiteSpace(rom[i].Motion), $"rangeOfMotion[{i}].motion", "The motion is required.")
                 .When(rom[i].Degrees is < 0 or > MaxDegrees, $"rangeOfMotion[{i}].degrees", $"Degrees range from 0 to {MaxDegrees}.");
@@ -49,6 +54,11 @@ public sealed record EvaluationContent(
         var screening = findings ?? [];
         for (var i = 0; i < screening.Count; i++)
         {
+            if (screening[i] is null)
+            {
+                errors.Add($"findings[{i}]", "A finding is required.");
+                continue;
+            }
             errors.When(string.IsNullOrWhiteSpace(screening[i].Name), $"findings[{i}].name", "The finding is required.")
                 .When(!Enum.IsDefined(screening[i].Effect), $"findings[{i}].effect", "Unknown effect.")
                 .When(screening[i].Effect == ContraindicationEffect.ExcludesLocalArea && string.IsNullOrWhiteSpace(screening[i].BodyRegion),
@@ -58,6 +68,11 @@ public sealed record EvaluationContent(
         var goalList = goals ?? [];
         for (var i = 0; i < goalList.Count; i++)
         {
+            if (goalList[i] is null)
+            {
+                errors.Add($"goals[{i}]", "A goal is required.");
+                continue;
+            }
             errors.When(string.IsNullOrWhiteSpace(goalList[i].Description), $"goals[{i}].description", "The goal is described.")
                 .When(!OutcomeMetric.TryParse(goalList[i].Metric, out _), $"goals[{i}].metric",
                     "A goal measures 'pain', an outcome measure (NeckDisabilityIndex, Oswestry, QuickDash, PatientSpecificFunctionalScale) or 'rom:{joint}:{motion}'.");

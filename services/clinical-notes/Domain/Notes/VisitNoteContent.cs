@@ -40,6 +40,11 @@ public sealed record VisitNoteContent(
         var list = techniques ?? [];
         for (var i = 0; i < list.Count; i++)
         {
+            if (list[i] is null)
+            {
+                errors.Add($"techniques[{i}]", "A technique is required.");
+                continue;
+            }
             errors.When(string.IsNullOrWhiteSpace(list[i].Technique), $"techniques[{i}].technique", "The technique is required.")
                 .When(!CptCodes.IsKnown(list[i].CptCode), $"techniques[{i}].cptCode", $"Timed CPT codes: {string.Join(", ", CptCodes.Timed.Keys)}.")
                 .When(list[i].Minutes is < 1 or > MaxMinutesPerTechnique, $"techniques[{i}].minutes", $"Minutes range from 1 to {MaxMinutesPerTechnique}.")

@@ -45,6 +45,11 @@ public sealed record PlanTerms(
         var goalList = goals ?? [];
         for (var i = 0; i < goalList.Count; i++)
         {
+            if (goalList[i] is null)
+            {
+                errors.Add($"goals[{i}]", "A goal is required.");
+                continue;
+            }
             errors.When(string.IsNullOrWhiteSpace(goalList[i].Description), $"goals[{i}].description", "The goal is described.")
                 .When(!OutcomeMetric.TryParse(goalList[i].Metric, out _), $"goals[{i}].metric",
                     "A goal measures 'pain', an outcome measure or 'rom:{joint}:{motion}'.");

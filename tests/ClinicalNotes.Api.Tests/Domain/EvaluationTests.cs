@@ -1,0 +1,64 @@
+using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
+using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
+using MedMassage.Contracts;
+
+namespace ClinicalNotes.Api.Tests.Domain;
+
+public sealed class EvaluationTests
+{
+    [Fact]
+    public void An_initial_evaluation_documents_an_evaluation_appointment_once()
+    {
+        var referral = Clinic.Referral();
+        var signed = Clinic.SignedEvaluation(referral);
+
+        Assert.Contains("evaluation appointment", Assert.Throws<ClinicalRuleViolation>(() =>
+            Evaluation.Write(referral, Clinic.Appointment(referral, "treatment"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+        Assert.Contains("already has a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
+            Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), signed, "t", Clinic.Monday)).Message);
+        var unevaluated = Clinic.Referral();
+        Assert.Contains("needs a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
+            Evaluation.Write(unevaluated, Clinic.Appointment(unevaluated, "re-evaluation"), EvaluationKind.ReEvaluation, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+        Assert.Contains("another referral", Assert.Throws<ClinicalRuleViolation>(() =>
+            Evaluation.Write(unevaluated, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+    }
+
+    [Fact]
+    public void Signing_applies_the_screening_to_the_referral_and_freezes_the_evaluation()
+    {
+        var referral = Clinic.Referral();
+        var evaluation = Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial,
+            Clinic.Content(new ScreeningFinding("Fever", ContraindicationEffect.BlocksAllTreatment, null),
+                new ScreeningFinding("Osteoporosis", ContraindicationEffect.NeedsPhysicianClearance, null)), null, "t", Clinic.Monday);
+        Assert.Null(referral.TreatmentBlockedAt);
+
+        evaluation.Sign(referral, "t", Clinic.Monday.AddHours(1));
+
+        Assert.Equal(Clinic.Monday.AddHours(1), referral.TreatmentBlockedAt);
+        Assert.Equal(["Osteoporosis"], referral.PendingClearances);
+        Assert.Equal(evaluation.Id, referral.LatestEvaluationId);
+        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Revise(Clinic.Content()));
+        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Sign(referral, "t", Clinic.Monday.AddHours(2)));
+    }
+
+    [Fact]
+    public void Every_invalid_field_of_an_evaluation_is_named_and_missing_entries_do_not_crash()
+    {
+        var error = Assert.Throws<InvalidClinicalData>(() => EvaluationContent.Create(" ", 11, [null!, new RangeOfMotion("Knee", "", 500)],
+            OutcomeMeasure.NeckDisabilityIndex, [1, 2], [null!], "", [null!], goalsRequired: true));
+
+        Assert.Equal(
+            ["assessment", "findings[0]", "goals[0]", "history", "outcomeMeasure.answers", "painScore", "rangeOfMotion[0]", "rangeOfMotion[1].degrees", "rangeOfMotion[1].motion"],
+            error.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("evaluation", "Evaluation")]
+    [InlineData("Initial Evaluation", "Evaluation")]
+    [InlineData("re-evaluation", "ReEvaluation")]
+    [InlineData("RE_EVALUATION", "ReEvaluation")]
+    [InlineData("treatment", "Treatment")]
+    public void Appointment_types_are_read_whatever_their_spelling(string type, string kind) =>
+        Assert.Equal(kind, MedMassage.ClinicalNotes.Api.Domain.Appointments.ClinicAppointment.KindOf(type).ToString());
+}
