@@ -13,7 +13,8 @@ public static class SchedulingApiExtensions
             .MapReferralsApi()
             .MapSlotsApi()
             .MapAppointmentsApi()
-            .MapSeriesApi();
+            .MapSeriesApi()
+            .MapWaitlistApi();
         return app;
     }
 }

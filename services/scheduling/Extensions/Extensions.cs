@@ -6,6 +6,7 @@ using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Application.Slots;
+using MedMassage.Scheduling.Api.Application.Waitlist;
 using MedMassage.Scheduling.Api.Infrastructure;
 
 namespace Microsoft.Extensions.Hosting;
@@ -34,5 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<AppointmentLifecycle>();
         builder.Services.AddScoped<SeriesBooking>();
+        builder.Services.AddScoped<WaitlistOffers>();
+        builder.Services.AddScoped<IFreedTimeListener>(sp => sp.GetRequiredService<WaitlistOffers>());
+        builder.Services.AddHostedService<WaitlistOfferExpiry>();
     }
 }

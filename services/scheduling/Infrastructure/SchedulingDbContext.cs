@@ -14,6 +14,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Domain.Waitlist.WaitlistEntry> Waitlist => Set<Domain.Waitlist.WaitlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -89,3 +89,24 @@ CREATE TABLE appointments (
 CREATE INDEX appointments_referral ON appointments (referral_id);
 CREATE INDEX appointments_series ON appointments (series_id) WHERE series_id IS NOT NULL;
 CREATE INDEX appointments_location_time ON appointments (location_id, starts_at);
+
+-- Patients asking for an earlier visit, in the order they asked.
+CREATE TABLE waitlist_entries (
+    id                   uuid PRIMARY KEY,
+    referral_id          uuid        NOT NULL REFERENCES referrals (id),
+    location_id          uuid        NOT NULL REFERENCES locations (id),
+    appointment_type     text        NOT NULL REFERENCES appointment_types (code),
+    therapist_id         uuid        NULL,
+    before               timestamptz NULL,
+    created_at           timestamptz NOT NULL,
+    status               text        NOT NULL,
+    offered_therapist_id uuid        NULL,
+    offered_starts_at    timestamptz NULL,
+    offered_ends_at      timestamptz NULL,
+    offer_expires_at     timestamptz NULL,
+    offer_hold_id        uuid        NULL,
+    appointment_id       uuid        NULL,
+    passed_slots         jsonb       NOT NULL
+);
+CREATE INDEX waitlist_waiting ON waitlist_entries (location_id, created_at) WHERE status = 'Waiting';
+CREATE INDEX waitlist_offers_due ON waitlist_entries (offer_expires_at) WHERE status = 'Offered';

@@ -57,3 +57,13 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         e.Property<uint>("xmin").HasColumnName("xmin").IsRowVersion();
     }
 }
+
+internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Domain.Waitlist.WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<Domain.Waitlist.WaitlistEntry> e)
+    {
+        e.ToTable("waitlist_entries");
+        e.Property(w => w.Status).HasConversion<string>();
+        e.Property(w => w.PassedSlots).HasJsonConversion();
+    }
+}

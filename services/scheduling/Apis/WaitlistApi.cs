@@ -1,0 +1,59 @@
+using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Scheduling.Api.Application.Waitlist;
+using MedMassage.Scheduling.Api.Domain.Waitlist;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public sealed record WaitlistRequest(Guid? ReferralId, Guid? LocationId, string? AppointmentType, Guid? TherapistId, DateTimeOffset? Before);
+
+public static class WaitlistApi
+{
+    public static RouteGroupBuilder MapWaitlistApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/waitlist").WithTags("Waitlist");
+        group.MapPost("/", JoinAsync);
+        group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, SchedulingDbContext db, CancellationToken ct) =>
+            await db.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound());
+        group.MapPost("/{id:guid}/accept", AcceptAsync);
+        return api;
+    }
+
+    public static async Task<Results<Created<WaitlistEntry>, NotFound<ProblemDetails>, ValidationProblem>> JoinAsync(
+        WaitlistRequest request, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var referralId = problems.Required("referralId", request.ReferralId);
+        var locationId = problems.Required("locationId", request.LocationId);
+        var type = problems.Text("appointmentType", request.AppointmentType, 50);
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
+        if (!await db.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await db.Locations.AnyAsync(l => l.Id == locationId, ct)
+            || !await db.AppointmentTypes.AnyAsync(t => t.Code == type, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral, location or appointment type"));
+        }
+        var entry = new WaitlistEntry(referralId!.Value, locationId!.Value, type, request.TherapistId, request.Before, time.GetUtcNow());
+        db.Waitlist.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/scheduling/waitlist/{entry.Id}", entry);
+    }
+
+    public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptAsync(
+        Guid id, WaitlistOffers offers, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+    {
+        var outcome = await offers.AcceptAsync(id, booking, ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal.IsNotFound ? RefusalResults.NotFound(refusal) : RefusalResults.Conflict(refusal);
+        }
+        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == outcome.Value!.LocationId, ct);
+        return TypedResults.Created($"/api/scheduling/appointments/{outcome.Value!.Id}", AppointmentView.From(outcome.Value, location));
+    }
+}
