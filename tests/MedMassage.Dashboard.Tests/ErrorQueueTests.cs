@@ -55,6 +55,7 @@ public sealed class BrokerFixture : IAsyncLifetime
     }
 }
 
+[Collection(RealServersCollection.Name)]
 public sealed class ErrorQueueTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
 {
     private const string Queue = "scheduling-referral-accepted";

@@ -76,9 +76,15 @@ internal static class Assets
           if (response.ok) el.innerHTML = await response.text();
         }
         document.querySelectorAll("[data-refresh]").forEach(el => setInterval(() => refresh(el).catch(() => {}), +el.dataset.every || 2000));
-        document.querySelectorAll("[data-reload]").forEach(el => setTimeout(() => {
-          if (!document.querySelector("details[open]") && document.activeElement?.tagName !== "INPUT") location.reload();
-        }, +el.dataset.reload));
+        // Live pages swap in a fresh copy of their content instead of reloading, so leaving the page is never raced.
+        const live = document.querySelector("[data-reload]");
+        if (live) setInterval(async () => {
+          if (document.querySelector("details[open]") || document.activeElement?.tagName === "INPUT") return;
+          const response = await fetch(location.href, { headers: { "Accept": "text/html" } }).catch(() => null);
+          if (!response?.ok) return;
+          const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("main");
+          if (fresh) document.querySelector("main").innerHTML = fresh.innerHTML;
+        }, +live.dataset.reload);
         document.addEventListener("click", async e => {
           const button = e.target.closest("button[data-post]");
           if (!button) return;
