@@ -23,7 +23,7 @@ public abstract class AppointmentConsumer<TEvent>(ClinicalNotesDbContext db) : I
             appointment = ClinicAppointment.Create(a.AppointmentId, a.ReferralId);
             db.Appointments.Add(appointment);
         }
-        appointment.Update(a.AppointmentType, a.TherapistId, a.TherapistName, a.Location.LocationId, a.Location.Name, a.StartsAt, a.EndsAt, Status);
+        appointment.Update(a.AppointmentType, a.TherapistId, a.TherapistName, a.Location.LocationId, a.Location.Name, a.StartsAt, a.EndsAt, Status, message.OccurredAt);
     }
 }
 

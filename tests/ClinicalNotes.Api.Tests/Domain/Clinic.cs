@@ -21,7 +21,7 @@ internal static class Clinic
     {
         var appointment = ClinicAppointment.Create(Guid.NewGuid(), referral.Id);
         var start = at ?? Monday;
-        appointment.Update(type, Guid.NewGuid(), "Tom Therapist", Guid.NewGuid(), "Downtown", start, start.AddMinutes(60), AppointmentStatus.Booked);
+        appointment.Update(type, Guid.NewGuid(), "Tom Therapist", Guid.NewGuid(), "Downtown", start, start.AddMinutes(60), AppointmentStatus.Booked, start.AddDays(-1));
         return appointment;
     }
 

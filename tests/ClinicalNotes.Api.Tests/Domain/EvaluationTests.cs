@@ -1,3 +1,4 @@
+using MedMassage.ClinicalNotes.Api.Domain.Appointments;
 using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
@@ -53,6 +54,19 @@ public sealed class EvaluationTests
             error.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_late_delivered_older_appointment_event_does_not_undo_a_newer_one()
+    {
+        var appointment = Clinic.Appointment(Clinic.Referral(), "treatment");
+        var t = appointment.TherapistId;
+        appointment.Update("treatment", t, "Tom", appointment.LocationId, "Downtown", appointment.StartsAt, appointment.EndsAt, AppointmentStatus.Cancelled, Clinic.Monday);
+
+        appointment.Update("treatment", t, "Tom", appointment.LocationId, "Downtown", appointment.StartsAt, appointment.EndsAt, AppointmentStatus.Booked, Clinic.Monday.AddMinutes(-5));
+
+        Assert.Equal(AppointmentStatus.Cancelled, appointment.Status);
+        Assert.False(appointment.CanBeDocumented);
+    }
+
     [Theory]
     [InlineData("evaluation", "Evaluation")]
     [InlineData("Initial Evaluation", "Evaluation")]
@@ -60,5 +74,5 @@ public sealed class EvaluationTests
     [InlineData("RE_EVALUATION", "ReEvaluation")]
     [InlineData("treatment", "Treatment")]
     public void Appointment_types_are_read_whatever_their_spelling(string type, string kind) =>
-        Assert.Equal(kind, MedMassage.ClinicalNotes.Api.Domain.Appointments.ClinicAppointment.KindOf(type).ToString());
+        Assert.Equal(kind, ClinicAppointment.KindOf(type).ToString());
 }

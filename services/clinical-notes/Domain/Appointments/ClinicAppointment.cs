@@ -31,14 +31,21 @@ public sealed class ClinicAppointment
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
     public AppointmentStatus Status { get; private set; }
+    public DateTimeOffset LastEventAt { get; private set; } = DateTimeOffset.MinValue;
 
     public bool CanBeDocumented => Status is not (AppointmentStatus.Cancelled or AppointmentStatus.NoShow);
 
     public static ClinicAppointment Create(Guid id, Guid referralId) => new() { Id = id, ReferralId = referralId };
 
+    /// <summary>Applies an announcement unless a newer one was already applied (events can arrive out of order).</summary>
     public void Update(string type, Guid therapistId, string therapistName, Guid locationId, string locationName,
-        DateTimeOffset startsAt, DateTimeOffset endsAt, AppointmentStatus status)
+        DateTimeOffset startsAt, DateTimeOffset endsAt, AppointmentStatus status, DateTimeOffset announcedAt)
     {
+        if (announcedAt < LastEventAt)
+        {
+            return;
+        }
+        LastEventAt = announcedAt;
         Kind = KindOf(type);
         TherapistId = therapistId;
         TherapistName = therapistName;
