@@ -19,9 +19,15 @@ var clinicalNotes = Service("clinical-notes-api", "services/clinical-notes", "cl
 var notification = Service("notification-api", "services/notification", "notificationdb")
     .WithReference(smtp).WaitFor(smtp);
 
+var identity = builder.AddProject("identity-api", "services/identity")
+    .WithReference(builder.AddDatabase(postgres, "identitydb")).WaitFor(postgres)
+    .WithEnvironment("Identity__KeysDirectory", () => Path.Combine(builder.Options.StateDirectory, "identity-keys"))
+    .WithEnvironment("Identity__Issuer", () => $"http://127.0.0.1:{builder.Options.GatewayPort}/");
+
 builder.AddProject("gateway", "gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
     .WithReference(redis)
+    .WithReference(identity).WaitFor(identity)
     .WithReference(referral).WaitFor(referral)
     .WithReference(scheduling).WaitFor(scheduling)
     .WithReference(clinicalNotes).WaitFor(clinicalNotes)

@@ -1,15 +1,23 @@
 namespace MedMassage.Gateway.Routing;
 
-/// <summary>A service behind the gateway: its discovery name and the public path prefix it owns.</summary>
-public sealed record DownstreamService(string Name, string PathPrefix, string Title)
+/// <summary>A service behind the gateway: its discovery name and the public path prefixes it owns.</summary>
+public sealed record DownstreamService(string Name, string Title, params string[] PathPrefixes)
 {
     public static readonly IReadOnlyList<DownstreamService> All =
     [
-        new("referral-api", "/api/referrals", "Referrals"),
-        new("scheduling-api", "/api/scheduling", "Scheduling"),
-        new("clinical-notes-api", "/api/notes", "Clinical notes"),
-        new("notification-api", "/api/notifications", "Notifications"),
+        new("referral-api", "Referrals", "/api/referrals"),
+        new("scheduling-api", "Scheduling", "/api/scheduling"),
+        new("clinical-notes-api", "Clinical notes", "/api/notes"),
+        new("notification-api", "Notifications", "/api/notifications"),
+        // The token issuer: OAuth endpoints, the staff login page and discovery documents.
+        new("identity-api", "Identity", "/connect", "/account", "/.well-known") { PreserveHost = true },
     ];
+
+    /// <summary>
+    /// Forward the public Host header: the issuer builds login redirects and discovery URLs from it,
+    /// which must point at the gateway, not at the internal address.
+    /// </summary>
+    public bool PreserveHost { get; init; }
 
     /// <summary>Aspire's service-discovery contract: <c>services__{name}__http__0</c>.</summary>
     public string? Address(IConfiguration configuration) =>

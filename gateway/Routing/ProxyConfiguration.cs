@@ -25,18 +25,11 @@ internal static class ProxyConfiguration
                 Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
                 HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
             });
-            routes.Add(new RouteConfig
+            foreach (var (prefix, index) in service.PathPrefixes.Select((p, i) => (p, i)))
             {
-                RouteId = $"{service.Name}-api",
-                ClusterId = service.Name,
-                Match = new RouteMatch { Path = $"{service.PathPrefix}/{{**rest}}" },
-            });
-            routes.Add(new RouteConfig
-            {
-                RouteId = $"{service.Name}-root",
-                ClusterId = service.Name,
-                Match = new RouteMatch { Path = service.PathPrefix },
-            });
+                routes.Add(Route($"{service.Name}-{index}", service, $"{prefix}/{{**rest}}"));
+                routes.Add(Route($"{service.Name}-{index}-root", service, prefix));
+            }
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",
@@ -45,5 +38,11 @@ internal static class ProxyConfiguration
             }.WithTransformPathSet("/openapi/v1.json"));
         }
         return (routes, clusters);
+    }
+
+    private static RouteConfig Route(string id, DownstreamService service, string path)
+    {
+        var route = new RouteConfig { RouteId = id, ClusterId = service.Name, Match = new RouteMatch { Path = path } };
+        return service.PreserveHost ? route.WithTransformUseOriginalHostHeader() : route;
     }
 }

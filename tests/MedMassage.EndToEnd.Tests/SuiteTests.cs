@@ -6,7 +6,7 @@ namespace MedMassage.EndToEnd.Tests;
 [Collection(SuiteCollection.Name)]
 public sealed class SuiteTests(SuiteFixture suite)
 {
-    private static readonly string[] Services = ["referral-api", "scheduling-api", "clinical-notes-api", "notification-api"];
+    private static readonly string[] Services = ["referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "identity-api"];
 
     [Fact]
     public async Task The_gateway_reports_every_service_healthy()
@@ -43,11 +43,31 @@ public sealed class SuiteTests(SuiteFixture suite)
     {
         // The AppHost prints its resources; every service must have been given its own database, the broker and Redis.
         var output = suite.AppHost.Output;
-        foreach (var database in new[] { "referraldb", "schedulingdb", "clinicalnotesdb", "notificationdb" })
+        foreach (var database in new[] { "referraldb", "schedulingdb", "clinicalnotesdb", "notificationdb", "identitydb" })
         {
             Assert.Contains($"Database={database}", output, StringComparison.Ordinal);
         }
         Assert.Contains("amqp://guest:****@127.0.0.1:", output, StringComparison.Ordinal);
-        Assert.Equal(9, suite.AppHost.ResourcePids.Count); // 4 servers, 4 services and the gateway, each a live process
+        Assert.Equal(10, suite.AppHost.ResourcePids.Count); // 4 servers, 5 services and the gateway, each a live process
+    }
+
+    [Fact]
+    public async Task A_physician_office_system_gets_a_token_from_the_issuer_behind_the_gateway()
+    {
+        using var smart = JsonDocument.Parse(await suite.Gateway.GetStringAsync("/.well-known/smart-configuration"));
+        var tokenEndpoint = smart.RootElement.GetProperty("token_endpoint").GetString();
+        Assert.Equal(new Uri(suite.AppHost.GatewayUrl, "/connect/token").ToString(), tokenEndpoint);
+
+        using var token = await suite.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "physician-office-dev",
+            ["client_secret"] = "dev-office-secret",
+            ["scope"] = "system/ServiceRequest.write",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        using var body = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("access_token").GetString()));
     }
 }
