@@ -14,7 +14,8 @@ public static class SchedulingApiExtensions
             .MapSlotsApi()
             .MapAppointmentsApi()
             .MapSeriesApi()
-            .MapWaitlistApi();
+            .MapWaitlistApi()
+            .MapCalendarFeedApi();
         return app;
     }
 }

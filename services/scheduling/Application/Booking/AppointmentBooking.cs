@@ -138,7 +138,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
     private async Task<Outcome<Loaded>> LoadAsync(Guid referralId, Guid locationId, Guid therapistId, string typeCode, CancellationToken ct)
     {
         // The row lock serializes bookings of one referral; bookings of different referrals run in parallel.
-        var referral = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        var referral = await db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
         var type = await db.AppointmentTypes.FindAsync([typeCode], ct);
         var location = await db.Locations.FindAsync([locationId], ct);
         var therapist = await db.Therapists.FindAsync([therapistId], ct);

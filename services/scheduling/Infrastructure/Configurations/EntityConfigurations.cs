@@ -44,6 +44,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.ToTable("referrals");
         e.Property(r => r.Status).HasConversion<string>();
         e.Property(r => r.Patient).HasJsonConversion();
+        // Events about one referral arrive on different queues at once; a lost update becomes a conflict and a retry.
+        e.Property<uint>("xmin").HasColumnName("xmin").IsRowVersion();
     }
 }
 

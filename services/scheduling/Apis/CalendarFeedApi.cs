@@ -1,0 +1,64 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public static class CalendarFeedApi
+{
+    /// <summary>How far back and ahead the feed reaches; calendar clients poll it, so it stays small.</summary>
+    private static readonly TimeSpan Past = TimeSpan.FromDays(30);
+    private static readonly TimeSpan Ahead = TimeSpan.FromDays(180);
+
+    public static RouteGroupBuilder MapCalendarFeedApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/therapists/{id:guid}/calendar.ics", FeedAsync).WithTags("Therapists");
+        return api;
+    }
+
+    /// <summary>
+    /// A therapist's live appointments as iCalendar. Times are written in UTC, which every client converts to
+    /// its own zone; the location's zone is named in the description. Patient names stay out of the feed
+    /// (it may sit in a personal calendar): the summary is the visit type and the appointment id.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(Guid id, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var therapist = await db.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (therapist is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var now = time.GetUtcNow();
+        var (from, to) = (now - Past, now + Ahead);
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.TherapistId == id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < to && a.EndsAt > from)
+            .OrderBy(a => a.StartsAt).ToListAsync(ct);
+        var locationIds = appointments.Select(a => a.LocationId).Distinct().ToList();
+        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+
+        var calendar = new Calendar();
+        calendar.AddProperty("X-WR-CALNAME", $"{therapist.Name} — appointments");
+        foreach (var a in appointments)
+        {
+            var location = locations[a.LocationId];
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{a.Id}@scheduling.medmassage",
+                Summary = $"{a.TypeCode} ({a.Status})",
+                Location = $"{location.Name}, {location.Address}",
+                Description = $"Appointment {a.Id}; referral {a.ReferralId}; local time zone {location.TimeZone}.",
+                DtStart = new CalDateTime(a.StartsAt.UtcDateTime),
+                DtEnd = new CalDateTime(a.EndsAt.UtcDateTime),
+                DtStamp = new CalDateTime(now.UtcDateTime),
+                Status = a.Status is AppointmentStatus.NoShow ? EventStatus.Cancelled : EventStatus.Confirmed,
+            });
+        }
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"therapist-{id}.ics");
+    }
+}
