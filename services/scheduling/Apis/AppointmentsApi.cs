@@ -38,7 +38,7 @@ public static class AppointmentsApi
             problems.Required("locationId", request.LocationId) ?? default,
             problems.Required("therapistId", request.TherapistId) ?? default,
             problems.Text("appointmentType", request.AppointmentType, 50),
-            problems.Required("startsAt", request.StartsAt) ?? default,
+            problems.Instant("startsAt", request.StartsAt) ?? default,
             request.RoomId,
             request.Techniques,
             request.HoldId);
@@ -84,7 +84,7 @@ public static class AppointmentsApi
         Guid id, RescheduleRequest request, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
     {
         var problems = new Problems();
-        var startsAt = problems.Required("startsAt", request.StartsAt);
+        var startsAt = problems.Instant("startsAt", request.StartsAt);
         if (problems.Any)
         {
             return problems.ToResult();

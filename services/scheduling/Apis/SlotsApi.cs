@@ -66,7 +66,7 @@ public static class SlotsApi
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
         var therapistId = problems.Required("therapistId", request.TherapistId);
-        var startsAt = problems.Required("startsAt", request.StartsAt);
+        var startsAt = problems.Instant("startsAt", request.StartsAt);
         var code = problems.Text("appointmentType", request.AppointmentType, 50);
         if (problems.Any)
         {

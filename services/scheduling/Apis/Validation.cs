@@ -27,6 +27,17 @@ public sealed class Problems
         return value;
     }
 
+    /// <summary>A required instant within a sane range (far-off dates would overflow time arithmetic).</summary>
+    public DateTimeOffset? Instant(string field, DateTimeOffset? value)
+    {
+        if (Required(field, value) is { } instant && instant.UtcDateTime.Year is < 2000 or > 2200)
+        {
+            Add(field, $"{field} must be between the years 2000 and 2200.");
+            return null;
+        }
+        return value;
+    }
+
     public string Text(string field, string? value, int max = 200)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -96,12 +96,18 @@ public sealed class BookingRuleApiTests(InfrastructureFixture infrastructure)
 
         var empty = await service.Client.PostAsJsonAsync("/api/scheduling/appointments", new { });
         var unknownReferral = await service.BookAsync(Guid.NewGuid(), location, dana, "evaluation", NewYork.At(2, 10));
+        var farFuture = await service.Client.PostAsJsonAsync("/api/scheduling/appointments", new
+        {
+            referralId = Guid.NewGuid(), locationId = location, therapistId = dana, appointmentType = "evaluation", startsAt = DateTimeOffset.MaxValue,
+        });
         var malformed = await service.Client.PostAsync("/api/scheduling/appointments", new StringContent("{\"startsAt\":", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var errors = (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["appointmentType", "locationId", "referralId", "startsAt", "therapistId"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, unknownReferral.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, farFuture.StatusCode);
+        Assert.Contains("startsAt", await farFuture.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 }
