@@ -35,6 +35,9 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             {
                 await Assertions.Expect(page.Locator($"tr[data-resource='{name}'] .state")).ToHaveTextAsync("Running");
             }
+            // Every row, including resources added to the AppHost later.
+            var states = page.Locator("tr[data-resource] .state");
+            await Assertions.Expect(states).ToHaveTextAsync([.. Enumerable.Repeat("Running", await states.CountAsync())]);
             await Assertions.Expect(page.Locator("tr[data-resource='referral-api']")).ToContainTextAsync("Healthy");
             await ScreenshotAsync(page, "1-resources");
 
