@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MedMassage.Contracts;
 
@@ -16,12 +17,16 @@ public sealed class OutboxMessage
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>The trace the event was recorded in (W3C traceparent), continued when it is published.</summary>
+    public string? TraceParent { get; private set; }
+
     public static OutboxMessage From(IntegrationEvent integrationEvent) => new()
     {
         EventId = integrationEvent.EventId,
         EventType = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web),
         OccurredAt = integrationEvent.OccurredAt,
+        TraceParent = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null,
     };
 
     public IntegrationEvent ToEvent() =>

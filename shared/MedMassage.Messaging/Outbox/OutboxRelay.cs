@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ internal sealed class OutboxRelay<TContext>(
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly ActivitySource Source = new("MedMassage.Outbox");
     private static readonly Meter Meter = new("MedMassage.Outbox");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("medmassage.outbox.published");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("medmassage.outbox.publish_failures");
@@ -102,6 +104,10 @@ internal sealed class OutboxRelay<TContext>(
         try
         {
             var integrationEvent = message.ToEvent();
+            // Continue the trace of the request that recorded the event: gateway → service → publish → consumers.
+            ActivityContext.TryParse(message.TraceParent, null, out var parent);
+            using var activity = Source.StartActivity($"outbox publish {integrationEvent.GetType().Name}", ActivityKind.Producer, parent);
+            activity?.SetTag("messaging.message.id", message.EventId);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
             await bus.Publish(integrationEvent, integrationEvent.GetType(), c => c.MessageId = message.EventId, timeout.Token);
