@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MedMassage.Testing;
 using Microsoft.Playwright;
@@ -67,6 +68,26 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             await Assertions.Expect(page.Locator(".wf-row[open] .attrs").First).ToContainTextAsync(marker);
             await ScreenshotAsync(page, "3-waterfall");
 
+            // A referral submitted through the gateway: its trace goes on through the outbox and RabbitMQ
+            // into the notification service that consumes ReferralReceived.
+            using (var http = new HttpClient { BaseAddress = suite.GatewayUrl })
+            {
+                using var submitted = await http.PostAsJsonAsync("/api/referrals", Referral());
+                Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
+            }
+            var crossing = page.Locator("tr[data-trace]").Filter(new() { HasText = "POST" })
+                .Filter(new() { HasText = "gateway" }).Filter(new() { HasText = "referral-api" }).Filter(new() { HasText = "notification-api" });
+            await Eventually.WaitAsync(async () =>
+            {
+                await page.GotoAsync(new Uri(suite.DashboardUrl, "/traces").ToString());
+                return await crossing.CountAsync();
+            }, count => count > 0, TimeSpan.FromSeconds(60), "the referral's trace reaching the notification service");
+            await crossing.First.Locator("a").First.ClickAsync();
+            await Assertions.Expect(page.Locator(".wf-row[data-service='gateway']").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wf-row[data-service='referral-api']").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wf-row[data-service='notification-api']").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "3b-referral-across-rabbitmq");
+
             // Structured logs and console output of the services.
             await page.GotoAsync(new Uri(suite.DashboardUrl, "/logs?service=referral-api").ToString());
             await Assertions.Expect(page.Locator("table.logs > tbody > tr").First).ToBeVisibleAsync();
@@ -106,6 +127,33 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             output.WriteLine(suite.Output);
             throw;
         }
+    }
+
+    private static object Referral()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new
+        {
+            patient = new
+            {
+                firstName = "Maria", lastName = "Lopez", dateOfBirth = new DateOnly(1980, 4, 12), sex = "female",
+                phone = "+1 555 0100", email = "maria@example.org", preferredChannel = "email", language = "en-US",
+                identifiers = Array.Empty<object>(),
+            },
+            physician = new { name = "Dr. John Carter", npi = "1234567893", organization = "St. Mary Orthopedics", phone = "+1 555 0199", fax = "+1 555 0198", email = "carter@clinic.example" },
+            diagnoses = new[] { "M54.50" },
+            techniques = new[] { "myofascial-release" },
+            bodyRegions = new[] { "lower-back" },
+            sessionsPerWeek = 2,
+            weeks = 6,
+            authorizedVisits = 12,
+            validFrom = today,
+            validUntil = today.AddDays(60),
+            precautions = Array.Empty<object>(),
+            insurance = new { payer = "Acme Health", memberId = "ACM-123", authorizationNumber = "AUTH-9", authorizedVisits = 12 },
+            locationId = Guid.NewGuid(),
+            priority = "routine",
+        };
     }
 
     private async Task ScreenshotAsync(IPage page, string name) =>
