@@ -17,10 +17,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The packages start system-wide instances on install; the suite runs its own on free ports, so stop those
-# to keep their memory and their default ports free.
-for service in rabbitmq-server redis-server postgresql; do
+# The packages may start system-wide instances on install; the suite runs its own on free ports, so stop
+# those to keep their memory and default ports free. (Asking rabbitmq-server's init script for its status
+# would itself leave an epmd daemon behind, so RabbitMQ is looked for by process instead.)
+for service in redis-server postgresql; do
   if command -v service >/dev/null && service "$service" status >/dev/null 2>&1; then
     service "$service" stop >/dev/null 2>&1 || true
   fi
 done
+if pgrep -u rabbitmq -f 'rabbit boot' >/dev/null 2>&1; then
+  service rabbitmq-server stop >/dev/null 2>&1 || true
+  pkill -u rabbitmq -x epmd >/dev/null 2>&1 || true
+fi
