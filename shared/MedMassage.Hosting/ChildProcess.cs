@@ -84,6 +84,9 @@ public sealed class ChildProcess : IAsyncDisposable
         Kill();
     }
 
+    /// <summary>SIGINT, as Ctrl+C sends it.</summary>
+    public void Interrupt() => Signals.Interrupt(_process.Id);
+
     public void Kill()
     {
         try

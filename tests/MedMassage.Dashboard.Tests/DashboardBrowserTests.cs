@@ -72,7 +72,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             // into the notification service that consumes ReferralReceived.
             using (var http = new HttpClient { BaseAddress = suite.GatewayUrl })
             {
-                using var submitted = await http.PostAsJsonAsync("/api/referrals", Referral());
+                using var submitted = await http.PostAsJsonAsync("/api/referrals", SampleReferral.Submission("carter@clinic.example"));
                 Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
             }
             var crossing = page.Locator("tr[data-trace]").Filter(new() { HasText = "POST" })
@@ -127,33 +127,6 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             output.WriteLine(suite.Output);
             throw;
         }
-    }
-
-    private static object Referral()
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return new
-        {
-            patient = new
-            {
-                firstName = "Maria", lastName = "Lopez", dateOfBirth = new DateOnly(1980, 4, 12), sex = "female",
-                phone = "+1 555 0100", email = "maria@example.org", preferredChannel = "email", language = "en-US",
-                identifiers = Array.Empty<object>(),
-            },
-            physician = new { name = "Dr. John Carter", npi = "1234567893", organization = "St. Mary Orthopedics", phone = "+1 555 0199", fax = "+1 555 0198", email = "carter@clinic.example" },
-            diagnoses = new[] { "M54.50" },
-            techniques = new[] { "myofascial-release" },
-            bodyRegions = new[] { "lower-back" },
-            sessionsPerWeek = 2,
-            weeks = 6,
-            authorizedVisits = 12,
-            validFrom = today,
-            validUntil = today.AddDays(60),
-            precautions = Array.Empty<object>(),
-            insurance = new { payer = "Acme Health", memberId = "ACM-123", authorizationNumber = "AUTH-9", authorizedVisits = 12 },
-            locationId = Guid.NewGuid(),
-            priority = "routine",
-        };
     }
 
     private async Task ScreenshotAsync(IPage page, string name) =>

@@ -13,29 +13,7 @@ public sealed class ReferralFlowTests(SuiteFixture suite)
     public async Task A_referral_submitted_through_the_gateway_is_acknowledged_to_the_physician_by_email()
     {
         var physicianEmail = $"dr-{Guid.NewGuid():N}@clinic.example";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var referral = new
-        {
-            patient = new
-            {
-                firstName = "Maria", lastName = "Lopez", dateOfBirth = new DateOnly(1980, 4, 12), sex = "female",
-                phone = "+1 555 0100", email = "maria@example.org", preferredChannel = "email", language = "en-US",
-                identifiers = Array.Empty<object>(),
-            },
-            physician = new { name = "Dr. John Carter", npi = "1234567893", organization = "St. Mary Orthopedics", phone = "+1 555 0199", fax = "+1 555 0198", email = physicianEmail },
-            diagnoses = new[] { "M54.50" },
-            techniques = new[] { "myofascial-release" },
-            bodyRegions = new[] { "lower-back" },
-            sessionsPerWeek = 2,
-            weeks = 6,
-            authorizedVisits = 12,
-            validFrom = today,
-            validUntil = today.AddDays(60),
-            precautions = Array.Empty<object>(),
-            insurance = new { payer = "Acme Health", memberId = "ACM-123", authorizationNumber = "AUTH-9", authorizedVisits = 12 },
-            locationId = Guid.NewGuid(),
-            priority = "routine",
-        };
+        var referral = SampleReferral.Submission(physicianEmail);
 
         using var submitted = await suite.Gateway.PostAsJsonAsync("/api/referrals", referral);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);

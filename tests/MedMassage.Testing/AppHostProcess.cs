@@ -65,7 +65,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            Interrupt(_process.Id);
+            _process.Interrupt();
             using var cts = new CancellationTokenSource(timeout);
             await _process.WaitForExitAsync(cts.Token);
         }
@@ -104,11 +104,6 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 #endif
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int SysKill(int pid, int signal);
-
-    private static void Interrupt(int pid) => _ = SysKill(pid, 2);
 
     [GeneratedRegex(@"^\S+\s+(?:Running|Unhealthy|Starting)\s+(\d+)\s", RegexOptions.Multiline)]
     private static partial Regex PidColumn();
