@@ -1,11 +1,18 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MedMassage.Testing;
 
 /// <summary>
 /// Hosts one service in-process against the real servers of <see cref="InfrastructureFixture"/>, with its own
-/// fresh database, configured exactly as the AppHost configures it (connection strings by name).
+/// fresh database, configured exactly as the AppHost configures it (connection strings by name). The service
+/// validates tokens as in production, except that it trusts <see cref="TestTokens"/>' key and issuer instead of
+/// fetching the identity service's.
 /// </summary>
 public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, string databaseName, string serviceName)
     : WebApplicationFactory<TProgram> where TProgram : class
@@ -14,6 +21,34 @@ public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, stri
 
     /// <summary>Extra configuration for a test (key: value, as in appsettings with ':' separators).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Who <see cref="WebApplicationFactory{T}.CreateClient()"/> acts as; null sends no token.</summary>
+    public TestCaller? DefaultCaller { get; set; }
+
+    /// <summary>A client whose every request carries an access token for <paramref name="caller"/>.</summary>
+    public HttpClient CreateClientAs(TestCaller caller)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(caller));
+        return client;
+    }
+
+    /// <summary>A client that sends exactly the given Authorization value (for bad-token tests).</summary>
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (DefaultCaller is { } caller)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(caller, TimeSpan.FromHours(2)));
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,5 +65,20 @@ public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, stri
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.TrustTestTokens());
     }
+}
+
+public static class TestTokenTrust
+{
+    /// <summary>Points the JWT bearer handler at <see cref="TestTokens"/>' key instead of the identity service's metadata.</summary>
+    public static IServiceCollection TrustTestTokens(this IServiceCollection services) =>
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+            configuration.SigningKeys.Add(TestTokens.SigningKey);
+            options.Configuration = configuration;
+            options.ConfigurationManager = null;
+            options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+        });
 }

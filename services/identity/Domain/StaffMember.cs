@@ -11,12 +11,16 @@ public sealed class StaffMember
     public string Role { get; private set; } = "";
     public List<Guid> Locations { get; private set; } = [];
     public string PasswordHash { get; private set; } = "";
+
+    /// <summary>A referring physician's National Provider Identifier: what "their own referrals" are matched on.</summary>
+    public string? Npi { get; private set; }
     public bool Active { get; private set; }
 
-    public static StaffMember Create(Guid id, string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash)
+    public static StaffMember Create(Guid id, string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash,
+        string? npi = null)
     {
         var member = new StaffMember { Id = id };
-        member.Update(userName, displayName, role, locations, passwordHash);
+        member.Update(userName, displayName, role, locations, passwordHash, npi);
         return member;
     }
 
@@ -24,13 +28,16 @@ public sealed class StaffMember
     /// One place decides what a valid staff member is: a known staff role (never the integration-client role,
     /// which belongs to systems), and at least one location for the roles whose data is per location.
     /// </summary>
-    public void Update(string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash)
+    public void Update(string userName, string displayName, string role, IEnumerable<Guid> locations, string passwordHash,
+        string? npi = null)
     {
         var locationList = locations.Where(l => l != Guid.Empty).Distinct().ToList();
         if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("A staff member needs a user name.", nameof(userName));
         if (!Roles.Staff.Contains(role)) throw new ArgumentException($"'{role}' is not a staff role.", nameof(role));
         if (Roles.LocationBound.Contains(role) && locationList.Count == 0)
             throw new ArgumentException($"A {role} works at one location at least.", nameof(locations));
+        if (role == Roles.ReferringPhysician && (npi is null || npi.Length != 10 || !npi.All(char.IsAsciiDigit)))
+            throw new ArgumentException("A referring physician needs their 10-digit NPI.", nameof(npi));
         if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A staff member needs a password hash.", nameof(passwordHash));
 
         UserName = NormalizeUserName(userName);
@@ -38,6 +45,7 @@ public sealed class StaffMember
         Role = role;
         Locations = locationList;
         PasswordHash = passwordHash;
+        Npi = role == Roles.ReferringPhysician ? npi : null;
         Active = true;
     }
 

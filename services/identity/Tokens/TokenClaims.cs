@@ -9,4 +9,7 @@ public static class TokenClaims
 
     /// <summary>One claim per location id (a GUID) a staff member works at.</summary>
     public const string Location = "location";
+
+    /// <summary>A referring physician's NPI.</summary>
+    public const string Npi = "npi";
 }

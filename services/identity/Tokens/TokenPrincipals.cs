@@ -18,6 +18,10 @@ public sealed class TokenPrincipals(IOptions<TokenIssuerOptions> options)
             .SetClaim(TokenClaims.Name, staff.DisplayName)
             .SetClaim(TokenClaims.Role, staff.Role)
             .SetClaims(TokenClaims.Location, [.. staff.Locations.Select(l => l.ToString())]);
+        if (staff.Npi is not null)
+        {
+            identity.SetClaim(TokenClaims.Npi, staff.Npi);
+        }
         return Finish(identity, scopes);
     }
 
@@ -37,7 +41,7 @@ public sealed class TokenPrincipals(IOptions<TokenIssuerOptions> options)
         identity.SetDestinations(claim => claim.Type switch
         {
             // The identity token (staff, scope openid) tells the staff app who signed in and where they work.
-            TokenClaims.Name or TokenClaims.Role or TokenClaims.Location when identity.HasScope(Scopes.OpenId)
+            TokenClaims.Name or TokenClaims.Role or TokenClaims.Location or TokenClaims.Npi when identity.HasScope(Scopes.OpenId)
                 => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace MedMassage.ServiceDefaults.Identity;
 
 /// <summary>
-/// Who is acting, for audit trails and history ("who changed what"). Read from the authenticated principal;
-/// until a caller is authenticated it is "anonymous" with no role.
+/// Who is acting: for authorization of single records (their locations, their own referrals) and for audit
+/// trails. Read from the validated access token only, never from request headers.
 /// </summary>
 public interface ICurrentUser
 {
@@ -15,6 +15,16 @@ public interface ICurrentUser
     string? ClientId { get; }
     IReadOnlyList<Guid> Locations { get; }
     string? ClientAddress { get; }
+
+    /// <summary>The referring physician's NPI (claim <c>npi</c>), for "their own referrals".</summary>
+    string? Npi { get; }
+
+    bool IsInRole(string role);
+
+    bool HasScope(string scope);
+
+    /// <summary>Whether records of this location are visible to the caller (staff see their locations only).</summary>
+    bool WorksAt(Guid locationId);
 }
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
@@ -25,10 +35,17 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public string Name => Claim("name") ?? Claim(ClaimTypes.Name) ?? Id;
     public string? Role => Claim("role") ?? Claim(ClaimTypes.Role);
     public string? ClientId => Claim("client_id") ?? Claim("azp");
+    public string? Npi => Claim("npi");
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public IReadOnlyList<Guid> Locations =>
         [.. (User?.FindAll("location") ?? []).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+
+    public bool IsInRole(string role) => User?.IsInRole(role) ?? false;
+
+    public bool HasScope(string scope) => User?.HasScope(scope) ?? false;
+
+    public bool WorksAt(Guid locationId) => Locations.Contains(locationId);
 
     private string? Claim(string type) => User?.FindFirst(type)?.Value;
 }

@@ -31,8 +31,24 @@ public sealed class StaffMemberTests
     [InlineData(Roles.Ops)]
     public void Physicians_and_ops_need_no_location(string role)
     {
-        var member = StaffMember.Create(Guid.NewGuid(), "someone", "Someone", role, [], "hash");
+        var member = StaffMember.Create(Guid.NewGuid(), "someone", "Someone", role, [], "hash", npi: "1234567893");
         Assert.Empty(member.Locations);
+    }
+
+    [Fact]
+    public void A_referring_physician_carries_their_NPI_and_cannot_be_created_without_one()
+    {
+        var physician = StaffMember.Create(Guid.NewGuid(), "doc", "Doc", Roles.ReferringPhysician, [], "hash", npi: "1234567893");
+        Assert.Equal("1234567893", physician.Npi);
+        var error = Assert.Throws<ArgumentException>(() => StaffMember.Create(Guid.NewGuid(), "doc2", "Doc", Roles.ReferringPhysician, [], "hash"));
+        Assert.Equal("npi", error.ParamName);
+    }
+
+    [Fact]
+    public void Only_a_referring_physician_keeps_an_NPI()
+    {
+        var therapist = StaffMember.Create(Guid.NewGuid(), "t", "T", Roles.Therapist, [Downtown], "hash", npi: "1234567893");
+        Assert.Null(therapist.Npi);
     }
 
     [Theory]

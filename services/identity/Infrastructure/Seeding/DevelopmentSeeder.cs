@@ -43,11 +43,11 @@ public sealed class DevelopmentSeeder(IServiceScopeFactory scopes, IConfiguratio
             var existing = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == user.Id || s.UserName == normalized, ct);
             if (existing is null)
             {
-                db.StaffMembers.Add(StaffMember.Create(user.Id, userName, user.DisplayName, user.Role, user.Locations, user.PasswordHash));
+                db.StaffMembers.Add(StaffMember.Create(user.Id, userName, user.DisplayName, user.Role, user.Locations, user.PasswordHash, user.Npi));
             }
             else
             {
-                existing.Update(userName, user.DisplayName, user.Role, user.Locations, user.PasswordHash);
+                existing.Update(userName, user.DisplayName, user.Role, user.Locations, user.PasswordHash, user.Npi);
             }
         }
         await db.SaveChangesAsync(ct);

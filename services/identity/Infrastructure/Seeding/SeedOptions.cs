@@ -17,6 +17,9 @@ public sealed class StaffSeed
     public string Role { get; set; } = "";
     public List<Guid> Locations { get; set; } = [];
 
+    /// <summary>Referring physicians only: their NPI, carried in the token as claim <c>npi</c>.</summary>
+    public string? Npi { get; set; }
+
     /// <summary>ASP.NET Core Identity V3 hash (PBKDF2); the seed never holds a password.</summary>
     public string PasswordHash { get; set; } = "";
 }
