@@ -7,11 +7,20 @@ var redis = builder.AddRedis("redis");
 var postgres = builder.AddPostgres("postgres");
 var smtp = builder.AddSmtp("smtp");
 
+// Tokens are issued under the gateway's public address; services fetch the signing keys from identity-api itself.
+string Issuer() => $"http://127.0.0.1:{builder.Options.GatewayPort}/";
+
+var identity = builder.AddProject("identity-api", "services/identity")
+    .WithReference(builder.AddDatabase(postgres, "identitydb")).WaitFor(postgres)
+    .WithEnvironment("Identity__KeysDirectory", () => Path.Combine(builder.Options.StateDirectory, "identity-keys"))
+    .WithEnvironment("Identity__Issuer", Issuer);
+
 ProjectResource Service(string name, string directory, string database) =>
     builder.AddProject(name, directory)
         .WithReference(eventbus).WaitFor(eventbus)
         .WithReference(redis).WaitFor(redis)
-        .WithReference(builder.AddDatabase(postgres, database)).WaitFor(postgres);
+        .WithReference(builder.AddDatabase(postgres, database)).WaitFor(postgres)
+        .WithReference(identity).WithEnvironment("Identity__Issuer", Issuer);
 
 var referral = Service("referral-api", "services/referral", "referraldb");
 var scheduling = Service("scheduling-api", "services/scheduling", "schedulingdb");
@@ -19,14 +28,10 @@ var clinicalNotes = Service("clinical-notes-api", "services/clinical-notes", "cl
 var notification = Service("notification-api", "services/notification", "notificationdb")
     .WithReference(smtp).WaitFor(smtp);
 
-var identity = builder.AddProject("identity-api", "services/identity")
-    .WithReference(builder.AddDatabase(postgres, "identitydb")).WaitFor(postgres)
-    .WithEnvironment("Identity__KeysDirectory", () => Path.Combine(builder.Options.StateDirectory, "identity-keys"))
-    .WithEnvironment("Identity__Issuer", () => $"http://127.0.0.1:{builder.Options.GatewayPort}/");
-
 builder.AddProject("gateway", "gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
-    .WithReference(redis)
+    .WithEnvironment("Identity__Issuer", Issuer)
+    .WithReference(redis).WaitFor(redis)
     .WithReference(identity).WaitFor(identity)
     .WithReference(referral).WaitFor(referral)
     .WithReference(scheduling).WaitFor(scheduling)

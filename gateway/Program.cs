@@ -5,6 +5,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
+app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapReverseProxy();

@@ -9,8 +9,10 @@ internal static class Extensions
 {
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
-        var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration);
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        var edge = builder.AddEdgeProtection();
+        var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, edge.UpstreamTimeout);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters)
+            .AddTransforms(IdentityHeaders.StripForgedIdentity);
 
         // Health probes must answer quickly and honestly, so they bypass the standard retry pipeline.
 #pragma warning disable EXTEXP0001 // the only way to opt one client out of the defaults
@@ -31,6 +33,7 @@ internal static class Extensions
     /// <summary>An API reference page at /scalar over every service's OpenAPI document (served at /openapi/{service}.json).</summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
+        // The reference page is documentation, readable before sign-in; every call it makes needs a token.
         app.MapScalarApiReference(options =>
         {
             options.WithTitle("MedMassage API");
@@ -38,7 +41,7 @@ internal static class Extensions
             {
                 options.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -7,7 +7,11 @@ namespace MedMassage.Gateway.Routing;
 /// <summary>Builds YARP's routes and clusters from the services the AppHost (or Aspire) told us about.</summary>
 internal static class ProxyConfiguration
 {
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
+    /// <summary>YARP's name for the default policy (authenticated caller); services then apply their own policies.</summary>
+    private const string Authenticated = "default";
+    private const string Anonymous = "anonymous";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, TimeSpan upstreamTimeout)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
@@ -23,7 +27,7 @@ internal static class ProxyConfiguration
             {
                 ClusterId = service.Name,
                 Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
-                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
             });
             foreach (var (prefix, index) in service.PathPrefixes.Select((p, i) => (p, i)))
             {
@@ -35,6 +39,7 @@ internal static class ProxyConfiguration
                 RouteId = $"{service.Name}-openapi",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
+                AuthorizationPolicy = Anonymous, // API descriptions carry no data; Scalar reads them before sign-in
             }.WithTransformPathSet("/openapi/v1.json"));
         }
         return (routes, clusters);
@@ -42,7 +47,14 @@ internal static class ProxyConfiguration
 
     private static RouteConfig Route(string id, DownstreamService service, string path)
     {
-        var route = new RouteConfig { RouteId = id, ClusterId = service.Name, Match = new RouteMatch { Path = path } };
+        var route = new RouteConfig
+        {
+            RouteId = id,
+            ClusterId = service.Name,
+            Match = new RouteMatch { Path = path },
+            // The issuer's endpoints are how a caller gets a token in the first place.
+            AuthorizationPolicy = service.PreserveHost ? Anonymous : Authenticated,
+        };
         return service.PreserveHost ? route.WithTransformUseOriginalHostHeader() : route;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MedMassage.Testing;
@@ -78,7 +79,7 @@ public static class TestTokenTrust
             var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
             configuration.SigningKeys.Add(TestTokens.SigningKey);
             options.Configuration = configuration;
-            options.ConfigurationManager = null;
+            options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
             options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
         });
 }

@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using MedMassage.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// The gateway in-process, configured as the AppHost configures it, with every service address pointing at the
+/// fixture's upstream server. Each factory gets its own Redis database unless told to share one (replicas).
+/// </summary>
+public sealed class GatewayFactory(GatewayFixture fixture, int redisDatabase) : WebApplicationFactory<Program>
+{
+    public const string StaffOrigin = "https://staff.clinic.example";
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public HttpClient CreateClientAs(TestCaller caller) => CreateClientWithToken(TestTokens.For(caller));
+
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:redis", $"{fixture.RedisConnectionString},defaultDatabase={redisDatabase}");
+        foreach (var service in new[] { "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "identity-api" })
+        {
+            builder.UseSetting($"services:{service}:http:0", fixture.Upstream.Address);
+        }
+        builder.UseSetting("Gateway:StaffWebOrigins:0", StaffOrigin);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.TrustTestTokens());
+    }
+}
