@@ -1,5 +1,6 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +10,11 @@ public static class AppointmentTypesApi
 {
     public static RouteGroupBuilder MapAppointmentTypesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/appointment-types").WithTags("Appointment types");
+        // Visit types are the chain's catalogue, not a location's: every clinic's staff read it, clinic admins keep it.
+        var group = api.MapGroup("/appointment-types").WithTags("Appointment types").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/", async (SchedulingDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(AppointmentTypeView.From)));
-        group.MapPut("/{code}", PutAsync);
+        group.MapPut("/{code}", PutAsync).RequireAuthorization(Policies.ClinicAdmin);
         return api;
     }
 

@@ -1,8 +1,10 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,24 +15,28 @@ public static class AppointmentsApi
 {
     public static RouteGroupBuilder MapAppointmentsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/appointments").WithTags("Appointments");
-        group.MapPost("/", BookAsync);
+        // Reading the book and recording that a patient arrived or was seen is for all staff (therapists too);
+        // booking and changing the book is the front desk's.
+        var group = api.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/", ListForReferralAsync);
-        group.MapPost("/{id:guid}/reschedule", RescheduleAsync);
-        group.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, db, ct));
-        group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, db, ct));
-        group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.Complete, null, lifecycle, db, ct));
-        group.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.NoShow, null, lifecycle, db, ct));
+        group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct));
+        group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.Complete, null, lifecycle, scope, db, ct));
+
+        var desk = group.MapGroup("").RequireAuthorization(Policies.FrontDesk);
+        desk.MapPost("/", BookAsync);
+        desk.MapPost("/{id:guid}/reschedule", RescheduleAsync);
+        desk.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct));
+        desk.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, StatusChange.NoShow, null, lifecycle, scope, db, ct));
         return api;
     }
 
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
-        BookRequest request, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+        BookRequest request, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
         var problems = new Problems();
         var command = new BookAppointment(
@@ -50,13 +56,17 @@ public static class AppointmentsApi
         {
             return problems.ToResult();
         }
+        if (!scope.Covers(command.LocationId) || !await scope.Referrals.AnyAsync(r => r.Id == command.ReferralId, ct))
+        {
+            return RefusalResults.NotFound(Refusal.NotFound("The referral or location"));
+        }
         var outcome = await booking.BookAsync(command, ct);
         return await ToResultAsync(outcome, db, a => TypedResults.Created($"/api/scheduling/appointments/{a.Id}", a), ct);
     }
 
-    public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
-        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var appointment = await scope.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null)
         {
             return TypedResults.NotFound();
@@ -66,13 +76,13 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<List<AppointmentView>>, ValidationProblem>> ListForReferralAsync(
-        Guid? referralId, Guid? seriesId, SchedulingDbContext db, CancellationToken ct)
+        Guid? referralId, Guid? seriesId, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
         if (referralId is null && seriesId is null)
         {
             return new Problems().Add("referralId", "referralId or seriesId is required.").ToResult();
         }
-        var appointments = await db.Appointments.AsNoTracking()
+        var appointments = await scope.Appointments.AsNoTracking()
             .Where(a => (referralId == null || a.ReferralId == referralId) && (seriesId == null || a.SeriesId == seriesId))
             .OrderBy(a => a.StartsAt).ToListAsync(ct);
         var locationIds = appointments.Select(a => a.LocationId).Distinct().ToList();
@@ -81,8 +91,12 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RescheduleAsync(
-        Guid id, RescheduleRequest request, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+        Guid id, RescheduleRequest request, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
+        if (!await scope.Appointments.AnyAsync(a => a.Id == id, ct))
+        {
+            return RefusalResults.NotFound(Refusal.NotFound("The appointment"));
+        }
         var problems = new Problems();
         var startsAt = problems.Instant("startsAt", request.StartsAt);
         if (problems.Any)
@@ -94,8 +108,12 @@ public static class AppointmentsApi
     }
 
     private static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ChangeAsync(
-        Guid id, StatusChange change, string? reason, AppointmentLifecycle lifecycle, SchedulingDbContext db, CancellationToken ct)
+        Guid id, StatusChange change, string? reason, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
+        if (!await scope.Appointments.AnyAsync(a => a.Id == id, ct))
+        {
+            return RefusalResults.NotFound(Refusal.NotFound("The appointment"));
+        }
         if (reason?.Length > 1000)
         {
             return new Problems().Add("reason", "reason must be at most 1000 characters.").ToResult();

@@ -2,12 +2,17 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
+
+/// <summary>The address a calendar app subscribes to; it is the credential, so it is shown once, when issued.</summary>
+public sealed record CalendarFeedView(Guid TherapistId, string Url);
 
 public static class CalendarFeedApi
 {
@@ -17,8 +22,24 @@ public static class CalendarFeedApi
 
     public static RouteGroupBuilder MapCalendarFeedApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/therapists/{id:guid}/calendar.ics", FeedAsync).WithTags("Therapists");
+        api.MapPost("/therapists/{id:guid}/calendar-feed", IssueAsync).WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
+        // Calendar apps poll without a bearer token: the secret key in the address is the credential here.
+        api.MapGet("/calendar-feeds/{id:guid}/{key}.ics", FeedAsync).WithTags("Therapists").AllowAnonymous();
         return api;
+    }
+
+    /// <summary>Issues (or replaces) the secret feed address of a therapist at the caller's locations.</summary>
+    public static async Task<Results<Ok<CalendarFeedView>, NotFound>> IssueAsync(
+        Guid id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    {
+        var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (therapist is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var key = therapist.IssueCalendarFeedKey();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new CalendarFeedView(id, $"/api/scheduling/calendar-feeds/{id}/{key}.ics"));
     }
 
     /// <summary>
@@ -26,10 +47,12 @@ public static class CalendarFeedApi
     /// its own zone; the location's zone is named in the description. Patient names stay out of the feed
     /// (it may sit in a personal calendar): the summary is the visit type and the appointment id.
     /// </summary>
-    public static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(Guid id, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> FeedAsync(
+        Guid id, string key, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
     {
         var therapist = await db.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (therapist is null)
+        // A wrong key looks exactly like an unknown therapist.
+        if (therapist is null || !therapist.OpensCalendarFeed(key))
         {
             return TypedResults.NotFound();
         }

@@ -1,8 +1,11 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
@@ -11,39 +14,60 @@ public static class LocationsApi
 {
     public static RouteGroupBuilder MapLocationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/locations").WithTags("Locations");
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", async (SchedulingDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From)));
+        var group = api.MapGroup("/locations").WithTags("Locations").RequireAuthorization(Policies.ClinicStaff);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ClinicAdmin);
+        group.MapGet("/", async (LocationScope scope, CancellationToken ct) =>
+            TypedResults.Ok((await scope.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From)));
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPut("/{id:guid}", UpdateAsync);
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ClinicAdmin);
         return api;
     }
 
-    public static async Task<Results<Created<LocationView>, ValidationProblem>> CreateAsync(
-        LocationRequest request, SchedulingDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Sets up the clinic details of a location. Location ids belong to the identity directory (tokens carry
+    /// them), so the request names one and it must be a location the admin works at.
+    /// </summary>
+    public static async Task<Results<Created<LocationView>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>> CreateAsync(
+        LocationRequest request, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
     {
+        if (request.Id is { } requested && !scope.Covers(requested))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
+                detail: "Only a location you work at can be set up.");
+        }
         var problems = new Problems();
+        var id = problems.Required("id", request.Id);
         var details = request.ToDetails(problems);
         if (problems.Any)
         {
             return problems.ToResult();
         }
-        var location = new Location(Guid.NewGuid(), details);
+        if (await db.Locations.AnyAsync(l => l.Id == id, ct))
+        {
+            return AlreadySetUp();
+        }
+        var location = new Location(id!.Value, details);
         db.Locations.Add(location);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return AlreadySetUp(); // set up by a concurrent request
+        }
         return TypedResults.Created($"/api/scheduling/locations/{location.Id}", LocationView.From(location));
     }
 
-    public static async Task<Results<Ok<LocationView>, NotFound>> GetAsync(Guid id, SchedulingDbContext db, CancellationToken ct) =>
-        await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is { } location
+    public static async Task<Results<Ok<LocationView>, NotFound>> GetAsync(Guid id, LocationScope scope, CancellationToken ct) =>
+        await scope.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is { } location
             ? TypedResults.Ok(LocationView.From(location))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<LocationView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, LocationRequest request, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, LocationRequest request, LocationScope scope, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
     {
-        var location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
+        var location = await scope.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)
         {
             return TypedResults.NotFound();
@@ -59,4 +83,11 @@ public static class LocationsApi
         await changes.ScheduleChangedAsync(id, ct);
         return TypedResults.Ok(LocationView.From(location));
     }
+
+    private static Conflict<ProblemDetails> AlreadySetUp() => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The location is already set up.",
+        Detail = "Change its details with PUT instead.",
+    });
 }

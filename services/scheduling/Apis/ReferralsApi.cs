@@ -1,5 +1,6 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
-using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.Scheduling.Api.Application.Access;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,11 @@ public static class ReferralsApi
     /// <summary>What scheduling knows of a referral (from events), for the front desk and for support.</summary>
     public static RouteGroupBuilder MapReferralsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, SchedulingDbContext db, CancellationToken ct) =>
-            await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
+        api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+            await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
                 ? TypedResults.Ok(ReferralView.From(referral))
-                : TypedResults.NotFound()).WithTags("Referrals");
+                : TypedResults.NotFound())
+            .WithTags("Referrals").RequireAuthorization(Policies.ClinicStaff);
         return api;
     }
 }

@@ -1,8 +1,11 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Domain.Series;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
 
@@ -10,18 +13,18 @@ public static class SeriesApi
 {
     public static RouteGroupBuilder MapSeriesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/series").WithTags("Recurring series");
+        var group = api.MapGroup("/series").WithTags("Recurring series").RequireAuthorization(Policies.FrontDesk);
         group.MapPost("/", BookAsync);
-        group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, ct));
-        group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, ct));
+        group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct));
+        group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct));
         return api;
     }
 
     /// <summary>Books every occurrence it can; the answer reports each occurrence, booked or refused with its reason.</summary>
     public static async Task<Results<Created<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> BookAsync(
-        SeriesRequest request, SeriesBooking series, CancellationToken ct)
+        SeriesRequest request, SeriesBooking series, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -42,6 +45,10 @@ public static class SeriesApi
         {
             return problems.ToResult();
         }
+        if (!scope.Covers(locationId!.Value) || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
+        }
         var outcome = await series.BookAsync(new BookSeries(referralId!.Value, locationId!.Value, therapistId!.Value, type,
             new SeriesPattern(startDate!.Value, request.Weeks!.Value, times)), ct);
         if (outcome.Refusal is { } refusal)
@@ -53,7 +60,7 @@ public static class SeriesApi
     }
 
     private static async Task<Results<Ok<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> ChangeAsync(
-        Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, CancellationToken ct)
+        Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, LocationScope visible, CancellationToken ct)
     {
         var problems = new Problems();
         var from = problems.Required("fromAppointmentId", fromAppointmentId);
@@ -79,6 +86,11 @@ public static class SeriesApi
         if (problems.Any)
         {
             return problems.ToResult();
+        }
+        // A series lives at one location: the appointment it is changed from stands for all of it.
+        if (!await visible.Appointments.AnyAsync(a => a.Id == from && a.SeriesId == id, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound("The appointment in this series"));
         }
         var outcome = await series.ChangeAsync(id, new ChangeSeries(from!.Value, parsedScope!.Value, newTime, dayOffset ?? 0, cancel, reason), ct);
         return outcome.Refusal is { } refusal

@@ -1,8 +1,10 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,20 +17,16 @@ public static class SlotsApi
 
     public static RouteGroupBuilder MapSlotsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/slots", FindAsync).WithTags("Slots");
-        var holds = api.MapGroup("/holds").WithTags("Slots");
+        api.MapGet("/slots", FindAsync).WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
+        var holds = api.MapGroup("/holds").WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
         holds.MapPost("/", HoldAsync);
-        holds.MapDelete("/{id:guid}", async (Guid id, SlotHolds slotHolds) =>
-        {
-            await slotHolds.ReleaseAsync(id);
-            return TypedResults.NoContent();
-        });
+        holds.MapDelete("/{id:guid}", ReleaseAsync);
         return api;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Slot>>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
         Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
-        SlotSearch search, CancellationToken ct)
+        SlotSearch search, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
         problems.Required("referralId", referralId);
@@ -51,6 +49,10 @@ public static class SlotsApi
         {
             return problems.ToResult();
         }
+        if (!locationId!.All(scope.Covers) || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
+        }
         var outcome = await search.FindAsync(new SlotQuery(referralId!.Value, locationId!, from!.Value, to!.Value, appointmentType, therapistId), ct);
         if (outcome.Refusal is { } refusal)
         {
@@ -61,7 +63,7 @@ public static class SlotsApi
 
     /// <summary>Keeps a slot for a referral for a few minutes; booking with the hold's id releases it.</summary>
     public static async Task<Results<Created<HoldView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HoldAsync(
-        HoldRequest request, SlotHolds holds, SchedulingDbContext db, CancellationToken ct)
+        HoldRequest request, SlotHolds holds, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -73,7 +75,7 @@ public static class SlotsApi
             return problems.ToResult();
         }
         var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code, ct);
-        if (type is null || !await db.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await db.Therapists.AnyAsync(t => t.Id == therapistId, ct))
+        if (type is null || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await scope.Therapists.AnyAsync(t => t.Id == therapistId, ct))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound(type is null ? "The appointment type" : "The referral or therapist"));
         }
@@ -91,5 +93,16 @@ public static class SlotsApi
         }
         return TypedResults.Created($"/api/scheduling/holds/{hold.Id}",
             new HoldView(hold.Id, hold.ReferralId, hold.TherapistId, hold.StartsAt, hold.EndsAt, hold.ExpiresAt));
+    }
+
+    /// <summary>Lets a hold go before it runs out; holds on other locations' therapists are not the caller's to release.</summary>
+    public static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, SlotHolds holds, LocationScope scope, CancellationToken ct)
+    {
+        if (await holds.FindAsync(id) is not { } hold || !await scope.Therapists.AnyAsync(t => t.Id == hold.TherapistId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        await holds.ReleaseAsync(id);
+        return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,9 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,23 +13,25 @@ public static class TherapistsApi
 {
     public static RouteGroupBuilder MapTherapistsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/therapists").WithTags("Therapists");
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, SchedulingDbContext db, CancellationToken ct) =>
-            await db.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t)) : TypedResults.NotFound());
-        group.MapPut("/{id:guid}", UpdateAsync);
-        group.MapPut("/{id:guid}/availability", SetAvailabilityAsync);
-        group.MapPost("/{id:guid}/time-off", AddTimeOffAsync);
-        group.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync);
+        var group = api.MapGroup("/therapists").WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
+        group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+            await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t)) : TypedResults.NotFound());
+
+        var setUp = group.MapGroup("").RequireAuthorization(Policies.ClinicAdmin);
+        setUp.MapPost("/", CreateAsync);
+        setUp.MapPut("/{id:guid}", UpdateAsync);
+        setUp.MapPut("/{id:guid}/availability", SetAvailabilityAsync);
+        setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync);
+        setUp.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync);
         return api;
     }
 
     public static async Task<Results<Created<TherapistView>, ValidationProblem>> CreateAsync(
-        TherapistRequest request, SchedulingDbContext db, CancellationToken ct)
+        TherapistRequest request, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
         var profile = request.ToProfile(problems);
-        await CheckLocationsAsync(profile, db, problems, ct);
+        await CheckLocationsAsync([], profile, scope, problems, ct);
         if (problems.Any)
         {
             return problems.ToResult();
@@ -39,16 +43,16 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, TherapistRequest request, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, TherapistRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
     {
-        var therapist = await db.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
         {
             return TypedResults.NotFound();
         }
         var problems = new Problems();
         var profile = request.ToProfile(problems);
-        await CheckLocationsAsync(profile, db, problems, ct);
+        await CheckLocationsAsync(therapist.LocationIds, profile, scope, problems, ct);
         if (problems.Any)
         {
             return problems.ToResult();
@@ -61,15 +65,15 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> SetAvailabilityAsync(
-        Guid id, AvailabilityRequest request, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, AvailabilityRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
     {
-        var therapist = await db.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
         {
             return TypedResults.NotFound();
         }
         var problems = new Problems();
-        var windows = request.ToWindows(therapist, problems);
+        var windows = request.ToWindows(therapist, scope.Covers, problems);
         if (problems.Any)
         {
             return problems.ToResult();
@@ -81,9 +85,9 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Created<TimeOff>, NotFound, ValidationProblem>> AddTimeOffAsync(
-        Guid id, TimeOffRequest request, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, TimeOffRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
     {
-        var therapist = await db.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
         {
             return TypedResults.NotFound();
@@ -105,9 +109,9 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RemoveTimeOffAsync(
-        Guid id, Guid timeOffId, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, Guid timeOffId, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
     {
-        var therapist = await db.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
+        var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null || !therapist.RemoveTimeOff(timeOffId))
         {
             return TypedResults.NotFound();
@@ -117,13 +121,22 @@ public static class TherapistsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task CheckLocationsAsync(TherapistProfile profile, SchedulingDbContext db, Problems problems, CancellationToken ct)
+    /// <summary>
+    /// An admin assigns therapists to, and takes them off, their own set-up locations only; a therapist's other
+    /// locations stay as they are (and must be passed unchanged).
+    /// </summary>
+    private static async Task CheckLocationsAsync(
+        IReadOnlyList<Guid> current, TherapistProfile profile, LocationScope scope, Problems problems, CancellationToken ct)
     {
-        var ids = profile.LocationIds.Distinct().ToList();
-        var known = await db.Locations.Where(l => ids.Contains(l.Id)).CountAsync(ct);
-        if (known != ids.Count)
+        if (profile.LocationIds.Count == 0)
         {
-            problems.Add("locationIds", "Every location must exist.");
+            problems.Add("locationIds", "A therapist works at one location at least.");
+        }
+        var changed = current.Except(profile.LocationIds).Union(profile.LocationIds.Except(current)).ToList();
+        var mine = await scope.Locations.Where(l => changed.Contains(l.Id)).CountAsync(ct);
+        if (mine != changed.Count)
+        {
+            problems.Add("locationIds", "Every location must exist and be one you work at; a therapist's other locations stay unchanged.");
         }
     }
 }

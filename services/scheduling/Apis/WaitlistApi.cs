@@ -1,8 +1,10 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Application.Waitlist;
 using MedMassage.Scheduling.Api.Domain.Waitlist;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +17,16 @@ public static class WaitlistApi
 {
     public static RouteGroupBuilder MapWaitlistApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/waitlist").WithTags("Waitlist");
+        var group = api.MapGroup("/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.FrontDesk);
         group.MapPost("/", JoinAsync);
-        group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, SchedulingDbContext db, CancellationToken ct) =>
-            await db.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound());
+        group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+            await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound());
         group.MapPost("/{id:guid}/accept", AcceptAsync);
         return api;
     }
 
     public static async Task<Results<Created<WaitlistEntry>, NotFound<ProblemDetails>, ValidationProblem>> JoinAsync(
-        WaitlistRequest request, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
+        WaitlistRequest request, SchedulingDbContext db, LocationScope scope, TimeProvider time, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -34,7 +36,7 @@ public static class WaitlistApi
         {
             return problems.ToResult();
         }
-        if (!await db.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await db.Locations.AnyAsync(l => l.Id == locationId, ct)
+        if (!await scope.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await scope.Locations.AnyAsync(l => l.Id == locationId, ct)
             || !await db.AppointmentTypes.AnyAsync(t => t.Code == type, ct))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral, location or appointment type"));
@@ -46,8 +48,12 @@ public static class WaitlistApi
     }
 
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptAsync(
-        Guid id, WaitlistOffers offers, AppointmentBooking booking, SchedulingDbContext db, CancellationToken ct)
+        Guid id, WaitlistOffers offers, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
     {
+        if (!await scope.Waitlist.AnyAsync(w => w.Id == id, ct))
+        {
+            return RefusalResults.NotFound(Domain.Refusal.NotFound("The waitlist entry"));
+        }
         var outcome = await offers.AcceptAsync(id, booking, ct);
         if (outcome.Refusal is { } refusal)
         {

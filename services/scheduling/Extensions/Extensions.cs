@@ -2,12 +2,14 @@ using System.Text.Json.Serialization;
 using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Scheduling.Api.Application;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Application.Waitlist;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,6 +17,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication();
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<SchedulingDbContext>(bus => bus.AddConsumers(typeof(SchedulingDbContext).Assembly));
@@ -29,6 +32,7 @@ internal static class Extensions
         });
         builder.Services.AddHybridCache();
 
+        builder.Services.AddScoped<LocationScope>();
         builder.Services.AddSingleton<SlotHolds>();
         builder.Services.AddScoped<ScheduleChanges>();
         builder.Services.AddScoped<SlotSearch>();

@@ -17,7 +17,8 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         var dropped = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), location, dana, "evaluation", NewYork.At(3, 9)));
         await service.Client.PostAsJsonAsync($"/api/scheduling/appointments/{dropped}/cancel", new { reason = "no longer needed" });
 
-        var response = await service.Client.GetAsync($"/api/scheduling/therapists/{dana}/calendar.ics");
+        var url = await FeedUrlAsync(service, dana);
+        var response = await service.AnonymousClient().GetAsync(url);
         var feed = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -29,6 +30,49 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         Assert.Contains("DTEND:20260602T140000Z", feed, StringComparison.Ordinal);
         Assert.DoesNotContain(dropped.ToString(), feed, StringComparison.Ordinal);
         Assert.DoesNotContain("Pat Lee", feed, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"/api/scheduling/therapists/{Guid.NewGuid()}/calendar.ics")).StatusCode);
+        var key = url.Split('/')[^1];
+        Assert.Equal(HttpStatusCode.NotFound, (await service.AnonymousClient().GetAsync($"/api/scheduling/calendar-feeds/{Guid.NewGuid()}/{key}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_feed_opens_only_with_its_current_secret_and_only_staff_of_the_therapists_location_issue_one()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var dana = await service.CreateTherapistAsync(location, "Dana Reyes");
+        var first = await FeedUrlAsync(service, dana);
+        var anonymous = service.AnonymousClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/scheduling/calendar-feeds/{dana}/not-the-secret.ics")).StatusCode);
+        var tampered = first[..^5] + (first[^5] == 'A' ? 'B' : 'A') + ".ics";
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(tampered)).StatusCode);
+
+        var second = await FeedUrlAsync(service, dana);
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(second)).StatusCode);
+
+        // The secret itself is never stored, only its hash.
+        await using var connection = new Npgsql.NpgsqlConnection(service.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand($"SELECT calendar_feed_key_hash FROM therapists WHERE id = '{dana}'", connection);
+        var stored = (byte[])(await query.ExecuteScalarAsync())!;
+        var secret = second.Split('/')[^1][..^4];
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)), stored);
+
+        var issue = $"/api/scheduling/therapists/{dana}/calendar-feed";
+        Assert.Equal(HttpStatusCode.OK, (await service.ClientAs(TestCaller.Therapist(location)).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.ClientAs(TestCaller.Therapist(Guid.NewGuid())).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(issue, null)).StatusCode);
+    }
+
+    private static async Task<string> FeedUrlAsync(SchedulingService service, Guid therapist)
+    {
+        var response = await service.Client.PostAsync($"/api/scheduling/therapists/{therapist}/calendar-feed", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var url = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString()!;
+        Assert.StartsWith($"/api/scheduling/calendar-feeds/{therapist}/", url, StringComparison.Ordinal);
+        return url;
     }
 }

@@ -53,6 +53,7 @@ public sealed class ClinicSetupTests(InfrastructureFixture infrastructure)
 
         var response = await service.Client.PostAsJsonAsync("/api/scheduling/locations", new
         {
+            id = service.NewLocationId(),
             name = "",
             address = "1 Main St",
             phone = "555",

@@ -17,6 +17,7 @@ namespace Scheduling.Api.Tests.Api;
 /// <summary>
 /// The scheduling service on the real servers, with its clock under the test's control, an event probe, and
 /// helpers that set up a clinic through the HTTP API and feed referral state as the other services would.
+/// <see cref="Client"/> acts as the clinic admin of every location the test has set up.
 /// </summary>
 public sealed class SchedulingService : IAsyncDisposable
 {
@@ -26,11 +27,13 @@ public sealed class SchedulingService : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly Factory _factory;
+    private readonly ClinicAdmin _admin;
 
-    private SchedulingService(Factory factory, HttpClient client, EventProbe probe)
+    private SchedulingService(Factory factory, ClinicAdmin admin, EventProbe probe)
     {
         _factory = factory;
-        Client = client;
+        _admin = admin;
+        Client = factory.CreateDefaultClient(admin);
         Probe = probe;
     }
 
@@ -38,6 +41,7 @@ public sealed class SchedulingService : IAsyncDisposable
     public EventProbe Probe { get; }
     public FakeTimeProvider Time => _factory.Time;
     public string DatabaseConnectionString => _factory.DatabaseConnectionString;
+    public IServiceProvider Services => _factory.Services;
 
     public static async Task<SchedulingService> StartAsync(InfrastructureFixture infrastructure)
     {
@@ -47,13 +51,35 @@ public sealed class SchedulingService : IAsyncDisposable
         var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
             typeof(AppointmentBooked), typeof(AppointmentRescheduled), typeof(AppointmentCancelled), typeof(AppointmentNoShow),
             typeof(AppointmentCheckedIn), typeof(AppointmentCompleted), typeof(WaitlistSlotOffered), typeof(WaitlistOfferExpired));
-        return new SchedulingService(factory, client, probe);
+        return new SchedulingService(factory, new ClinicAdmin(), probe);
+    }
+
+    /// <summary>A client acting as <paramref name="caller"/>.</summary>
+    public HttpClient ClientAs(TestCaller caller) => _factory.CreateClientAs(caller);
+
+    /// <summary>A client sending exactly this bearer token.</summary>
+    public HttpClient ClientWithToken(string token) => _factory.CreateClientWithToken(token);
+
+    /// <summary>A client sending no token at all, as a calendar app does.</summary>
+    public HttpClient AnonymousClient() => _factory.CreateClient();
+
+    /// <summary>
+    /// A new location id, as the identity directory would hand out, that <see cref="Client"/>'s admin works at
+    /// from now on. The location is not set up yet (see <see cref="CreateLocationAsync"/>).
+    /// </summary>
+    public Guid NewLocationId()
+    {
+        var id = Guid.NewGuid();
+        _admin.WorksAt(id);
+        return id;
     }
 
     public async Task<Guid> CreateLocationAsync(string timeZone = "America/New_York", int rooms = 2, int lateCancellationHours = 24)
     {
+        var id = NewLocationId();
         var response = await Client.PostAsJsonAsync("/api/scheduling/locations", new
         {
+            id,
             name = "Downtown clinic",
             address = "1 Main St, Springfield",
             phone = "555-0100",
@@ -86,10 +112,10 @@ public sealed class SchedulingService : IAsyncDisposable
 
     /// <summary>Publishes ReferralAccepted as the referral service would and waits until scheduling knows it.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 10,
-        DateOnly? validUntil = null)
+        DateOnly? validUntil = null, Guid? locationId = null)
     {
         var id = Guid.NewGuid();
-        await Probe.PublishAsync(new ReferralAccepted(id, null,
+        await Probe.PublishAsync(new ReferralAccepted(id, locationId,
             new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", "+15550101", "email", "en"),
             new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
             ["M54.50"], techniques ?? ["myofascial release"], ["lower back"], awaitingClearance ?? [],
@@ -137,6 +163,33 @@ public sealed class SchedulingService : IAsyncDisposable
         await Probe.DisposeAsync();
         Client.Dispose();
         await _factory.DisposeAsync();
+    }
+
+    /// <summary>Signs every request as a clinic admin of the locations handed out so far.</summary>
+    private sealed class ClinicAdmin : DelegatingHandler
+    {
+        private readonly Lock _lock = new();
+        private readonly List<Guid> _locations = [];
+        private string? _token;
+
+        public void WorksAt(Guid location)
+        {
+            lock (_lock)
+            {
+                _locations.Add(location);
+                _token = null;
+            }
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                _token ??= TestTokens.For(TestCaller.ClinicAdmin([.. _locations]), TimeSpan.FromHours(2));
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+            }
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class Factory(InfrastructureFixture infrastructure) : ServiceFactory<Program>(infrastructure, "schedulingdb", "scheduling-api")

@@ -8,8 +8,9 @@ public sealed record OpeningHoursDto(string? Day, string? Opens, string? Closes)
 
 public sealed record RoomDto(Guid? Id, string? Name);
 
+/// <summary>On creation <c>id</c> names the location (as the identity directory knows it); an update ignores it.</summary>
 public sealed record LocationRequest(
-    string? Name, string? Address, string? Phone, string? TimeZone, int? LateCancellationWindowHours,
+    Guid? Id, string? Name, string? Address, string? Phone, string? TimeZone, int? LateCancellationWindowHours,
     IReadOnlyList<OpeningHoursDto>? OpeningHours, IReadOnlyList<RoomDto>? Rooms);
 
 public sealed record LocationView(

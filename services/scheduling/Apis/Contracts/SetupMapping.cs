@@ -56,11 +56,15 @@ public static class SetupMapping
             r.LocationIds ?? []);
     }
 
-    public static List<AvailabilityWindow> ToWindows(this AvailabilityRequest r, Therapist therapist, Problems problems)
+    /// <summary>
+    /// The therapist's new week: the requested windows, which must be at locations the caller may set up
+    /// (<paramref name="editable"/>), plus the windows they keep at the therapist's other locations.
+    /// </summary>
+    public static List<AvailabilityWindow> ToWindows(this AvailabilityRequest r, Therapist therapist, Func<Guid, bool> editable, Problems problems)
     {
         if (r.Windows is null)
         {
-            problems.Add("windows", "windows is required (an empty list clears the availability).");
+            problems.Add("windows", "windows is required (an empty list clears the availability at your locations).");
             return [];
         }
         var windows = r.Windows.Select((w, i) =>
@@ -71,21 +75,26 @@ public static class SetupMapping
             {
                 problems.Add($"windows[{i}].locationId", "The therapist does not work at this location.");
             }
+            else if (window.LocationId != Guid.Empty && !editable(window.LocationId))
+            {
+                problems.Add($"windows[{i}].locationId", "Availability is set by an admin of that location.");
+            }
             if (window.Starts >= window.Ends && window.Ends != default)
             {
                 problems.Add($"windows[{i}]", "starts must be before ends.");
             }
             return window;
         }).ToList();
+        var kept = therapist.Availability.Where(w => !editable(w.LocationId)).ToList();
         for (var i = 0; i < windows.Count; i++)
         {
             // One person cannot be in two places: windows of a day may not overlap, at any location.
-            if (windows.Take(i).Any(o => o.Day == windows[i].Day && o.Starts < windows[i].Ends && windows[i].Starts < o.Ends))
+            if (windows.Take(i).Concat(kept).Any(o => o.Day == windows[i].Day && o.Starts < windows[i].Ends && windows[i].Starts < o.Ends))
             {
                 problems.Add($"windows[{i}]", "The window overlaps another window on the same day.");
             }
         }
-        return windows;
+        return [.. kept, .. windows];
     }
 
     public static AppointmentType? ToType(this AppointmentTypeRequest r, string code, Problems problems)

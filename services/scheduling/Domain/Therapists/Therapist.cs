@@ -24,6 +24,7 @@ public sealed class Therapist
     public List<Guid> LocationIds { get; private set; } = [];
     public List<AvailabilityWindow> Availability { get; private set; } = [];
     public List<TimeOff> TimeOff { get; private set; } = [];
+    public byte[]? CalendarFeedKeyHash { get; private set; }
 
     public void Update(TherapistProfile profile)
     {
@@ -35,6 +36,16 @@ public sealed class Therapist
         Specialties = [.. profile.Specialties];
         LocationIds = [.. profile.LocationIds.Distinct()];
     }
+
+    /// <summary>A new secret for the therapist's calendar-feed address; the previous address stops working.</summary>
+    public string IssueCalendarFeedKey()
+    {
+        var (key, hash) = CalendarFeedKey.New();
+        CalendarFeedKeyHash = hash;
+        return key;
+    }
+
+    public bool OpensCalendarFeed(string key) => CalendarFeedKey.Matches(CalendarFeedKeyHash, key);
 
     public void SetAvailability(IEnumerable<AvailabilityWindow> windows) => Availability = [.. windows];
 

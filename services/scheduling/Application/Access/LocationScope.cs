@@ -1,0 +1,36 @@
+using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Referrals;
+using MedMassage.Scheduling.Api.Domain.Therapists;
+using MedMassage.Scheduling.Api.Domain.Waitlist;
+using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
+
+namespace MedMassage.Scheduling.Api.Application.Access;
+
+/// <summary>
+/// The one place that decides which records a caller may see and change: clinic staff work with the records of
+/// the locations in their token only. Endpoints read through these sets, so a record of another location looks
+/// exactly like an unknown one (404) and lists simply leave it out.
+/// </summary>
+public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
+{
+    private readonly List<Guid> _locations = [.. user.Locations];
+
+    public bool Covers(Guid locationId) => _locations.Contains(locationId);
+
+    public IQueryable<Location> Locations => db.Locations.Where(l => _locations.Contains(l.Id));
+
+    /// <summary>A therapist is visible where they work; a therapist of several locations, to the staff of any of them.</summary>
+    public IQueryable<Therapist> Therapists => db.Therapists.Where(t => t.LocationIds.Any(l => _locations.Contains(l)));
+
+    public IQueryable<Appointment> Appointments => db.Appointments.Where(a => _locations.Contains(a.LocationId));
+
+    public IQueryable<WaitlistEntry> Waitlist => db.Waitlist.Where(w => _locations.Contains(w.LocationId));
+
+    /// <summary>
+    /// A referral sent to a location belongs to it; one sent without a location is for the chain to schedule
+    /// wherever suits the patient, so every clinic's staff may see and book it.
+    /// </summary>
+    public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
+}
