@@ -34,7 +34,11 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public IReadOnlyList<int> ResourcePids =>
         [.. PidColumn().Matches(Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
-    public static async Task<AppHostProcess> StartAsync(TimeSpan? timeout = null, params string[] extraArgs)
+    public static Task<AppHostProcess> StartAsync(TimeSpan? timeout = null, params string[] extraArgs) =>
+        StartAsync(timeout, new Dictionary<string, string?>(), extraArgs);
+
+    /// <param name="environment">Extra environment for the AppHost and, through it, every project it starts.</param>
+    public static async Task<AppHostProcess> StartAsync(TimeSpan? timeout, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var dll = Path.Combine(RepositoryRoot(), "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
         if (!File.Exists(dll))
@@ -44,7 +48,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         int gateway = FreePort.Next(), dashboard = FreePort.Next(), otlp = FreePort.Next();
         var process = ChildProcess.Start("dotnet",
             [dll, "--gateway-port", Str(gateway), "--dashboard-port", Str(dashboard), "--otlp-port", Str(otlp), .. extraArgs],
-            workingDirectory: RepositoryRoot(), log: new LogBuffer("apphost", 20_000));
+            workingDirectory: RepositoryRoot(), environment: environment, log: new LogBuffer("apphost", 20_000));
         var host = new AppHostProcess(process, gateway, dashboard, otlp);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (!host.Output.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal))

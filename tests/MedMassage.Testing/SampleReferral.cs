@@ -3,7 +3,7 @@ namespace MedMassage.Testing;
 /// <summary>A valid referral submission as a physician's office posts it to <c>/api/referrals</c>, for tests that drive the suite over HTTP.</summary>
 public static class SampleReferral
 {
-    public static object Submission(string physicianEmail)
+    public static object Submission(string physicianEmail, Guid? locationId = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return new
@@ -25,7 +25,7 @@ public static class SampleReferral
             validUntil = today.AddDays(60),
             precautions = Array.Empty<object>(),
             insurance = new { payer = "Acme Health", memberId = "ACM-123", authorizationNumber = "AUTH-9", authorizedVisits = 12 },
-            locationId = Guid.NewGuid(),
+            locationId = locationId ?? Guid.NewGuid(),
             priority = "routine",
         };
     }

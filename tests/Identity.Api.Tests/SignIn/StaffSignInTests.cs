@@ -44,6 +44,20 @@ public sealed class StaffSignInTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_referring_physician_signs_in_and_the_token_carries_their_NPI_and_no_location()
+    {
+        await using var service = new IdentityService(infrastructure);
+        using var browser = new StaffBrowser(service);
+
+        var tokens = await browser.RedeemAsync(await browser.SignInForCodeAsync("physician", "dev-physician"));
+
+        Assert.True(tokens.Status == HttpStatusCode.OK, tokens.ToString());
+        Assert.Equal("referring-physician", tokens.AccessToken.GetClaim("role").Value);
+        Assert.Equal("1234567893", tokens.AccessToken.GetClaim("npi").Value);
+        Assert.Empty(Locations(tokens.AccessToken));
+    }
+
+    [Fact]
     public async Task A_refresh_token_gives_a_new_access_token_with_the_same_role_and_locations()
     {
         await using var service = new IdentityService(infrastructure);
