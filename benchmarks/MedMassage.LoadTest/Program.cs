@@ -1,0 +1,87 @@
+using System.Globalization;
+using MedMassage.LoadTest;
+
+// Load benchmark of scheduling through the gateway, on the whole suite as scripts/run.sh runs it. Prints figures.
+CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = LoadTestOptions.Parse(args);
+Console.WriteLine($"MedMassage load test, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}");
+Console.WriteLine(options);
+
+var started = System.Diagnostics.Stopwatch.StartNew();
+await using var suite = await Suite.StartAsync();
+Console.WriteLine($"Suite up in {started.Elapsed.TotalSeconds:0} s; gateway {suite.GatewayUrl}");
+var meters = new Meters(
+    new CpuMeter(suite.Resources.Values.Where(r => r.ProcessId is not null).ToDictionary(r => r.Name, r => r.ProcessId!.Value), suite.AppHostProcessId),
+    new PostgresActivity(suite.PostgresServer));
+
+var clinic = await Clinic.SetUpAsync(suite.Gateway, options.Therapists);
+var searchWeek = Clinic.FirstFullWeek();
+var slots = new SlotPool(clinic, searchWeek.AddDays(7),
+    options.SustainedReferrals + (int)(options.BookingRate * options.BookingRateSeconds) + options.ContendedSlots);
+await using var referrals = await ReferralFeed.StartAsync(suite, clinic.LocationId);
+Console.WriteLine($"Clinic set up: {clinic.Therapists.Count} therapists at {clinic.LocationId}, {Clinic.TimeZone}; search week from {searchWeek:yyyy-MM-dd}; bookings over {slots.Weeks} weeks after it");
+
+var runs = new List<RunResult>();
+void Print(RunResult run)
+{
+    runs.Add(run);
+    Console.Write(Report.Runs([run]));
+}
+
+var search = new SlotSearchBenchmark(clinic, await referrals.AcceptAsync(50, slots.LastDay), searchWeek, meters);
+await Quiet.WaitAsync(meters.Cpu);
+Console.WriteLine($"Slot search answer: {await search.DescribeAsync(suite.Gateway)}");
+Console.WriteLine($"One therapist's week: {await search.DescribeAsync(suite.Gateway, clinic.Therapists[0])}");
+await search.FixedRateAsync("warm-up", suite.Gateway, options.SearchRate, TimeSpan.FromSeconds(options.WarmUpSeconds), options.MaxInFlight);
+await Quiet.WaitAsync(meters.Cpu);
+Print(await search.FixedRateAsync($"Slot search, gateway, {options.SearchRate:0}/s", suite.Gateway,
+    options.SearchRate, TimeSpan.FromSeconds(options.SearchSeconds), options.MaxInFlight));
+if (options.SearchCapacitySeconds > 0)
+{
+    await Quiet.WaitAsync(meters.Cpu);
+    Print(await search.CapacityAsync($"Slot search, gateway, {options.SearchCapacityClients} clients back to back", suite.Gateway,
+        options.SearchCapacityClients, TimeSpan.FromSeconds(options.SearchCapacitySeconds)));
+}
+if (options.DirectSearchSeconds > 0)
+{
+    using var direct = suite.DirectToScheduling();
+    await Quiet.WaitAsync(meters.Cpu);
+    Print(await search.FixedRateAsync($"Slot search, direct to scheduling-api, {options.SearchRate:0}/s", direct,
+        options.SearchRate, TimeSpan.FromSeconds(options.DirectSearchSeconds), options.MaxInFlight));
+}
+if (options.OneTherapistSearchSeconds > 0)
+{
+    await Quiet.WaitAsync(meters.Cpu);
+    Print(await search.FixedRateAsync($"Slot search, gateway, one therapist, {options.SearchRate:0}/s", suite.Gateway,
+        options.SearchRate, TimeSpan.FromSeconds(options.OneTherapistSearchSeconds), options.MaxInFlight, clinic.Therapists[0]));
+}
+
+var booking = new BookingBenchmark(suite.Gateway, clinic, referrals, slots, meters);
+Print(await booking.SustainedAsync(options.SustainedClients, TimeSpan.FromSeconds(options.SustainedSeconds), options.SustainedReferrals));
+var drainAfterSustained = await Quiet.WaitAsync(meters.Cpu);
+Print(await booking.FixedRateAsync(options.BookingRate, TimeSpan.FromSeconds(options.BookingRateSeconds), options.MaxInFlight));
+var drainAfterFixed = await Quiet.WaitAsync(meters.Cpu);
+var (raced, races) = await booking.ContendedAsync(options.ContendedSlots, options.RacersPerSlot);
+Print(raced);
+var check = await DoubleBookingCheck.RunAsync(suite.SchedulingDatabase);
+var booked = runs.Where(r => r.Name.StartsWith("Booking", StringComparison.Ordinal)).Sum(r => r.Successes);
+
+Console.WriteLine();
+Console.WriteLine("RESULTS");
+Console.Write(Report.Runs(runs));
+Console.WriteLine("(ok = 200 for searches, 201 for bookings; latency counts from when a request was due; lag p99: how late the generator sent)");
+Console.WriteLine();
+Console.Write(Report.Cpu(runs));
+Console.WriteLine();
+Console.Write(Report.Transactions(runs));
+Console.WriteLine();
+Console.WriteLine($"Event work left after the phases (outbox, consumers, e-mails): idle again {drainAfterSustained.TotalSeconds:0} s after the back-to-back run, {drainAfterFixed.TotalSeconds:0} s after the fixed-rate run");
+Console.WriteLine($"Races: {races.ExactlyOneWinner} of {races.Slots} slots had exactly one winner, {races.MoreThanOneWinner} more than one, {races.NoWinner} none");
+Console.WriteLine($"Database check: {check.Appointments} appointments ({check.Live} not cancelled) for {booked} answers 201; "
+    + $"overlapping live appointments: {check.TherapistOverlaps} of one therapist, {check.RoomOverlaps} of one room");
+var doubleBookings = check.TherapistOverlaps + check.RoomOverlaps + races.MoreThanOneWinner;
+var consistent = check.Appointments == booked;
+Console.WriteLine(doubleBookings == 0 && consistent
+    ? "ZERO DOUBLE BOOKINGS: no overlaps in the database, no slot won twice, one row per 201."
+    : $"CHECK FAILED: {doubleBookings} double bookings; rows {(consistent ? "match" : "do not match")} the 201 answers.");
+return doubleBookings == 0 && consistent ? 0 : 1;
