@@ -11,8 +11,14 @@ public sealed class BookingBenchmark(HttpClient gateway, Clinic clinic, Referral
 {
     public const string Path = "/api/scheduling/appointments";
 
+    private readonly ConcurrentDictionary<Guid, int> _answers = new();
+
+    /// <summary>Each booking's referral and the status it got (0: no answer), for checking against the database.</summary>
+    public IReadOnlyDictionary<Guid, int> Answers => _answers;
+
     private async Task<int> BookAsync(Guid referral, (Guid Therapist, DateTimeOffset StartsAt) slot)
     {
+        _answers[referral] = 0;
         using var response = await gateway.PostAsJsonAsync(Path, new
         {
             referralId = referral,
@@ -21,7 +27,7 @@ public sealed class BookingBenchmark(HttpClient gateway, Clinic clinic, Referral
             appointmentType = "evaluation",
             startsAt = slot.StartsAt,
         });
-        return (int)response.StatusCode;
+        return _answers[referral] = (int)response.StatusCode;
     }
 
     public async Task<RunResult> SustainedAsync(int clients, TimeSpan duration, int available)

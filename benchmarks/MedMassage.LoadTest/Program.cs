@@ -63,8 +63,7 @@ Print(await booking.FixedRateAsync(options.BookingRate, TimeSpan.FromSeconds(opt
 var drainAfterFixed = await Quiet.WaitAsync(meters.Cpu);
 var (raced, races) = await booking.ContendedAsync(options.ContendedSlots, options.RacersPerSlot);
 Print(raced);
-var check = await DoubleBookingCheck.RunAsync(suite.SchedulingDatabase);
-var booked = runs.Where(r => r.Name.StartsWith("Booking", StringComparison.Ordinal)).Sum(r => r.Successes);
+var check = await DoubleBookingCheck.RunAsync(suite.SchedulingDatabase, booking.Answers);
 
 Console.WriteLine();
 Console.WriteLine("RESULTS");
@@ -77,11 +76,11 @@ Console.Write(Report.Transactions(runs));
 Console.WriteLine();
 Console.WriteLine($"Event work left after the phases (outbox, consumers, e-mails): idle again {drainAfterSustained.TotalSeconds:0} s after the back-to-back run, {drainAfterFixed.TotalSeconds:0} s after the fixed-rate run");
 Console.WriteLine($"Races: {races.ExactlyOneWinner} of {races.Slots} slots had exactly one winner, {races.MoreThanOneWinner} more than one, {races.NoWinner} none");
-Console.WriteLine($"Database check: {check.Appointments} appointments ({check.Live} not cancelled) for {booked} answers 201; "
+Console.WriteLine($"Database check: {check.Appointments} appointments; {check.RowsOfCreated} for the {check.Created} answers 201, "
+    + $"{check.RowsOfRefused} for the {check.Refused} refused, {check.RowsOfUnanswered} for the {check.Unanswered} the client stopped waiting for; "
     + $"overlapping live appointments: {check.TherapistOverlaps} of one therapist, {check.RoomOverlaps} of one room");
 var doubleBookings = check.TherapistOverlaps + check.RoomOverlaps + races.MoreThanOneWinner;
-var consistent = check.Appointments == booked;
-Console.WriteLine(doubleBookings == 0 && consistent
-    ? "ZERO DOUBLE BOOKINGS: no overlaps in the database, no slot won twice, one row per 201."
-    : $"CHECK FAILED: {doubleBookings} double bookings; rows {(consistent ? "match" : "do not match")} the 201 answers.");
-return doubleBookings == 0 && consistent ? 0 : 1;
+Console.WriteLine(doubleBookings == 0 && check.Consistent
+    ? "ZERO DOUBLE BOOKINGS: no overlaps in the database, no slot won twice, exactly one appointment per 201 and none per refusal."
+    : $"CHECK FAILED: {doubleBookings} double bookings; appointments {(check.Consistent ? "match" : "do not match")} the answers.");
+return doubleBookings == 0 && check.Consistent ? 0 : 1;

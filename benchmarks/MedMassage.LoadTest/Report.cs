@@ -48,11 +48,11 @@ public static class Report
 
     public static string Transactions(IEnumerable<RunResult> runs)
     {
-        var text = new StringBuilder("PostgreSQL transactions per successful request, per database:" + Environment.NewLine);
-        foreach (var r in runs.Where(r => r.Transactions is not null && r.Successes > 0))
+        var text = new StringBuilder("PostgreSQL transactions per request sent, per database:" + Environment.NewLine);
+        foreach (var r in runs.Where(r => r.Transactions is not null && r.Requests > 0))
         {
             var perDatabase = r.Transactions!.Where(d => d.Value > 0).OrderByDescending(d => d.Value)
-                .Select(d => Invariant($"{d.Key} {(double)d.Value / r.Successes:0.0}"));
+                .Select(d => Invariant($"{d.Key} {(double)d.Value / r.Requests:0.0}"));
             text.AppendLine(Invariant($"  {r.Name}: {string.Join(", ", perDatabase)}"));
         }
         return text.ToString();

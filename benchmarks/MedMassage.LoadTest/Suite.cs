@@ -42,9 +42,9 @@ public sealed partial class Suite : IAsyncDisposable
     public int AppHostProcessId => _appHost.ProcessId;
 
     /// <summary>The resource table shows connection strings masked; the local servers use fixed development credentials.</summary>
-    public string SchedulingDatabase => Resources["schedulingdb"].Endpoint.Replace("Password=****", "Password=postgres", StringComparison.Ordinal);
+    public string SchedulingDatabase => WithPassword(Resources["schedulingdb"].Endpoint);
 
-    public string PostgresServer => Resources["postgres"].Endpoint.Replace("Password=****", "Password=postgres", StringComparison.Ordinal);
+    public string PostgresServer => WithPassword(Resources["postgres"].Endpoint);
 
     public string EventBus => Resources["eventbus"].Endpoint.Replace(":****@", ":guest@", StringComparison.Ordinal);
 
@@ -66,6 +66,8 @@ public sealed partial class Suite : IAsyncDisposable
             throw;
         }
     }
+
+    private static string WithPassword(string masked) => masked.Replace("Password=****", "Password=postgres", StringComparison.Ordinal);
 
     private HttpClient NewClient(Uri baseAddress) =>
         new(new BearerHandler(_token) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) } })
