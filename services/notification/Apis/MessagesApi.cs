@@ -50,7 +50,8 @@ public static class MessagesApi
         }
 
         var query = access.DeliveryLog(db.Messages.AsNoTracking());
-        if (recipient is not null) query = query.Where(m => m.Recipient == recipient);
+        // Finding messages by an address discloses it: only among messages whose addresses the caller may see.
+        if (recipient is not null) query = access.Readable(query).Where(m => m.Recipient == recipient);
         if (recipientKey is not null) query = query.Where(m => m.RecipientKey == recipientKey);
         if (appointmentId is not null) query = query.Where(m => m.AppointmentId == appointmentId);
         if (sourceEventId is not null) query = query.Where(m => m.SourceEventId == sourceEventId);

@@ -43,6 +43,7 @@ public sealed class ContactPrivacyTests(SmtpInfrastructureFixture infrastructure
         {
             Assert.DoesNotContain(secret, raw, StringComparison.OrdinalIgnoreCase);
         }
+        Assert.Empty(await http.MessagesAsync($"recipient={Uri.EscapeDataString(world.A.PatientEmail)}"));
         Assert.Empty(await AuditOfAsync(world, ops));
     }
 
@@ -59,14 +60,16 @@ public sealed class ContactPrivacyTests(SmtpInfrastructureFixture infrastructure
         var mail = await adminHttp.MessageAsync(world.A.EmailMessage);
         var sms = await adminHttp.GetFromJsonAsync<List<SmsSinkEntry>>($"{Route.Prefix}/dev/sms");
         var inbox = await therapistHttp.InboxAsync(world.A.StaffInbox);
+        var found = await adminHttp.MessagesAsync($"recipient={Uri.EscapeDataString(world.A.PatientEmail)}");
 
         Assert.Equal((world.A.PatientEmail, true), (mail.Message.Recipient, mail.Body!.Contains(world.A.PatientEmail, StringComparison.Ordinal)));
         Assert.Equal(world.A.PatientPhone, Assert.Single(sms!).To);
+        Assert.Equal(world.A.EmailMessage, Assert.Single(found).Id);
         Assert.Contains(world.A.PatientEmail, inbox.Single(i => i.Id == world.A.FailureAlert).Body, StringComparison.Ordinal);
 
         var adminReads = await AuditOfAsync(world, admin);
         Assert.Equal(
-            [("message", world.A.EmailMessage), ("sms", world.A.SmsMessage)],
+            [("message", world.A.EmailMessage), ("sms", world.A.SmsMessage), ("message", world.A.EmailMessage)],
             adminReads.Select(e => (e.RecordType, e.RecordId)));
         Assert.All(adminReads, e =>
         {
