@@ -18,6 +18,8 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
 {
     private readonly List<Guid> _locations = [.. user.Locations];
 
+    public IReadOnlyList<Guid> LocationIds => _locations;
+
     public bool Covers(Guid locationId) => _locations.Contains(locationId);
 
     public IQueryable<Location> Locations => db.Locations.Where(l => _locations.Contains(l.Id));
