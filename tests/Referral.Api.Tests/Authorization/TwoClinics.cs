@@ -45,13 +45,15 @@ public sealed class TwoClinics : IAsyncLifetime
 
     /// <summary>
     /// A new referral received at the clinic's location from its physician, submitted by its hospital system; with a
-    /// technique awaiting clearance, so every intake decision can be taken on it. <paramref name="then"/> moves it on.
+    /// technique awaiting clearance, so every intake decision can be taken on it. <paramref name="then"/> moves it on;
+    /// <paramref name="placeNowhere"/> sends it without a location, for the chain to place.
     /// </summary>
-    public async Task<Guid> NewReferralAsync(Clinic clinic, Action<MedMassage.Referral.Api.Domain.Referral>? then = null)
+    public async Task<Guid> NewReferralAsync(Clinic clinic, Action<MedMassage.Referral.Api.Domain.Referral>? then = null, bool placeNowhere = false)
     {
         var today = TestReferrals.Today();
         var request = TestReferrals.Valid(today, clinic.Location) with
         {
+            LocationId = placeNowhere ? null : clinic.Location,
             Physician = TestReferrals.Valid(today).Physician! with { Npi = clinic.Npi },
             Techniques = ["scar-tissue-release", "stretching"],
         };
