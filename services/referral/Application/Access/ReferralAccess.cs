@@ -23,6 +23,7 @@ namespace MedMassage.Referral.Api.Application.Access;
 public sealed class ReferralAccess(ICurrentUser user)
 {
     public const string ReadScope = "system/ServiceRequest.read";
+    public const string WriteScope = "system/ServiceRequest.write";
 
     private Expression<Func<Domain.Referral, bool>>? _readable;
     private Expression<Func<Domain.Referral, bool>>? _manageable;
@@ -49,7 +50,7 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// <summary>Why the caller may not submit this referral, or null when they may.</summary>
     public string? RefusalToSubmit(ReferralContent content)
     {
-        if (user.IsInRole(Roles.IntegrationClient) && user.HasScope("system/ServiceRequest.write"))
+        if (user.IsInRole(Roles.IntegrationClient) && user.HasScope(WriteScope))
         {
             return null;
         }
