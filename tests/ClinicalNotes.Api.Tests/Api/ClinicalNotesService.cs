@@ -30,8 +30,13 @@ internal sealed class ClinicalNotesService(InfrastructureFixture infrastructure)
         return client;
     }
 
-    /// <summary>A client sending no token at all.</summary>
-    public HttpClient Anonymous() => CreateDefaultClient();
+    /// <summary>A client sending no token at all (not even the <see cref="ServiceFactory{T}.DefaultCaller"/>'s).</summary>
+    public HttpClient Anonymous()
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
 
     public async Task<T> QueryAsync<T>(Func<ClinicalNotesDbContext, Task<T>> query)
     {
