@@ -6,7 +6,11 @@ public sealed record DownstreamService(string Name, string Title, params string[
     public static readonly IReadOnlyList<DownstreamService> All =
     [
         new("referral-api", "Referrals", "/api/referrals"),
-        new("scheduling-api", "Scheduling", "/api/scheduling"),
+        new("scheduling-api", "Scheduling", "/api/scheduling")
+        {
+            // Calendar apps cannot send tokens: the unguessable secret in a feed's address is its credential.
+            AnonymousPrefixes = ["/api/scheduling/calendar-feeds"],
+        },
         new("clinical-notes-api", "Clinical notes", "/api/notes"),
         new("notification-api", "Notifications", "/api/notifications"),
         // The token issuer: OAuth endpoints, the staff login page and discovery documents.
@@ -18,6 +22,9 @@ public sealed record DownstreamService(string Name, string Title, params string[
     /// which must point at the gateway, not at the internal address.
     /// </summary>
     public bool PreserveHost { get; init; }
+
+    /// <summary>Paths under this service's prefixes that need no token at the gateway (the service decides).</summary>
+    public IReadOnlyList<string> AnonymousPrefixes { get; init; } = [];
 
     /// <summary>Aspire's service-discovery contract: <c>services__{name}__http__0</c>.</summary>
     public string? Address(IConfiguration configuration) =>

@@ -34,6 +34,10 @@ internal static class ProxyConfiguration
                 routes.Add(Route($"{service.Name}-{index}", service, $"{prefix}/{{**rest}}"));
                 routes.Add(Route($"{service.Name}-{index}-root", service, prefix));
             }
+            foreach (var (prefix, index) in service.AnonymousPrefixes.Select((p, i) => (p, i)))
+            {
+                routes.Add(Route($"{service.Name}-anonymous-{index}", service, $"{prefix}/{{**rest}}") with { AuthorizationPolicy = Anonymous });
+            }
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",

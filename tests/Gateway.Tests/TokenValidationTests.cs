@@ -60,11 +60,20 @@ public sealed class TokenValidationTests(GatewayFixture fixture) : IAsyncLifetim
     [InlineData("/.well-known/openid-configuration")]
     [InlineData("/connect/token")]
     [InlineData("/openapi/referral-api.json")]
-    public async Task The_issuer_and_API_descriptions_are_reachable_without_a_token(string path)
+    [InlineData("/api/scheduling/calendar-feeds/3f2c/secret.ics")]
+    public async Task The_issuer_API_descriptions_and_calendar_feeds_are_reachable_without_a_token(string path)
     {
         var response = await _gateway.CreateClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_rest_of_the_scheduling_API_still_needs_a_token()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/api/scheduling/calendar-feeds-admin");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -44,8 +44,11 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
 
             // A request through the gateway, marked by a path of its own so its trace can be found.
             var marker = Guid.NewGuid().ToString();
+            // A therapist signed in through the login page (development seed), so the request reaches the service.
+            var therapist = await SuiteTokens.StaffAsync(suite.GatewayUrl, "therapist", "dev-therapist");
             using (var http = new HttpClient { BaseAddress = suite.GatewayUrl })
             {
+                http.DefaultRequestHeaders.Authorization = new("Bearer", therapist);
                 using var response = await http.GetAsync($"/api/referrals/{marker}");
                 output.WriteLine($"GET /api/referrals/{marker} through the gateway: {(int)response.StatusCode}");
             }
@@ -70,8 +73,10 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
 
             // A referral submitted through the gateway: its trace goes on through the outbox and RabbitMQ
             // into the notification service that consumes ReferralReceived.
+            var office = await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret", "system/ServiceRequest.write");
             using (var http = new HttpClient { BaseAddress = suite.GatewayUrl })
             {
+                http.DefaultRequestHeaders.Authorization = new("Bearer", office);
                 using var submitted = await http.PostAsJsonAsync("/api/referrals", SampleReferral.Submission("carter@clinic.example"));
                 Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
             }

@@ -13,14 +13,19 @@ public sealed class ReferralFlowTests(SuiteFixture suite)
     public async Task A_referral_submitted_through_the_gateway_is_acknowledged_to_the_physician_by_email()
     {
         var physicianEmail = $"dr-{Guid.NewGuid():N}@clinic.example";
-        var referral = SampleReferral.Submission(physicianEmail);
+        var uptown = Guid.Parse("b5bc387d-4108-4330-9e39-4a50749e13e4"); // the seeded clinic admin's location
+        var referral = SampleReferral.Submission(physicianEmail, uptown);
+        using var office = suite.GatewayAs(await SuiteTokens.WithClientSecretAsync(
+            suite.AppHost.GatewayUrl, "physician-office-dev", "dev-office-secret", "system/ServiceRequest.write"));
 
-        using var submitted = await suite.Gateway.PostAsJsonAsync("/api/referrals", referral);
+        using var submitted = await office.PostAsJsonAsync("/api/referrals", referral);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
 
-        // The notification service consumed ReferralReceived and delivered the acknowledgement over SMTP.
+        // The notification service consumed ReferralReceived and delivered the acknowledgement over SMTP;
+        // the location's clinic admin sees it in the delivery log.
+        using var admin = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.AppHost.GatewayUrl, "admin", "dev-admin"));
         var sent = await Eventually.WaitAsync(
-            () => suite.Gateway.GetStringAsync($"/api/notifications/messages?recipient={Uri.EscapeDataString(physicianEmail)}"),
+            () => admin.GetStringAsync($"/api/notifications/messages?recipient={Uri.EscapeDataString(physicianEmail)}"),
             body => JsonDocument.Parse(body).RootElement.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Sent"),
             TimeSpan.FromSeconds(60), "acknowledgement sent");
         Assert.Contains("\"channel\":\"Email\"", sent, StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using MedMassage.Testing;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MedMassage.EndToEnd.Tests;
 
@@ -19,9 +22,33 @@ public sealed class SuiteFixture : IAsyncLifetime
         return Directory.Exists(mailbox) ? [.. Directory.GetFiles(mailbox).Select(File.ReadAllText)] : [];
     }
 
+    /// <summary>A hospital system registered for this run with its public key only (SMART Backend Services).</summary>
+    public const string HospitalClientId = "e2e-hospital";
+
+    /// <summary>The hospital's private key: it never leaves the test.</summary>
+    public RsaSecurityKey HospitalKey { get; } = new(RSA.Create(2048)) { KeyId = "e2e-hospital-rs384" };
+
+    /// <summary>A client for the gateway carrying <paramref name="token"/>.</summary>
+    public HttpClient GatewayAs(string token)
+    {
+        var client = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
-        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300), "--state-dir", StateDirectory);
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(HospitalKey.Rsa.ExportParameters(false)) { KeyId = HospitalKey.KeyId });
+        var hospital = $"Identity__Seed__Clients__{HospitalClientId}__";
+        var environment = new Dictionary<string, string?>
+        {
+            [hospital + "DisplayName"] = "Hospital system (end-to-end test)",
+            [hospital + "GrantTypes__0"] = "client_credentials",
+            [hospital + "Scopes__0"] = "system/ServiceRequest.write",
+            [hospital + "Scopes__1"] = "system/ServiceRequest.read",
+            [hospital + "Jwks"] = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = jwk.Kid, e = jwk.E, n = jwk.N } } }),
+        };
+        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300), environment, "--state-dir", StateDirectory);
         Gateway = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 

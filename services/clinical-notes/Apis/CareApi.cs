@@ -1,6 +1,7 @@
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +11,16 @@ public static class CareApi
 {
     public static RouteGroupBuilder MapCare(this RouteGroupBuilder api)
     {
-        api.MapGet("/referrals/{referralId:guid}", GetCare).WithTags("Care");
+        // Clinical content: therapists and clinic admins only; the front desk and ops see none of it.
+        var group = api.MapGroup("").WithTags("Care").RequireAuthorization(Policies.Clinician);
+        group.MapGet("/referrals/{referralId:guid}", GetCare);
         return api;
     }
 
     /// <summary>A referral's course of care: prescription, gates, due dates and the records written so far.</summary>
     public static async Task<Results<Ok<ReferralCareResponse>, NotFound<ProblemDetails>>> GetCare(Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var r = await s.Db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
+        var r = await s.Scope.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
         if (r is null)
         {
             return Problems.NotFound("No referral with this id is known.");

@@ -1,4 +1,5 @@
 using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Messaging.Outbox;
 using MedMassage.ServiceDefaults.Identity;
@@ -8,6 +9,7 @@ namespace MedMassage.ClinicalNotes.Api.Apis;
 /// <summary>What the clinical endpoints share, injected as one parameter.</summary>
 public sealed class ClinicalServices(
     ClinicalNotesDbContext db,
+    ClinicalScope scope,
     CareRecords records,
     ClinicalAudit audit,
     IIntegrationEventOutbox outbox,
@@ -16,6 +18,9 @@ public sealed class ClinicalServices(
     TimeProvider time)
 {
     public ClinicalNotesDbContext Db { get; } = db;
+
+    /// <summary>The records the caller may see and change; records are looked up by id through it, never through <see cref="Db"/>.</summary>
+    public ClinicalScope Scope { get; } = scope;
     public CareRecords Records { get; } = records;
     public ClinicalAudit Audit { get; } = audit;
     public IIntegrationEventOutbox Outbox { get; } = outbox;

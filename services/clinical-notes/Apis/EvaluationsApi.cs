@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/evaluations").WithTags("Evaluations");
+        var group = api.MapGroup("/evaluations").WithTags("Evaluations").RequireAuthorization(Policies.Clinician);
         group.MapPost("/", WriteEvaluation);
         group.MapGet("/{id:guid}", GetEvaluation);
         group.MapPut("/{id:guid}", ReviseEvaluation);
@@ -33,8 +34,8 @@ public static class EvaluationsApi
             return TypedResults.ValidationProblem(Ids(request.ReferralId, request.AppointmentId));
         }
         var content = request.ToContent(kind);
-        var referral = await s.Db.Referrals.FindAsync([request.ReferralId.Value], ct);
-        var appointment = await s.Db.Appointments.FindAsync([request.AppointmentId.Value], ct);
+        var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == request.ReferralId, ct);
+        var appointment = await s.Scope.Appointments.FirstOrDefaultAsync(a => a.Id == request.AppointmentId, ct);
         if (referral is null || appointment is null)
         {
             return Problems.NotFound(referral is null ? "No accepted referral with this id is known." : "No appointment with this id is known.");
@@ -49,7 +50,7 @@ public static class EvaluationsApi
 
     public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>>> GetEvaluation(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
             return Problems.NotFound("No evaluation with this id.");
@@ -61,7 +62,7 @@ public static class EvaluationsApi
     public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseEvaluation(
         Guid id, EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
             return Problems.NotFound("No evaluation with this id.");
@@ -76,7 +77,7 @@ public static class EvaluationsApi
     public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignEvaluation(
         Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var evaluation = await s.Db.Evaluations.FindAsync([id], ct);
+        var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
             return Problems.NotFound("No evaluation with this id.");

@@ -2,18 +2,21 @@ using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis;
 
+/// <summary>Outcomes for clinicians, always over the referrals of their own locations only.</summary>
 public static class OutcomesApi
 {
     public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Outcomes");
+        var group = api.MapGroup("").WithTags("Outcomes").RequireAuthorization(Policies.Clinician);
         group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes);
         group.MapGet("/outcomes/therapists/{therapistId:guid}", GetTherapistOutcomes);
+        group.MapGet("/outcomes/locations", GetChainOutcomes);
         group.MapGet("/outcomes/locations/{locationId:guid}", GetLocationOutcomes);
         return api;
     }
@@ -22,7 +25,7 @@ public static class OutcomesApi
     public static async Task<Results<Ok<ReferralOutcomesResponse>, NotFound<ProblemDetails>>> GetReferralOutcomes(
         Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
             return Problems.NotFound("No referral with this id is known.");
@@ -33,30 +36,47 @@ public static class OutcomesApi
         return TypedResults.Ok(new ReferralOutcomesResponse(referralId, care.Notes.Count, OutcomeTrend.AllGoalsReached(trends), trends));
     }
 
-    /// <summary>Outcomes of the referrals a therapist evaluated.</summary>
+    /// <summary>Outcomes of the referrals a therapist evaluated, at the caller's locations.</summary>
     public static async Task<Ok<OutcomeAggregateResponse>> GetTherapistOutcomes(Guid therapistId, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var referralIds = await s.Db.Evaluations
+        var referralIds = await s.Scope.Evaluations
             .Where(e => e.TherapistId == therapistId && e.Kind == EvaluationKind.Initial && e.SignedAt != null)
             .Select(e => e.ReferralId).ToListAsync(ct);
         return TypedResults.Ok(Response("therapist", therapistId, await OutcomesOfAsync(referralIds, s, ct)));
     }
 
-    /// <summary>Outcomes of the referrals evaluated at a location.</summary>
-    public static async Task<Ok<OutcomeAggregateResponse>> GetLocationOutcomes(Guid locationId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    /// <summary>The chain's view: one aggregate per location of the caller, none of the others.</summary>
+    public static async Task<Ok<List<OutcomeAggregateResponse>>> GetChainOutcomes([AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        var perLocation = new List<OutcomeAggregateResponse>();
+        foreach (var locationId in s.Scope.Locations)
+        {
+            perLocation.Add(await LocationOutcomesAsync(locationId, s, ct));
+        }
+        return TypedResults.Ok(perLocation);
+    }
+
+    /// <summary>Outcomes of the referrals evaluated at a location; another location is not known to the caller.</summary>
+    public static async Task<Results<Ok<OutcomeAggregateResponse>, NotFound<ProblemDetails>>> GetLocationOutcomes(
+        Guid locationId, [AsParameters] ClinicalServices s, CancellationToken ct) =>
+        s.Scope.Covers(locationId)
+            ? TypedResults.Ok(await LocationOutcomesAsync(locationId, s, ct))
+            : Problems.NotFound("No location with this id is known.");
+
+    private static async Task<OutcomeAggregateResponse> LocationOutcomesAsync(Guid locationId, ClinicalServices s, CancellationToken ct)
     {
         var referralIds = await (
-            from e in s.Db.Evaluations
+            from e in s.Scope.Evaluations
             join a in s.Db.Appointments on e.AppointmentId equals a.Id
             where a.LocationId == locationId && e.Kind == EvaluationKind.Initial && e.SignedAt != null
             select e.ReferralId).ToListAsync(ct);
-        return TypedResults.Ok(Response("location", locationId, await OutcomesOfAsync(referralIds, s, ct)));
+        return Response("location", locationId, await OutcomesOfAsync(referralIds, s, ct));
     }
 
     private static async Task<List<CareOutcome>> OutcomesOfAsync(List<Guid> referralIds, ClinicalServices s, CancellationToken ct)
     {
         var outcomes = new List<CareOutcome>();
-        foreach (var referral in await s.Db.Referrals.Where(r => referralIds.Contains(r.Id)).ToListAsync(ct))
+        foreach (var referral in await s.Scope.Referrals.Where(r => referralIds.Contains(r.Id)).ToListAsync(ct))
         {
             var care = await s.Records.SignedCourseAsync(referral, ct);
             outcomes.Add(new CareOutcome(care.Trends, care.Notes.Count));

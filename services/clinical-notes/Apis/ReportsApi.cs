@@ -1,10 +1,13 @@
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis;
 
@@ -12,10 +15,12 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Reports");
-        group.MapPost("/referrals/{referralId:guid}/progress-reports", IssueProgressReport);
-        group.MapPost("/referrals/{referralId:guid}/discharge", Discharge);
-        group.MapGet("/documents/{id:guid}", GetDocument);
+        var issuing = api.MapGroup("/referrals/{referralId:guid}").WithTags("Reports").RequireAuthorization(Policies.Clinician);
+        issuing.MapPost("/progress-reports", IssueProgressReport);
+        issuing.MapPost("/discharge", Discharge);
+        // The referring physician reads the reports written for them (the link in their notification leads here).
+        var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader);
+        documents.MapGet("/{id:guid}", GetDocument);
         return api;
     }
 
@@ -23,7 +28,7 @@ public static class ReportsApi
     public static async Task<Results<Created<DocumentResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> IssueProgressReport(
         Guid referralId, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
             return Problems.NotFound("No referral with this id is known.");
@@ -44,7 +49,7 @@ public static class ReportsApi
         Guid referralId, DischargeRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         new FieldErrors().When(string.IsNullOrWhiteSpace(request.Reason), "reason", "The reason for discharge is required.").ThrowIfAny();
-        var referral = await s.Db.Referrals.FindAsync([referralId], ct);
+        var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
             return Problems.NotFound("No referral with this id is known.");
@@ -64,7 +69,7 @@ public static class ReportsApi
     /// <summary>The document itself, as printable HTML.</summary>
     public static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetDocument(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var document = await s.Db.Documents.FindAsync([id], ct);
+        var document = await s.Scope.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null)
         {
             return Problems.NotFound("No document with this id.");

@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class TreatmentPlansApi
 {
     public static RouteGroupBuilder MapTreatmentPlans(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans");
+        var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans").RequireAuthorization(Policies.Clinician);
         group.MapPost("/", DraftPlan);
         group.MapGet("/{id:guid}", GetPlan);
         group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion);
@@ -29,7 +30,7 @@ public static class TreatmentPlansApi
         {
             return Problems.Invalid("evaluationId", "The initial evaluation the plan is set from is required.");
         }
-        var evaluation = await s.Db.Evaluations.FindAsync([request.EvaluationId.Value], ct);
+        var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == request.EvaluationId, ct);
         if (evaluation is null)
         {
             return Problems.NotFound("No evaluation with this id.");
@@ -60,7 +61,7 @@ public static class TreatmentPlansApi
 
     public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>>> GetPlanVersion(Guid id, int version, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var plan = await s.Db.TreatmentPlans.FindAsync([id, version], ct);
+        var plan = await s.Scope.TreatmentPlans.FirstOrDefaultAsync(p => p.Id == id && p.Version == version, ct);
         if (plan is null)
         {
             return Problems.NotFound("No such version of the treatment plan.");

@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class VisitNotesApi
 {
     public static RouteGroupBuilder MapVisitNotes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/visit-notes").WithTags("Visit notes");
+        var group = api.MapGroup("/visit-notes").WithTags("Visit notes").RequireAuthorization(Policies.Clinician);
         group.MapPost("/", WriteNote);
         group.MapGet("/unsigned", ListOverdueUnsigned);
         group.MapGet("/{id:guid}", GetNote);
@@ -32,8 +33,8 @@ public static class VisitNotesApi
             return Problems.Invalid("appointmentId", "The appointment is required.");
         }
         var content = request.ToContent();
-        var appointment = await s.Db.Appointments.FindAsync([request.AppointmentId.Value], ct);
-        var referral = appointment is null ? null : await s.Db.Referrals.FindAsync([appointment.ReferralId], ct);
+        var appointment = await s.Scope.Appointments.FirstOrDefaultAsync(a => a.Id == request.AppointmentId, ct);
+        var referral = appointment is null ? null : await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == appointment.ReferralId, ct);
         if (appointment is null || referral is null)
         {
             return Problems.NotFound(appointment is null ? "No appointment with this id is known." : "The appointment's referral is not known.");
@@ -49,7 +50,7 @@ public static class VisitNotesApi
 
     public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>>> GetNote(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
             return Problems.NotFound("No visit note with this id.");
@@ -62,7 +63,7 @@ public static class VisitNotesApi
     public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseNote(
         Guid id, VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
             return Problems.NotFound("No visit note with this id.");
@@ -89,7 +90,7 @@ public static class VisitNotesApi
     public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignNote(
         Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
             return Problems.NotFound("No visit note with this id.");
@@ -121,7 +122,7 @@ public static class VisitNotesApi
     public static async Task<Results<Created<AddendumResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> AddAddendum(
         Guid id, AddendumRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
-        var note = await s.Db.VisitNotes.FindAsync([id], ct);
+        var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
             return Problems.NotFound("No visit note with this id.");
@@ -137,7 +138,7 @@ public static class VisitNotesApi
     public static async Task<Ok<List<UnsignedNoteResponse>>> ListOverdueUnsigned(Guid? therapistId, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var cutoff = s.Now - VisitNote.SignatureDueWithin;
-        var notes = await s.Db.VisitNotes
+        var notes = await s.Scope.VisitNotes
             .Where(n => n.SignedAt == null && n.CreatedAt < cutoff && (therapistId == null || n.TherapistId == therapistId))
             .OrderBy(n => n.CreatedAt)
             .Select(n => new UnsignedNoteResponse(n.Id, n.ReferralId, n.AppointmentId, n.TherapistId, n.CreatedAt, n.CreatedBy))

@@ -1,3 +1,4 @@
+using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedMassage.ClinicalNotes.Api.Application;
 
 /// <summary>Loads what the rules need about a referral's care in one place.</summary>
-public sealed class CareRecords(ClinicalNotesDbContext db)
+public sealed class CareRecords(ClinicalNotesDbContext db, ClinicalScope scope)
 {
     public Task<List<Evaluation>> SignedEvaluationsAsync(Guid referralId, CancellationToken ct) =>
         db.Evaluations.Where(e => e.ReferralId == referralId && e.SignedAt != null).OrderBy(e => e.SignedAt).ToListAsync(ct);
@@ -22,8 +23,9 @@ public sealed class CareRecords(ClinicalNotesDbContext db)
         await ActivePlanAsync(referralId, ct)
         ?? await db.TreatmentPlans.Where(p => p.ReferralId == referralId).OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
 
+    /// <summary>The newest version of a plan the caller may see.</summary>
     public Task<TreatmentPlan?> LatestVersionAsync(Guid planId, CancellationToken ct) =>
-        db.TreatmentPlans.Where(p => p.Id == planId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        scope.TreatmentPlans.Where(p => p.Id == planId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
 
     public async Task<CourseOfCare> SignedCourseAsync(CareReferral referral, CancellationToken ct)
     {

@@ -5,13 +5,13 @@ using MedMassage.ServiceDefaults.Identity;
 namespace MedMassage.ClinicalNotes.Api.Application;
 
 /// <summary>
-/// Records who touched which clinical record. Entries join the caller's unit of work, so a write and its audit entry
+/// Records who touched which clinical record, as the validated token names them. Entries join the caller's unit of work, so a write and its audit entry
 /// commit together; reads save their entry at once.
 /// </summary>
 public sealed class ClinicalAudit(ClinicalNotesDbContext db, ICurrentUser user, TimeProvider time)
 {
     public void Record(string recordType, Guid recordId, Guid? referralId, string action) =>
-        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientAddress, recordType, recordId, referralId, action));
+        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress, recordType, recordId, referralId, action));
 
     public async Task RecordReadAsync(string recordType, Guid recordId, Guid? referralId, CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using MassTransit;
 using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Messaging;
+using MedMassage.ServiceDefaults.Identity;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -13,9 +15,12 @@ internal static class Extensions
         builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddConsumers(typeof(ClinicalNotesDbContext).Assembly));
+        builder.AddDefaultAuthentication();
+        builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 
         // Enumerations (outcome measures, finding effects, tolerance) travel by name.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddScoped<ClinicalScope>();
         builder.Services.AddScoped<ClinicalAudit>();
         builder.Services.AddScoped<CareRecords>();
         builder.Services.AddSingleton<DocumentLinks>();

@@ -1,39 +1,44 @@
 using MedMassage.Notification.Api.Apis.Contracts;
-using MedMassage.Notification.Api.Domain.Messages;
+using MedMassage.Notification.Api.Application;
+using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// The in-app inbox of one recipient: "patient:{id}", "physician:{npi}", "staff" or "staff:{location id}".
+/// The staff in-app inbox: "staff:{location id}" for a location's alerts, "staff" for chain-wide ones. Staff read
+/// the alerts of their locations, clinic admins the chain-wide ones too (see <see cref="NotificationAccess"/>).
 /// </summary>
 public static class InboxApi
 {
     public static RouteGroupBuilder MapInboxApi(this RouteGroupBuilder api)
     {
-        var inbox = api.MapGroup("/inbox/{recipientKey}").WithTags("Inbox");
+        var inbox = api.MapGroup("/inbox/{recipientKey}").WithTags("Inbox").RequireAuthorization(Policies.ClinicStaff);
         inbox.MapGet("/", ListAsync);
         inbox.MapPost("/{id:guid}/read", MarkReadAsync);
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<InboxItem>>> ListAsync(NotificationDbContext db, string recipientKey, bool? unreadOnly, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<InboxItem>>> ListAsync(
+        NotificationDbContext db, NotificationAccess access, ContactAudit audit, string recipientKey, bool? unreadOnly, CancellationToken ct)
     {
-        var query = db.Messages.AsNoTracking()
-            .Where(m => m.Channel == Channel.InApp && m.RecipientKey == recipientKey && m.Status == MessageStatus.Sent);
+        var query = access.Inbox(db.Messages.AsNoTracking(), recipientKey);
         if (unreadOnly == true)
         {
             query = query.Where(m => m.ReadAt == null);
         }
         var items = await query.OrderByDescending(m => m.SentAt).Take(200).ToListAsync(ct);
+        await audit.TextsShownAsync(items, ct);
         return TypedResults.Ok<IReadOnlyList<InboxItem>>([.. items.Select(m => new InboxItem(m.Id, m.MessageType.ToString(), m.Subject, m.Body, m.SentAt ?? m.CreatedAt, m.ReadAt))]);
     }
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(NotificationDbContext db, TimeProvider time, string recipientKey, Guid id, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(
+        NotificationDbContext db, NotificationAccess access, TimeProvider time, string recipientKey, Guid id, CancellationToken ct)
     {
-        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == id && m.Channel == Channel.InApp && m.RecipientKey == recipientKey && m.Status == MessageStatus.Sent, ct);
+        var message = await access.Inbox(db.Messages, recipientKey).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null)
         {
             return TypedResults.NotFound();

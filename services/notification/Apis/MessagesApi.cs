@@ -1,17 +1,24 @@
 using MedMassage.Notification.Api.Apis.Contracts;
+using MedMassage.Notification.Api.Application;
+using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>The delivery log: what was queued, sent, failed and why, for staff.</summary>
+/// <summary>
+/// The delivery log: what was queued, sent, failed and why. Ops read delivery status and metadata of every message;
+/// clinic admins read whole messages of their locations (see <see cref="NotificationAccess"/>). Showing a patient's
+/// address is audited.
+/// </summary>
 public static class MessagesApi
 {
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
-        var messages = api.MapGroup("/messages").WithTags("Delivery log");
+        var messages = api.MapGroup("/messages").WithTags("Delivery log").RequireAuthorization(Policies.Operations);
         messages.MapGet("/", ListAsync);
         messages.MapGet("/{id:guid}", GetAsync);
         return api;
@@ -19,6 +26,8 @@ public static class MessagesApi
 
     private static async Task<Results<Ok<IReadOnlyList<MessageSummary>>, ValidationProblem>> ListAsync(
         NotificationDbContext db,
+        NotificationAccess access,
+        ContactAudit audit,
         string? recipient,
         string? recipientKey,
         Guid? appointmentId,
@@ -40,8 +49,9 @@ public static class MessagesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Messages.AsNoTracking();
-        if (recipient is not null) query = query.Where(m => m.Recipient == recipient);
+        var query = access.DeliveryLog(db.Messages.AsNoTracking());
+        // Finding messages by an address discloses it: only among messages whose addresses the caller may see.
+        if (recipient is not null) query = access.Readable(query).Where(m => m.Recipient == recipient);
         if (recipientKey is not null) query = query.Where(m => m.RecipientKey == recipientKey);
         if (appointmentId is not null) query = query.Where(m => m.AppointmentId == appointmentId);
         if (sourceEventId is not null) query = query.Where(m => m.SourceEventId == sourceEventId);
@@ -49,18 +59,26 @@ public static class MessagesApi
         if (typeFilter is not null) query = query.Where(m => m.MessageType == typeFilter);
 
         var found = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.DueAt).Take(limit ?? 100).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<MessageSummary>>([.. found.Select(MessageSummary.From)]);
+        var withContent = found.Where(access.ShowsContentOf).ToHashSet();
+        await audit.RecipientsShownAsync(withContent, ContactAudit.MessageRecord, ct);
+        return TypedResults.Ok<IReadOnlyList<MessageSummary>>([.. found.Select(m => MessageSummary.From(m, withContent.Contains(m)))]);
     }
 
-    private static async Task<Results<Ok<MessageDetails>, NotFound>> GetAsync(NotificationDbContext db, Guid id, CancellationToken ct)
+    private static async Task<Results<Ok<MessageDetails>, NotFound>> GetAsync(
+        NotificationDbContext db, NotificationAccess access, ContactAudit audit, Guid id, CancellationToken ct)
     {
-        var message = await db.Messages.AsNoTracking().Include(m => m.Log).FirstOrDefaultAsync(m => m.Id == id, ct);
+        var message = await access.DeliveryLog(db.Messages.AsNoTracking()).Include(m => m.Log).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null)
         {
             return TypedResults.NotFound();
         }
-        var log = message.Log.OrderBy(e => e.Id).Select(e => new LogEntryResponse(e.At, e.Status.ToString(), e.Attempt, e.Detail)).ToList();
-        return TypedResults.Ok(new MessageDetails(MessageSummary.From(message), message.Language, message.Subject, log));
+        var withContent = access.ShowsContentOf(message);
+        if (withContent)
+        {
+            await audit.RecipientsShownAsync([message], ContactAudit.MessageRecord, ct);
+            await audit.TextsShownAsync([message], ct);
+        }
+        return TypedResults.Ok(MessageDetails.From(message, withContent));
     }
 
     internal static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors) where TEnum : struct, Enum

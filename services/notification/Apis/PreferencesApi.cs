@@ -1,32 +1,46 @@
 using System.Globalization;
 using MedMassage.Notification.Api.Apis.Contracts;
+using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>A patient's contact preferences: channel, language, opt-outs and quiet hours. They apply when a message is sent.</summary>
+/// <summary>
+/// A patient's contact preferences: channel, language, opt-outs and quiet hours. They apply when a message is sent.
+/// The front desk and clinic admins keep them, for patients of their locations (see <see cref="NotificationAccess"/>).
+/// </summary>
 public static class PreferencesApi
 {
     public static RouteGroupBuilder MapPreferencesApi(this RouteGroupBuilder api)
     {
-        var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTags("Preferences");
+        var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTags("Preferences").RequireAuthorization(Policies.FrontDesk);
         preferences.MapGet("/", GetAsync);
         preferences.MapPut("/", PutAsync);
         return api;
     }
 
-    private static async Task<Results<Ok<PreferencesResponse>, NotFound>> GetAsync(NotificationDbContext db, Guid patientId, CancellationToken ct)
+    private static async Task<Results<Ok<PreferencesResponse>, NotFound>> GetAsync(
+        NotificationDbContext db, NotificationAccess access, Guid patientId, CancellationToken ct)
     {
+        if (!await access.MayManagePatientAsync(patientId, ct))
+        {
+            return TypedResults.NotFound();
+        }
         var preferences = await db.Preferences.FindAsync([patientId], ct);
         return preferences is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(preferences));
     }
 
-    private static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> PutAsync(
-        NotificationDbContext db, TimeProvider time, Guid patientId, PreferencesRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<PreferencesResponse>, NotFound, ValidationProblem>> PutAsync(
+        NotificationDbContext db, NotificationAccess access, TimeProvider time, Guid patientId, PreferencesRequest request, CancellationToken ct)
     {
+        if (!await access.MayManagePatientAsync(patientId, ct))
+        {
+            return TypedResults.NotFound();
+        }
         var errors = new Dictionary<string, string[]>();
         var channel = MessagesApi.ParseEnum<Channel>(request.Channel ?? "", "channel", errors);
         if (request.Language is null || !PatientPreferences.Languages.Contains(request.Language))

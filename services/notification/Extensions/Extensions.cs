@@ -1,8 +1,11 @@
 using MassTransit;
 using MedMassage.Messaging;
+using MedMassage.Notification.Api.Application;
+using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +18,18 @@ internal static class Extensions
         builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<NotificationDbContext>(bus => bus.AddConsumers(typeof(NotificationDbContext).Assembly));
+        builder.AddDefaultAuthentication();
 
         var services = builder.Services;
+        services.AddAuthorizationBuilder().AddSmsSinkSenderPolicy();
         services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        if (!builder.Environment.IsDevelopment())
+        {
+            // The SMS sink keeps patients' phone numbers and texts in memory: never outside Development, whatever the configuration says.
+            services.PostConfigure<NotificationOptions>(o => o.SmsSinkEnabled = false);
+        }
+        services.AddScoped<NotificationAccess>();
+        services.AddScoped<ContactAudit>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<DispatchSignalInterceptor>();
         services.ConfigureDbContext<NotificationDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<DispatchSignalInterceptor>()));

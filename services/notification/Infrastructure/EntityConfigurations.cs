@@ -1,3 +1,4 @@
+using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Domain.Directory;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
@@ -66,5 +67,15 @@ internal sealed class KnownLocationConfiguration : IEntityTypeConfiguration<Know
         builder.HasKey(l => l.LocationId);
         builder.Property(l => l.LocationId).ValueGeneratedNever();
         builder.Ignore(l => l.Info);
+    }
+}
+
+internal sealed class ContactAuditEntryConfiguration : IEntityTypeConfiguration<ContactAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<ContactAuditEntry> builder)
+    {
+        builder.ToTable("contact_audit");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
     }
 }

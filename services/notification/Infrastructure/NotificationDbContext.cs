@@ -1,4 +1,5 @@
 using MedMassage.Messaging;
+using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Domain.Directory;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
@@ -13,6 +14,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<PatientPreferences> Preferences => Set<PatientPreferences>();
     public DbSet<ReferralContact> ReferralContacts => Set<ReferralContact>();
     public DbSet<KnownLocation> Locations => Set<KnownLocation>();
+    public DbSet<ContactAuditEntry> ContactAudit => Set<ContactAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

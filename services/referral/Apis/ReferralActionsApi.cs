@@ -1,5 +1,6 @@
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ namespace MedMassage.Referral.Api.Apis;
 using ChangeResult = Results<Ok<ReferralDetails>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>;
 
 /// <summary>
-/// Intake decisions on one referral. Each loads it, checks If-Match, asks the referral to change, and saves with the
+/// Intake decisions on one referral, by the front desk and clinic admins of its location. Each loads it (another
+/// location's referral is 404), checks If-Match, asks the referral to change, and saves with the
 /// row version as the concurrency check: a stale If-Match is 412, a transition the state forbids or a change that
 /// lost a race is 409.
 /// </summary>
@@ -18,28 +20,28 @@ internal static class ReferralActionsApi
 {
     public static void MapReferralActions(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/accept", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(id, s, http, null, (r, a, now) => r.Accept(a, now), ct));
+        api.MapPost("/accept", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, s, http, null, ReferralAuditActions.Accept, (r, a, now) => r.Accept(a, now), ct));
 
-        api.MapPost("/{id:guid}/reject", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
-            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.Reject(reason, a, now), ct)));
+        api.MapPost("/reject", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Reject, (r, a, now) => r.Reject(reason, a, now), ct)));
 
-        api.MapPost("/{id:guid}/hold", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
-            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.PutOnHold(reason, a, now), ct)));
+        api.MapPost("/hold", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Hold, (r, a, now) => r.PutOnHold(reason, a, now), ct)));
 
-        api.MapPost("/{id:guid}/resume", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(id, s, http, null, (r, a, now) => r.Resume(a, now), ct));
+        api.MapPost("/resume", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, s, http, null, ReferralAuditActions.Resume, (r, a, now) => r.Resume(a, now), ct));
 
-        api.MapPost("/{id:guid}/cancel", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
-            WithReason(body, reason => ChangeAsync(id, s, http, null, (r, a, now) => r.Cancel(reason, a, now), ct)));
+        api.MapPost("/cancel", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+            WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Cancel, (r, a, now) => r.Cancel(reason, a, now), ct)));
 
-        api.MapPost("/{id:guid}/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
             var technique = errors.Required("technique", body?.Technique, 100);
             var clearedBy = errors.Required("clearedBy", body?.ClearedBy);
             var document = errors.Required("documentReference", body?.DocumentReference, 500);
-            return ChangeAsync(id, s, http, errors,
+            return ChangeAsync(id, s, http, errors, ReferralAuditActions.RecordClearance,
                 (r, a, now) => r.RecordClearance(technique!, clearedBy!, body?.ClearedAt ?? now, document, a, now), ct);
         });
     }
@@ -52,14 +54,15 @@ internal static class ReferralActionsApi
     }
 
     private static async Task<ChangeResult> ChangeAsync(
-        Guid id, ReferralServices services, HttpContext http, ValidationErrors? inputErrors,
+        Guid id, ReferralServices services, HttpContext http, ValidationErrors? inputErrors, string auditAction,
         Action<Domain.Referral, Actor, DateTimeOffset> change, CancellationToken ct)
     {
         if (inputErrors is { Any: true })
         {
             return TypedResults.ValidationProblem(inputErrors.ToDictionary());
         }
-        var referral = await services.Db.Referrals.Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
+        // Another location's referral looks exactly like an unknown one.
+        var referral = await services.Access.Manageable(services.Db.Referrals).Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (referral is null)
         {
             return TypedResults.NotFound();
@@ -73,6 +76,7 @@ internal static class ReferralActionsApi
         try
         {
             change(referral, services.Actor, services.Time.GetUtcNow());
+            services.Audit.Record(referral, auditAction);
             await services.SaveAsync(referral, ct);
         }
         catch (ReferralRuleViolation violation)

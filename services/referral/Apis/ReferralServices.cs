@@ -1,4 +1,6 @@
 using MedMassage.Messaging.Outbox;
+using MedMassage.Referral.Api.Application;
+using MedMassage.Referral.Api.Application.Access;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
@@ -6,11 +8,14 @@ using MedMassage.ServiceDefaults.Identity;
 namespace MedMassage.Referral.Api.Apis;
 
 /// <summary>What every referral endpoint needs, injected as one.</summary>
-public sealed class ReferralServices(ReferralDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, ICurrentUser user)
+public sealed class ReferralServices(
+    ReferralDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, ICurrentUser user, ReferralAccess access, ReferralAudit audit)
 {
     public ReferralDbContext Db => db;
     public TimeProvider Time => time;
     public Actor Actor => new(user.Id, user.Name);
+    public ReferralAccess Access => access;
+    public ReferralAudit Audit => audit;
 
     /// <summary>Stores the referral's changes and the events they raised in one transaction.</summary>
     public Task SaveAsync(Domain.Referral referral, CancellationToken ct)

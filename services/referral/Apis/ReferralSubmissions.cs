@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,8 +12,9 @@ using Npgsql;
 namespace MedMassage.Referral.Api.Apis;
 
 /// <summary>
-/// Receiving a referral: validation, the duplicate check, and Idempotency-Key handling. The key's record is written
-/// in the same transaction as the referral, so a retry finds either both or neither.
+/// Receiving a referral: validation, whether the caller may submit it, the duplicate check, and Idempotency-Key
+/// handling. The key's record and the audit entry are written in the same transaction as the referral, so a retry
+/// finds either all or nothing.
 /// </summary>
 public sealed class ReferralSubmissions(IHttpContextAccessor http)
 {
@@ -22,10 +24,12 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         SubmitReferral request, string? idempotencyKey, ReferralServices services, CancellationToken ct)
     {
         var db = services.Db;
+        var owner = services.Access.Submitter.Id;
         var fingerprint = Fingerprint(request);
-        if (idempotencyKey is not null && await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == idempotencyKey, ct) is { } earlier)
+        if (idempotencyKey is not null
+            && await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Owner == owner && r.Key == idempotencyKey, ct) is { } earlier)
         {
-            return Replay(earlier, fingerprint);
+            return await ReplayAsync(earlier, fingerprint, services, ct);
         }
 
         var now = services.Time.GetUtcNow();
@@ -34,17 +38,22 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The referral is not valid.");
         }
+        if (services.Access.RefusalToSubmit(content) is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not submit this referral", detail: refusal);
+        }
 
         var since = now - Domain.Referral.DuplicateWindow;
         var candidates = await db.Referrals.AsNoTracking()
             .Where(r => r.PatientKey == content.Patient.Key && r.PhysicianNpi == content.Physician.Npi && r.ReceivedAt >= since)
             .ToListAsync(ct);
-        var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), content, candidates, services.Actor, now);
+        var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), content, candidates, services.Access.Submitter, now);
         db.Referrals.Add(referral);
+        services.Audit.Record(referral, ReferralAuditActions.Submit);
         var details = referral.ToDetails();
         if (idempotencyKey is not null)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(idempotencyKey, fingerprint, referral.Id, JsonSerializer.Serialize(details, Json), now));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(owner, idempotencyKey, fingerprint, referral.Id, JsonSerializer.Serialize(details, Json), now));
         }
 
         try
@@ -55,15 +64,16 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         {
             // The same key raced us and won: answer as its retry.
             db.ChangeTracker.Clear();
-            var winner = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Key == idempotencyKey, ct);
-            return Replay(winner, fingerprint);
+            var winner = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Owner == owner && r.Key == idempotencyKey, ct);
+            return await ReplayAsync(winner, fingerprint, services, ct);
         }
 
         http.HttpContext?.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Created($"/api/referrals/{referral.Id}", details);
     }
 
-    private Results<Created<ReferralDetails>, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRecord record, string fingerprint)
+    private async Task<Results<Created<ReferralDetails>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        IdempotencyRecord record, string fingerprint, ReferralServices services, CancellationToken ct)
     {
         if (record.Fingerprint != fingerprint)
         {
@@ -72,8 +82,11 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
                 title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was already used for a different request; use a new key for a new referral.");
         }
+        var details = JsonSerializer.Deserialize<ReferralDetails>(record.Response, Json)!;
+        services.Audit.Record(details.Id, details.LocationId, ReferralAuditActions.SubmitReplayed);
+        await services.Db.SaveChangesAsync(ct);
         http.HttpContext?.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Created($"/api/referrals/{record.ReferralId}", JsonSerializer.Deserialize<ReferralDetails>(record.Response, Json));
+        return TypedResults.Created($"/api/referrals/{record.ReferralId}", details);
     }
 
     private static string Fingerprint(SubmitReferral request) =>

@@ -1,7 +1,9 @@
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +17,13 @@ public static class ReferralsApiExtensions
 
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
+        // Each endpoint names its policy; which referrals it reaches is decided by ReferralAccess.
         var api = app.MapGroup("/api/referrals").WithTags("Referrals");
-        api.MapPost("/", SubmitAsync).WithName("SubmitReferral");
-        api.MapGet("/", ListAsync).WithName("ListReferrals");
-        api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral");
-        api.MapReferralActions();
+        api.MapPost("/", SubmitAsync).WithName("SubmitReferral").RequireAuthorization(Policies.ReferralSubmitter);
+        api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader);
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral").RequireAuthorization(Policies.ReferralReader);
+        api.MapGroup("/{id:guid}").RequireAuthorization(Policies.FrontDesk).MapReferralActions();
+        api.MapGet("/audit", ReferralAuditApi.QueryAsync).WithName("QueryReferralAudit").RequireAuthorization(Policies.ClinicAdmin);
         return app;
     }
 
@@ -39,16 +43,18 @@ public static class ReferralsApiExtensions
 
     public static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(Guid id, ReferralServices services, HttpContext http, CancellationToken ct)
     {
-        var referral = await services.Db.Referrals.AsNoTracking().Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var referral = await services.Access.Readable(services.Db.Referrals).AsNoTracking()
+            .Include(r => r.History).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (referral is null)
         {
             return TypedResults.NotFound();
         }
+        await services.Audit.SaveReadsAsync([referral], ReferralAuditActions.Read, ct);
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Ok(referral.ToDetails());
     }
 
-    /// <summary>The intake inbox: filtered, paged, newest first.</summary>
+    /// <summary>The intake inbox: the referrals the caller may read, filtered, paged, newest first.</summary>
     public static async Task<Results<Ok<PagedList<ReferralSummary>>, ValidationProblem>> ListAsync(
         [AsParameters] InboxQuery query, ReferralServices services, CancellationToken ct)
     {
@@ -69,7 +75,7 @@ public static class ReferralsApiExtensions
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var referrals = services.Db.Referrals.AsNoTracking();
+        var referrals = services.Access.Readable(services.Db.Referrals).AsNoTracking();
         if (query.Status is not null) referrals = referrals.Where(r => r.Status == status);
         if (query.LocationId is { } location) referrals = referrals.Where(r => r.LocationId == location);
         if (query.PhysicianNpi is { } npi) referrals = referrals.Where(r => r.PhysicianNpi == npi.Trim());
@@ -94,6 +100,7 @@ public static class ReferralsApiExtensions
             .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
+        await services.Audit.SaveReadsAsync(items, ReferralAuditActions.Listed, ct);
         return TypedResults.Ok(new PagedList<ReferralSummary>([.. items.Select(r => r.ToSummary())], page, pageSize, total));
     }
 }

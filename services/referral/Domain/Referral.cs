@@ -44,6 +44,11 @@ public sealed partial class Referral
     public string Priority { get; private set; } = "routine";
     public string? Notes { get; private set; }
 
+    /// <summary>Who submitted it (null for referrals received before submitters were recorded).</summary>
+    public string? SubmitterId { get; private set; }
+    public string? SubmitterRole { get; private set; }
+    public string? SubmitterClientId { get; private set; }
+
     /// <summary>PostgreSQL's row version (xmin): the ETag, and the check that no one changed the row since it was read.</summary>
     public uint Version { get; private set; }
 
@@ -53,7 +58,7 @@ public sealed partial class Referral
     /// Records a new referral in <see cref="ReferralStatus.Received"/>. <paramref name="earlier"/> are referrals already
     /// on file for the same patient and physician; one of them sharing a diagnosis within the window flags this one.
     /// </summary>
-    public static Referral Receive(Guid id, ReferralContent content, IEnumerable<Referral> earlier, Actor actor, DateTimeOffset now)
+    public static Referral Receive(Guid id, ReferralContent content, IEnumerable<Referral> earlier, Submitter submitter, DateTimeOffset now)
     {
         var referral = new Referral
         {
@@ -78,6 +83,9 @@ public sealed partial class Referral
             LocationId = content.LocationId,
             Priority = content.Priority,
             Notes = content.Notes,
+            SubmitterId = submitter.Id,
+            SubmitterRole = submitter.Role,
+            SubmitterClientId = submitter.ClientId,
         };
         referral.PossibleDuplicateOf = earlier
             .Where(e => e.Id != id && referral.IsPossibleDuplicateOf(e))
@@ -85,7 +93,7 @@ public sealed partial class Referral
             .FirstOrDefault()?.Id;
 
         var detail = referral.PossibleDuplicateOf is { } original ? $"received; possible duplicate of {original}" : "received";
-        referral.Record(actor, now, "received", detail);
+        referral.Record(submitter.Actor, now, "received", detail);
         referral.Raise(new ReferralReceived(id, referral.LocationId, referral.Patient.ToContact(), referral.Physician.ToContact(),
             referral.DiagnosisCodes, referral.Priority, referral.PossibleDuplicateOf is not null) { OccurredAt = now });
         return referral;

@@ -1,8 +1,11 @@
 using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Referral.Api.Apis;
+using MedMassage.Referral.Api.Application;
+using MedMassage.Referral.Api.Application.Access;
 using MedMassage.Referral.Api.Infrastructure;
 using MedMassage.Referral.Api.Infrastructure.Expiry;
+using MedMassage.ServiceDefaults.Identity;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -13,8 +16,11 @@ internal static class Extensions
         builder.AddPostgres<ReferralDbContext>("referraldb", typeof(ReferralDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<ReferralDbContext>(bus => bus.AddConsumers(typeof(ReferralDbContext).Assembly));
+        builder.AddDefaultAuthentication();
 
         builder.Services.Configure<ReferralOptions>(builder.Configuration.GetSection("Referrals"));
+        builder.Services.AddScoped<ReferralAccess>();
+        builder.Services.AddScoped<ReferralAudit>();
         builder.Services.AddScoped<ReferralServices>();
         builder.Services.AddScoped<ReferralSubmissions>();
         builder.Services.AddHostedService<ReferralExpiryCheck>();

@@ -1,5 +1,6 @@
 using MedMassage.Messaging;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
     public DbSet<Domain.Referral> Referrals => Set<Domain.Referral>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ReferralAuditEntry> Audit => Set<ReferralAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -56,7 +56,7 @@ public static class AppointmentsApi
         {
             return problems.ToResult();
         }
-        if (!scope.Covers(command.LocationId) || !await scope.Referrals.AnyAsync(r => r.Id == command.ReferralId, ct))
+        if (!await scope.MayBookAsync(command.ReferralId, [command.LocationId], ct))
         {
             return RefusalResults.NotFound(Refusal.NotFound("The referral or location"));
         }

@@ -37,13 +37,13 @@ public static class CalendarFeedApi
         {
             return TypedResults.NotFound();
         }
-        var key = therapist.IssueCalendarFeedKey();
+        var key = therapist.IssueCalendarFeedKey(scope.LocationIds);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new CalendarFeedView(id, $"/api/scheduling/calendar-feeds/{id}/{key}.ics"));
     }
 
     /// <summary>
-    /// A therapist's live appointments as iCalendar. Times are written in UTC, which every client converts to
+    /// A therapist's live appointments at the feed's locations as iCalendar. Times are written in UTC, which every client converts to
     /// its own zone; the location's zone is named in the description. Patient names stay out of the feed
     /// (it may sit in a personal calendar): the summary is the visit type and the appointment id.
     /// </summary>
@@ -58,8 +58,9 @@ public static class CalendarFeedApi
         }
         var now = time.GetUtcNow();
         var (from, to) = (now - Past, now + Ahead);
+        var shown = therapist.CalendarFeedLocationIds;
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.TherapistId == id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < to && a.EndsAt > from)
+            .Where(a => a.TherapistId == id && shown.Contains(a.LocationId) && a.Status != AppointmentStatus.Cancelled && a.StartsAt < to && a.EndsAt > from)
             .OrderBy(a => a.StartsAt).ToListAsync(ct);
         var locationIds = appointments.Select(a => a.LocationId).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);

@@ -45,7 +45,7 @@ public static class SeriesApi
         {
             return problems.ToResult();
         }
-        if (!scope.Covers(locationId!.Value) || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct))
+        if (!await scope.MayBookAsync(referralId!.Value, [locationId!.Value], ct))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
         }

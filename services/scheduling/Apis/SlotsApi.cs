@@ -49,7 +49,7 @@ public static class SlotsApi
         {
             return problems.ToResult();
         }
-        if (!locationId!.All(scope.Covers) || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct))
+        if (!await scope.MayBookAsync(referralId!.Value, locationId!, ct))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
         }

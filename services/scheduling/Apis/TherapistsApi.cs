@@ -15,7 +15,7 @@ public static class TherapistsApi
     {
         var group = api.MapGroup("/therapists").WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
-            await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t)) : TypedResults.NotFound());
+            await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound());
 
         var setUp = group.MapGroup("").RequireAuthorization(Policies.ClinicAdmin);
         setUp.MapPost("/", CreateAsync);
@@ -31,7 +31,7 @@ public static class TherapistsApi
     {
         var problems = new Problems();
         var profile = request.ToProfile(problems);
-        await CheckLocationsAsync([], profile, scope, problems, ct);
+        profile = profile with { LocationIds = await LocationsAsync([], profile.LocationIds, scope, problems, ct) };
         if (problems.Any)
         {
             return problems.ToResult();
@@ -39,7 +39,7 @@ public static class TherapistsApi
         var therapist = new Therapist(Guid.NewGuid(), profile);
         db.Therapists.Add(therapist);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/scheduling/therapists/{therapist.Id}", TherapistView.From(therapist));
+        return TypedResults.Created($"/api/scheduling/therapists/{therapist.Id}", TherapistView.From(therapist, scope.Covers));
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> UpdateAsync(
@@ -52,7 +52,7 @@ public static class TherapistsApi
         }
         var problems = new Problems();
         var profile = request.ToProfile(problems);
-        await CheckLocationsAsync(therapist.LocationIds, profile, scope, problems, ct);
+        profile = profile with { LocationIds = await LocationsAsync(therapist.LocationIds, profile.LocationIds, scope, problems, ct) };
         if (problems.Any)
         {
             return problems.ToResult();
@@ -61,7 +61,7 @@ public static class TherapistsApi
         therapist.Update(profile);
         await db.SaveChangesAsync(ct);
         await changes.ScheduleChangedAsync(before.Concat(therapist.LocationIds), ct);
-        return TypedResults.Ok(TherapistView.From(therapist));
+        return TypedResults.Ok(TherapistView.From(therapist, scope.Covers));
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> SetAvailabilityAsync(
@@ -81,7 +81,7 @@ public static class TherapistsApi
         therapist.SetAvailability(windows);
         await db.SaveChangesAsync(ct);
         await changes.ScheduleChangedAsync(therapist.LocationIds, ct);
-        return TypedResults.Ok(TherapistView.From(therapist));
+        return TypedResults.Ok(TherapistView.From(therapist, scope.Covers));
     }
 
     public static async Task<Results<Created<TimeOff>, NotFound, ValidationProblem>> AddTimeOffAsync(
@@ -122,21 +122,24 @@ public static class TherapistsApi
     }
 
     /// <summary>
-    /// An admin assigns therapists to, and takes them off, their own set-up locations only; a therapist's other
-    /// locations stay as they are (and must be passed unchanged).
+    /// The therapist's locations after the change. An admin assigns therapists to, and takes them off, their own
+    /// set-up locations only; the therapist's other locations (which they are not shown) stay as they are.
     /// </summary>
-    private static async Task CheckLocationsAsync(
-        IReadOnlyList<Guid> current, TherapistProfile profile, LocationScope scope, Problems problems, CancellationToken ct)
+    private static async Task<IReadOnlyList<Guid>> LocationsAsync(
+        IReadOnlyList<Guid> current, IReadOnlyList<Guid> requested, LocationScope scope, Problems problems, CancellationToken ct)
     {
-        if (profile.LocationIds.Count == 0)
+        var own = requested.Where(scope.Covers).Distinct().ToList();
+        var setUp = await scope.Locations.CountAsync(l => own.Contains(l.Id), ct);
+        if (setUp != own.Count || requested.Any(l => !scope.Covers(l) && !current.Contains(l)))
+        {
+            problems.Add("locationIds", "Every location must be set up and one you work at.");
+        }
+        // In their present order, so an unchanged list reads the same.
+        List<Guid> locations = [.. current.Where(l => !scope.Covers(l) || own.Contains(l)), .. own.Except(current)];
+        if (locations.Count == 0)
         {
             problems.Add("locationIds", "A therapist works at one location at least.");
         }
-        var changed = current.Except(profile.LocationIds).Union(profile.LocationIds.Except(current)).ToList();
-        var mine = await scope.Locations.Where(l => changed.Contains(l.Id)).CountAsync(ct);
-        if (mine != changed.Count)
-        {
-            problems.Add("locationIds", "Every location must exist and be one you work at; a therapist's other locations stay unchanged.");
-        }
+        return locations;
     }
 }

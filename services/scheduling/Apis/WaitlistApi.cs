@@ -36,7 +36,7 @@ public static class WaitlistApi
         {
             return problems.ToResult();
         }
-        if (!await scope.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await scope.Locations.AnyAsync(l => l.Id == locationId, ct)
+        if (!await scope.MayBookAsync(referralId!.Value, [locationId!.Value], ct) || !await db.Locations.AnyAsync(l => l.Id == locationId, ct)
             || !await db.AppointmentTypes.AnyAsync(t => t.Code == type, ct))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral, location or appointment type"));

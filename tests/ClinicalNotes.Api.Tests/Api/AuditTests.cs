@@ -21,8 +21,8 @@ public sealed class AuditTests(InfrastructureFixture infrastructure)
             await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note((await clinic.BookAsync(referralId, "treatment"))[0])), HttpStatusCode.Created);
         var report = await Clinic.ReadAsync<DocumentResponse>(await api.PostAsync(new Uri($"/api/notes/referrals/{referralId}/progress-reports", UriKind.Relative), null), HttpStatusCode.Created);
 
-        // A front-desk user at another workstation reads each kind of record.
-        using var reader = clinic.Service.As("frontdesk-3", "front-desk", "192.168.7.21");
+        // Another therapist, at another workstation and through the staff web app, reads each kind of record.
+        using var reader = clinic.Staff("therapist", "therapist-3", "192.168.7.21", clientId: "medmassage-staff-web");
         var reads = new (string Url, Guid Record)[]
         {
             ($"/api/notes/evaluations/{evaluationId}", evaluationId),
@@ -36,24 +36,31 @@ public sealed class AuditTests(InfrastructureFixture infrastructure)
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         }
 
-        // Only admins read the audit log.
+        // The front desk reads no clinical content at all; only admins read the audit log.
+        using var desk = clinic.Staff("front-desk", "frontdesk-3", "192.168.7.22");
+        foreach (var (url, _) in reads)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await desk.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(new Uri("/api/notes/audit", UriKind.Relative))).StatusCode);
-        using var admin = clinic.Service.As("admin-1", "clinic-admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.GetAsync(new Uri("/api/notes/audit", UriKind.Relative))).StatusCode);
+        using var admin = clinic.Staff("clinic-admin", "admin-1", "10.20.30.40");
         var log = await Clinic.ReadAsync<List<AuditEntryResponse>>(
             await admin.GetAsync(new Uri($"/api/notes/audit?referralId={referralId}&limit=500", UriKind.Relative)), HttpStatusCode.OK);
 
         foreach (var (url, record) in reads)
         {
-            Assert.True(log.Any(e => e is { Action: "read", UserId: "frontdesk-3", Role: "front-desk", ClientAddress: "192.168.7.21" } && e.RecordId == record),
-                $"No audited read of {url}");
+            Assert.True(log.Any(e => e is { Action: "read", UserId: "therapist-3", Role: "therapist", ClientId: "medmassage-staff-web", ClientAddress: "192.168.7.21" }
+                && e.RecordId == record), $"No audited read of {url}");
         }
+        Assert.DoesNotContain(log, e => e.UserId == "frontdesk-3");
         Assert.Contains(log, e => e is { Action: "create", RecordType: "evaluation", UserId: "therapist-7", Role: "therapist", ClientAddress: "10.0.0.7" } && e.RecordId == evaluationId);
         Assert.Contains(log, e => e is { Action: "sign", RecordType: "evaluation" } && e.RecordId == evaluationId);
         Assert.Contains(log, e => e is { Action: "create", RecordType: "visit-note" } && e.RecordId == note.Id);
         Assert.Contains(log, e => e is { Action: "issue", RecordType: "document" } && e.RecordId == report.Id);
 
         var byUser = await Clinic.ReadAsync<List<AuditEntryResponse>>(
-            await admin.GetAsync(new Uri($"/api/notes/audit?userId=frontdesk-3&recordId={note.Id}", UriKind.Relative)), HttpStatusCode.OK);
+            await admin.GetAsync(new Uri($"/api/notes/audit?userId=therapist-3&recordId={note.Id}", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal("read", Assert.Single(byUser).Action);
     }
 

@@ -26,58 +26,71 @@ internal sealed class Clinic : IAsyncDisposable
         typeof(DischargeSummaryIssued), typeof(AdverseEventReported), typeof(UnsignedNotesFlagged),
     ];
 
-    private Clinic(ClinicalNotesService service, EventProbe probe, HttpClient therapist)
+    private Clinic(ClinicalNotesService service, EventProbe probe, Guid locationId)
     {
         Service = service;
         Probe = probe;
-        Therapist = therapist;
+        LocationId = locationId;
+        Therapist = service.As(TestCaller.Therapist(locationId) with { Subject = "therapist-7" }, "10.0.0.7");
     }
 
     public ClinicalNotesService Service { get; }
     public EventProbe Probe { get; }
 
-    /// <summary>The therapist documenting care (user "therapist-7").</summary>
+    /// <summary>The therapist documenting care (user "therapist-7", working at <see cref="LocationId"/>).</summary>
     public HttpClient Therapist { get; }
 
     public Guid TherapistId { get; } = Guid.NewGuid();
-    public Guid LocationId { get; } = Guid.NewGuid();
+
+    /// <summary>The clinic's location: its referrals are sent here, its visits held here.</summary>
+    public Guid LocationId { get; }
 
     public static async Task<Clinic> OpenAsync(InfrastructureFixture infrastructure, Action<ClinicalNotesService>? configure = null)
     {
-        var service = new ClinicalNotesService(infrastructure);
+        var location = Guid.NewGuid();
+        var service = new ClinicalNotesService(infrastructure) { DefaultCaller = TestCaller.ClinicAdmin(location) };
         configure?.Invoke(service);
-        var therapist = service.As("therapist-7", "therapist", "10.0.0.7");
+        using var anonymous = service.Anonymous();
         await Eventually.WaitAsync(async () =>
         {
-            using var response = await therapist.GetAsync(new Uri("/health", UriKind.Relative));
+            using var response = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }, r => r.StatusCode == HttpStatusCode.OK, what: "service ready");
         var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, Observed);
-        return new Clinic(service, probe, therapist);
+        return new Clinic(service, probe, location);
     }
 
-    public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 12)
+    /// <summary>A staff member of this clinic (at <see cref="LocationId"/>) acting as user <paramref name="user"/>.</summary>
+    public HttpClient Staff(string role, string user, string address, string? clientId = null)
+    {
+        var caller = new TestCaller(role, [LocationId], $"User {user}", ClientId: clientId) { Subject = user };
+        return Service.As(caller, address);
+    }
+
+    /// <summary>A referral accepted for <paramref name="locationId"/> (this clinic's by default), or to none.</summary>
+    public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 12,
+        string physicianNpi = "1234567893", Guid? locationId = null, bool withoutLocation = false)
     {
         var id = Guid.NewGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await Probe.PublishAsync(new ReferralAccepted(id, LocationId,
+        await Probe.PublishAsync(new ReferralAccepted(id, withoutLocation ? null : locationId ?? LocationId,
             new PatientContact(Guid.NewGuid(), "Grace Patient", "grace@example.test", null, "email", "en"),
-            new PhysicianContact("Dr. Ruth Lee", "1234567893", "Lee Orthopedics", "lee@example.test", null, null),
+            new PhysicianContact("Dr. Ruth Lee", physicianNpi, "Lee Orthopedics", "lee@example.test", null, null),
             ["M54.2"], techniques ?? ["Myofascial release", "Massage", "Scar tissue release"], ["neck", "upper back"],
             awaitingClearance ?? [], today.AddDays(-1), today.AddDays(90), new VisitCounts(visits, 0, visits)));
         await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Referrals.AnyAsync(r => r.Id == id)), known => known, what: "referral known");
         return id;
     }
 
-    /// <summary>Books appointments of one type for the referral, an hour apart from now on.</summary>
-    public async Task<Guid[]> BookAsync(Guid referralId, string type, int count = 1)
+    /// <summary>Books appointments of one type for the referral, an hour apart from now on (at this clinic unless told otherwise).</summary>
+    public async Task<Guid[]> BookAsync(Guid referralId, string type, int count = 1, Guid? locationId = null, Guid? therapistId = null)
     {
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         var start = DateTimeOffset.UtcNow;
         for (var i = 0; i < count; i++)
         {
             await Probe.PublishAsync(new AppointmentBooked(new AppointmentInfo(ids[i], referralId, type, start.AddHours(i), start.AddHours(i).AddMinutes(45),
-                new LocationInfo(LocationId, "Downtown", "1 Main St", "555-0100", "Europe/Berlin"), TherapistId, "Tom Therapist",
+                new LocationInfo(locationId ?? LocationId, "Downtown", "1 Main St", "555-0100", "Europe/Berlin"), therapistId ?? TherapistId, "Tom Therapist",
                 new PatientContact(Guid.NewGuid(), "Grace Patient", null, null, "email", "en"), null)));
         }
         await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Appointments.CountAsync(a => ids.Contains(a.Id))), n => n == count, what: "appointments known");

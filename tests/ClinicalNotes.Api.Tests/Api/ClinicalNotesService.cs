@@ -1,40 +1,40 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Testing;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ClinicalNotes.Api.Tests.Api;
 
 /// <summary>
-/// The clinical-notes service on the real servers. Callers are identified as the identity service will identify them
-/// (a principal with sub, name and role claims); here a test scheme builds that principal from request headers, and
-/// the client address is set as the network would set it.
+/// The clinical-notes service on the real servers. Callers carry access tokens shaped like the identity service's
+/// (see <see cref="TestTokens"/>), and the client address is set as the network would set it.
 /// </summary>
 internal sealed class ClinicalNotesService(InfrastructureFixture infrastructure)
     : ServiceFactory<Program>(infrastructure, "clinicalnotesdb", "clinical-notes-api")
 {
-    public const string UserHeader = "X-Test-User";
-    public const string RoleHeader = "X-Test-Role";
+    /// <summary>Stands in for the network: the peer address the request arrives from (never read by the service itself).</summary>
     public const string AddressHeader = "X-Test-Client-Address";
 
     /// <summary>Replaces the service's clock (set before the first client is created).</summary>
     public TimeProvider? Clock { get; set; }
 
-    public HttpClient As(string user, string role, string address = "10.20.30.40")
+    /// <summary>A client acting as <paramref name="caller"/> from the workstation at <paramref name="address"/>.</summary>
+    public HttpClient As(TestCaller caller, string address = "10.20.30.40", TimeSpan? tokenLifetime = null)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(UserHeader, user);
-        client.DefaultRequestHeaders.Add(RoleHeader, role);
+        var client = CreateClientWithToken(TestTokens.For(caller, tokenLifetime ?? TimeSpan.FromHours(1)));
         client.DefaultRequestHeaders.Add(AddressHeader, address);
+        return client;
+    }
+
+    /// <summary>A client sending no token at all (not even the <see cref="ServiceFactory{T}.DefaultCaller"/>'s).</summary>
+    public HttpClient Anonymous()
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = null;
         return client;
     }
 
@@ -49,33 +49,12 @@ internal sealed class ClinicalNotesService(InfrastructureFixture infrastructure)
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddAuthentication(HeaderIdentity.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderIdentity>(HeaderIdentity.SchemeName, null);
             services.AddTransient<IStartupFilter, ClientAddressFilter>();
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);
             }
         });
-    }
-
-    private sealed class HeaderIdentity(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeaders";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers[UserHeader] is not [{ } user])
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-            List<Claim> claims = [new("sub", user), new("name", $"User {user}")];
-            if (Request.Headers[RoleHeader] is [{ } role])
-            {
-                claims.Add(new Claim("role", role));
-            }
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName)));
-        }
     }
 
     private sealed class ClientAddressFilter : IStartupFilter

@@ -14,9 +14,9 @@ public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastruc
     public async Task Staff_are_alerted_when_a_referral_expires_within_a_week_even_with_visits_left()
     {
         await using var service = new NotificationService(infrastructure);
-        var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var locationId = Guid.NewGuid();
+        var client = await service.StartAsync(locationId);
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5);
 
         await probe.PublishAsync(new ReferralVisitsCounted(Guid.NewGuid(), locationId, new VisitCounts(10, 2, 8), validUntil));
@@ -31,9 +31,9 @@ public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastruc
     public async Task A_due_re_evaluation_alerts_the_staff_of_the_referrals_location()
     {
         await using var service = new NotificationService(infrastructure);
-        var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var locationId = Guid.NewGuid();
+        var client = await service.StartAsync(locationId);
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
         await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false));
         await client.WaitForMessagesAsync("type=ReferralAcknowledged", m => m.Count == 1, "referral known");

@@ -82,9 +82,9 @@ public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructu
     public async Task A_physician_without_an_email_address_is_not_skipped_silently_staff_are_told()
     {
         await using var service = new NotificationService(infrastructure);
-        var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var locationId = Guid.NewGuid();
+        var client = await service.StartAsync(locationId);
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
 
         await probe.PublishAsync(new ReferralReceived(Guid.NewGuid(), locationId, Events.Patient(null), Events.Physician(email: null), [], "routine", false));
 

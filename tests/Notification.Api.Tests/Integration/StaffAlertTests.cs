@@ -13,9 +13,9 @@ public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
     public async Task Staff_are_alerted_when_authorization_runs_low_but_not_while_plenty_is_left()
     {
         await using var service = new NotificationService(infrastructure);
-        var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var locationId = Guid.NewGuid();
+        var client = await service.StartAsync(locationId);
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
         var farAway = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90);
         var plenty = new ReferralVisitsCounted(referralId, locationId, new VisitCounts(10, 3, 7), farAway);
@@ -37,9 +37,9 @@ public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
     public async Task An_adverse_event_reaches_the_staff_inbox_of_the_referrals_location()
     {
         await using var service = new NotificationService(infrastructure);
-        var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var locationId = Guid.NewGuid();
+        var client = await service.StartAsync(locationId);
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
         await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false));
         await client.WaitForMessagesAsync("type=ReferralAcknowledged", m => m.Count == 1, "referral known");

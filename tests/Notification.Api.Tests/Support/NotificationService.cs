@@ -43,9 +43,13 @@ public sealed class NotificationService : ServiceFactory<Program>
         });
     }
 
-    /// <summary>Starts the host and waits until it is ready (schema applied, bus connected).</summary>
-    public async Task<HttpClient> StartAsync()
+    /// <summary>
+    /// Starts the host and waits until it is ready (schema applied, bus connected). The client acts as a clinic admin
+    /// of the downtown location and of <paramref name="alsoAt"/>, who sees whole messages of those locations.
+    /// </summary>
+    public async Task<HttpClient> StartAsync(params Guid[] alsoAt)
     {
+        DefaultCaller = TestCaller.ClinicAdmin([Events.Downtown.LocationId, .. alsoAt]);
         var client = CreateClient();
         _ownServer = new HttpMessageInvoker(Server.CreateHandler());
         await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(60), "/health 200");

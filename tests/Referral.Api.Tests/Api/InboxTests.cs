@@ -13,10 +13,10 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_inbox_filters_by_location_status_physician_diagnosis_and_date_and_pages_newest_first()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
-        var today = TestReferrals.Today();
         var downtown = Guid.NewGuid();
         var uptown = Guid.NewGuid();
+        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(downtown, uptown));
+        var today = TestReferrals.Today();
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {

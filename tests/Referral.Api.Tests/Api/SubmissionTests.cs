@@ -41,7 +41,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
 
         var details = await app.GetAsync(created.Id);
         Assert.Equal(["received", "accepted"], details.History.Select(h => h.Action));
-        Assert.All(details.History, h => Assert.Equal("anonymous", h.ActorId));
+        Assert.All(details.History, h => Assert.Equal(app.Caller.Subject, h.ActorId));
     }
 
     [Fact]

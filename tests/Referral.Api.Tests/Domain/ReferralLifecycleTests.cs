@@ -14,13 +14,15 @@ public sealed class ReferralLifecycleTests
         var request = TestReferrals.Valid(Today);
         ReferralValidator.Validate(request, Today, out var content);
 
-        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, [], Staff, Now);
+        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, [], Intake, Now);
 
         Assert.Equal(ReferralStatus.Received, referral.Status);
         var received = Assert.IsType<ReferralReceived>(Assert.Single(referral.DequeueEvents()));
         Assert.Equal(Now, received.OccurredAt);
         Assert.Empty(referral.DequeueEvents());
         Assert.Equal("received", Assert.Single(referral.History).Action);
+        Assert.Equal(Staff.Id, referral.History[0].ActorId);
+        Assert.Equal((Intake.Id, "front-desk", "staff-web"), (referral.SubmitterId, referral.SubmitterRole, referral.SubmitterClientId));
     }
 
     [Fact]

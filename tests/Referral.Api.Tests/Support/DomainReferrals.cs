@@ -9,6 +9,7 @@ internal static class DomainReferrals
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     public static readonly Actor Staff = new("u-7", "Front Desk");
+    public static readonly Submitter Intake = new(Staff.Id, Staff.Name, "front-desk", "staff-web");
 
     public static MedMassage.Referral.Api.Domain.Referral Received(
         Func<SubmitReferral, SubmitReferral>? change = null, DateTimeOffset? at = null, IEnumerable<MedMassage.Referral.Api.Domain.Referral>? earlier = null)
@@ -16,7 +17,7 @@ internal static class DomainReferrals
         var request = (change ?? (r => r))(TestReferrals.Valid(Today));
         var errors = ReferralValidator.Validate(request, Today, out var content);
         Assert.False(errors.Any, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, earlier ?? [], Staff, at ?? Now);
+        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, earlier ?? [], Intake, at ?? Now);
         referral.DequeueEvents();
         return referral;
     }

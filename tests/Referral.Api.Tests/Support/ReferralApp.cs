@@ -11,23 +11,30 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Referral.Api.Tests.Support;
 
-/// <summary>The referral service hosted on the real servers with a fresh database, ready (bus connected) when returned.</summary>
-internal sealed class ReferralApp : IAsyncDisposable
+/// <summary>
+/// The referral service hosted on the real servers with a fresh database, ready (bus connected) when returned.
+/// <see cref="Client"/> acts as <see cref="Caller"/>: by default a clinic admin of <see cref="TestReferrals.Clinic"/>,
+/// where <see cref="TestReferrals.Valid"/> sends referrals.
+/// </summary>
+public sealed class ReferralApp : IAsyncDisposable
 {
     private readonly ServiceFactory<Program> _service;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private ReferralApp(ServiceFactory<Program> service, WebApplicationFactory<Program> factory)
+    private ReferralApp(ServiceFactory<Program> service, WebApplicationFactory<Program> factory, TestCaller caller)
     {
         _service = service;
         _factory = factory;
-        Client = factory.CreateClient();
+        Caller = caller;
+        Client = ClientAs(caller);
     }
 
+    public TestCaller Caller { get; }
     public HttpClient Client { get; }
+    public IServiceProvider Services => _factory.Services;
 
     public static async Task<ReferralApp> StartAsync(
-        InfrastructureFixture infrastructure, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+        InfrastructureFixture infrastructure, TimeProvider? time = null, IDictionary<string, string?>? settings = null, TestCaller? caller = null)
     {
         var service = new ServiceFactory<Program>(infrastructure, "referraldb", "referral-api");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -37,9 +44,20 @@ internal sealed class ReferralApp : IAsyncDisposable
         WebApplicationFactory<Program> factory = time is null
             ? service
             : service.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(time)));
-        var app = new ReferralApp(service, factory);
+        var app = new ReferralApp(service, factory, caller ?? TestCaller.ClinicAdmin(TestReferrals.Clinic));
         await Eventually.WaitAsync(() => app.Client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "referral service ready");
         return app;
+    }
+
+    /// <summary>A client whose every request carries an access token for <paramref name="caller"/>.</summary>
+    public HttpClient ClientAs(TestCaller caller) => ClientWithToken(TestTokens.For(caller, TimeSpan.FromHours(2)));
+
+    /// <summary>A client sending exactly this bearer token, or none at all.</summary>
+    public HttpClient ClientWithToken(string? token)
+    {
+        var client = _factory.CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>A unit of work on the service's own database, to check what is (not) stored.</summary>

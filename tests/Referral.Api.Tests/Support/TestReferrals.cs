@@ -8,6 +8,9 @@ internal static class TestReferrals
     public const string Npi = "1234567893";
     public const string OtherNpi = "1245319599";
 
+    /// <summary>Where referrals go unless a test names a location; the default test caller works here.</summary>
+    public static readonly Guid Clinic = Guid.Parse("5b0f7a52-3c1e-4d55-9a4e-0c6f1b2d3e41");
+
     public static SubmitReferral Valid(DateOnly today, Guid? locationId = null) => new(
         Patient: new PatientInput(null, "Maria", "Lopez", new DateOnly(1980, 4, 12), "female", "+1 555 0100", "maria@example.org", "email", "es-US",
             [new IdentifierInput("urn:mrn:st-mary", "MRN-42")]),
@@ -22,7 +25,7 @@ internal static class TestReferrals
         ValidUntil: today.AddDays(60),
         Precautions: [],
         Insurance: new InsuranceInput("Acme Health", "ACM-123", "AUTH-9", 12),
-        LocationId: locationId ?? Guid.NewGuid(),
+        LocationId: locationId ?? Clinic,
         Priority: "routine",
         Notes: "Evaluate and treat.");
 

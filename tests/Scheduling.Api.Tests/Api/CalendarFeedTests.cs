@@ -67,6 +67,29 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(issue, null)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_feed_shows_only_the_appointments_at_the_locations_of_whoever_issued_it()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var (a, b) = (await service.CreateLocationAsync(), await service.CreateLocationAsync());
+        var sam = await SchedulingService.IdOf(await service.Client.PostAsJsonAsync("/api/scheduling/therapists",
+            new { name = "Sam Ortiz", licenceNumber = "MT-77", licenceState = "NY", licenceExpiresOn = "2030-01-01", locationIds = new[] { a, b } }));
+        var windows = new[] { new { locationId = a, day = "Tuesday", starts = "09:00", ends = "17:00" }, new { locationId = b, day = "Wednesday", starts = "09:00", ends = "17:00" } };
+        (await service.Client.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability", new { windows })).EnsureSuccessStatusCode();
+        var atA = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), a, sam, "evaluation", NewYork.At(2, 9)));
+        var atB = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), b, sam, "evaluation", NewYork.At(3, 9)));
+
+        var issuedByDeskOfA = await service.ClientAs(TestCaller.FrontDesk(a)).PostAsync($"/api/scheduling/therapists/{sam}/calendar-feed", null);
+        var url = (await issuedByDeskOfA.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString()!;
+        var feedOfA = await service.AnonymousClient().GetStringAsync(url);
+        var feedOfBoth = await service.AnonymousClient().GetStringAsync(await FeedUrlAsync(service, sam));
+
+        Assert.Contains($"UID:{atA}@", feedOfA, StringComparison.Ordinal);
+        Assert.DoesNotContain(atB.ToString(), feedOfA, StringComparison.Ordinal);
+        Assert.Contains($"UID:{atA}@", feedOfBoth, StringComparison.Ordinal);
+        Assert.Contains($"UID:{atB}@", feedOfBoth, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FeedUrlAsync(SchedulingService service, Guid therapist)
     {
         var response = await service.Client.PostAsync($"/api/scheduling/therapists/{therapist}/calendar-feed", null);

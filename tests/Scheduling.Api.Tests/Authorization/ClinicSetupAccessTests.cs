@@ -59,8 +59,10 @@ public sealed class ClinicSetupAccessTests(InfrastructureFixture infrastructure)
         (await service.Client.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability", new { windows = week })).EnsureSuccessStatusCode();
         using var adminOfA = service.ClientAs(TestCaller.ClinicAdmin(a));
 
-        var dropB = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}", profile with { locationIds = new[] { a } });
+        var onlyA = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}", profile with { name = "Sam Ortiz-Lee", locationIds = new[] { a } });
         var hireAtB = await adminOfA.PostAsJsonAsync("/api/scheduling/therapists", profile with { locationIds = new[] { b } });
+        var kim = await SchedulingService.IdOf(await adminOfA.PostAsJsonAsync("/api/scheduling/therapists", profile with { name = "Kim Ito", locationIds = new[] { a } }));
+        var addB = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{kim}", profile with { name = "Kim Ito" });
         var windowAtB = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability",
             new { windows = new[] { new { locationId = b, day = "Friday", starts = "09:00", ends = "12:00" } } });
         var clashWithB = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability",
@@ -68,15 +70,22 @@ public sealed class ClinicSetupAccessTests(InfrastructureFixture infrastructure)
         var newWeekAtA = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability",
             new { windows = new[] { new { locationId = a, day = "Tuesday", starts = "10:00", ends = "14:00" } } });
 
-        Assert.Equal(["locationIds"], (await dropB.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.OK, onlyA.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, hireAtB.StatusCode);
+        Assert.Equal(["locationIds"], (await addB.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(["windows[0].locationId"], (await windowAtB.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(["windows[0]"], (await clashWithB.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.OK, newWeekAtA.StatusCode);
-        // B's Thursday stays as B's admin left it; A's Monday is replaced by the new Tuesday.
-        var view = await service.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/therapists/{sam}");
-        Assert.Equal([a, b], view.GetProperty("locationIds").EnumerateArray().Select(l => l.GetGuid()));
-        Assert.Equal(["Thursday@" + b, "Tuesday@" + a],
-            view.GetProperty("availability").EnumerateArray().Select(w => $"{w.GetProperty("day").GetString()}@{w.GetProperty("locationId").GetGuid()}"));
+        // B keeps Sam and Sam's Thursday there as B's admin left them; A's Monday is replaced by the new Tuesday.
+        static IEnumerable<string> Week(JsonElement view) =>
+            view.GetProperty("availability").EnumerateArray().Select(w => $"{w.GetProperty("day").GetString()}@{w.GetProperty("locationId").GetGuid()}");
+        var seenByBoth = await service.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/therapists/{sam}");
+        Assert.Equal("Sam Ortiz-Lee", seenByBoth.GetProperty("name").GetString());
+        Assert.Equal([a, b], seenByBoth.GetProperty("locationIds").EnumerateArray().Select(l => l.GetGuid()));
+        Assert.Equal(["Thursday@" + b, "Tuesday@" + a], Week(seenByBoth));
+        // A's admin is shown Sam at A only.
+        var seenByA = await adminOfA.GetFromJsonAsync<JsonElement>($"/api/scheduling/therapists/{sam}");
+        Assert.Equal([a], seenByA.GetProperty("locationIds").EnumerateArray().Select(l => l.GetGuid()));
+        Assert.Equal(["Tuesday@" + a], Week(seenByA));
     }
 }

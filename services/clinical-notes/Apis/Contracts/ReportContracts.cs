@@ -40,5 +40,5 @@ public sealed record OutcomeAggregateResponse(
     decimal? MeanPainChange,
     decimal? MeanVisitsUsed);
 
-public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string UserId, string UserName, string? Role, string? ClientAddress,
+public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string UserId, string UserName, string? Role, string? ClientId, string? ClientAddress,
     string RecordType, Guid RecordId, Guid? ReferralId, string Action);

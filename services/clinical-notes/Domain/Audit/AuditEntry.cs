@@ -13,7 +13,10 @@ public static class AuditActions
     public const string Issue = "issue";
 }
 
-/// <summary>One access to a clinical record. Rows are only ever inserted; the database rejects changes and deletions.</summary>
+/// <summary>
+/// One access to a clinical record: who (user, role, the application they used), when, from where, which record and
+/// what they did. Rows are only ever inserted; the database rejects changes and deletions.
+/// </summary>
 public sealed class AuditEntry
 {
     private AuditEntry() { }
@@ -23,19 +26,23 @@ public sealed class AuditEntry
     public string UserId { get; private set; } = "";
     public string UserName { get; private set; } = "";
     public string? Role { get; private set; }
+
+    /// <summary>The OAuth client the token was issued to: the staff web app, a hospital system.</summary>
+    public string? ClientId { get; private set; }
     public string? ClientAddress { get; private set; }
     public string RecordType { get; private set; } = "";
     public Guid RecordId { get; private set; }
     public Guid? ReferralId { get; private set; }
     public string Action { get; private set; } = "";
 
-    public static AuditEntry Of(DateTimeOffset at, string userId, string userName, string? role, string? clientAddress,
+    public static AuditEntry Of(DateTimeOffset at, string userId, string userName, string? role, string? clientId, string? clientAddress,
         string recordType, Guid recordId, Guid? referralId, string action) => new()
     {
         At = at,
         UserId = userId,
         UserName = userName,
         Role = role,
+        ClientId = clientId,
         ClientAddress = clientAddress,
         RecordType = recordType,
         RecordId = recordId,

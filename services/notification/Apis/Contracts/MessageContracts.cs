@@ -2,13 +2,17 @@ using MedMassage.Notification.Api.Domain.Messages;
 
 namespace MedMassage.Notification.Api.Apis.Contracts;
 
+/// <summary>
+/// A message in the delivery log. <see cref="Recipient"/> (an email address or phone number) is null for callers who
+/// see delivery metadata only; errors then have the address masked.
+/// </summary>
 public sealed record MessageSummary(
     Guid Id,
     Guid SourceEventId,
     string Type,
     string Category,
     string Channel,
-    string Recipient,
+    string? Recipient,
     string RecipientKey,
     Guid? AppointmentId,
     string Status,
@@ -18,15 +22,26 @@ public sealed record MessageSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt)
 {
-    public static MessageSummary From(Message m) => new(
-        m.Id, m.SourceEventId, m.MessageType.ToString(), m.Category.ToString(), m.Channel.ToString(), m.Recipient, m.RecipientKey,
-        m.AppointmentId, m.Status.ToString(), m.DueAt, m.Attempts, m.LastError, m.CreatedAt, m.SentAt);
+    public const string Masked = "[recipient]";
+
+    public static MessageSummary From(Message m, bool withContent) => new(
+        m.Id, m.SourceEventId, m.MessageType.ToString(), m.Category.ToString(), m.Channel.ToString(), withContent ? m.Recipient : null, m.RecipientKey,
+        m.AppointmentId, m.Status.ToString(), m.DueAt, m.Attempts, withContent ? m.LastError : Mask(m.LastError, m), m.CreatedAt, m.SentAt);
+
+    /// <summary>Transport errors may quote the address they failed on.</summary>
+    internal static string? Mask(string? text, Message m) =>
+        text is null || m.Recipient.Length == 0 ? text : text.Replace(m.Recipient, Masked, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record LogEntryResponse(DateTimeOffset At, string Status, int Attempt, string? Detail);
 
-/// <summary>A message with its delivery log, for staff tracing what happened to it.</summary>
-public sealed record MessageDetails(MessageSummary Message, string Language, string Subject, IReadOnlyList<LogEntryResponse> Log);
+/// <summary>A message with its delivery log, for tracing what happened to it; subject and body only for those who may read them.</summary>
+public sealed record MessageDetails(MessageSummary Message, string Language, string? Subject, string? Body, IReadOnlyList<LogEntryResponse> Log)
+{
+    public static MessageDetails From(Message m, bool withContent) => new(
+        MessageSummary.From(m, withContent), m.Language, withContent ? m.Subject : null, withContent ? m.Body : null,
+        [.. m.Log.OrderBy(e => e.Id).Select(e => new LogEntryResponse(e.At, e.Status.ToString(), e.Attempt, withContent ? e.Detail : MessageSummary.Mask(e.Detail, m)))]);
+}
 
 public sealed record InboxItem(Guid Id, string Type, string Subject, string Body, DateTimeOffset DeliveredAt, DateTimeOffset? ReadAt);
 
@@ -47,3 +62,6 @@ public sealed record PreferencesResponse(
     string? QuietHoursStart,
     string? QuietHoursEnd,
     DateTimeOffset UpdatedAt);
+
+/// <summary>One SMS the development sink received; number and text are null for callers who see delivery metadata only.</summary>
+public sealed record SmsSinkEntry(string? To, string? Body, string Reference);

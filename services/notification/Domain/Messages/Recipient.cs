@@ -13,5 +13,7 @@ public sealed record Recipient(string Key, Channel Channel, string Address, Guid
 
     public static string StaffKey(Guid? locationId) => locationId is { } id ? $"staff:{id}" : "staff";
 
+    public static bool IsStaffKey(string key) => key == "staff" || key.StartsWith("staff:", StringComparison.Ordinal);
+
     public static Recipient Inbox(string key, Guid? patientId = null) => new(key, Channel.InApp, key, patientId);
 }

@@ -7,7 +7,7 @@ namespace MedMassage.Notification.Api.Infrastructure.Delivery;
 public sealed record SmsRequest(string To, string Body, string Reference);
 
 /// <summary>Sends SMS through the provider's HTTP API; any non-success answer is a failed attempt.</summary>
-internal sealed class SmsSender(HttpClient http, SmsEndpointResolver endpoint) : IChannelSender
+internal sealed class SmsSender(HttpClient http, SmsEndpointResolver endpoint, SmsSink sink) : IChannelSender
 {
     public const string ClientName = "sms";
 
@@ -15,7 +15,17 @@ internal sealed class SmsSender(HttpClient http, SmsEndpointResolver endpoint) :
 
     public async Task SendAsync(Message message, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(endpoint.Resolve(), new SmsRequest(message.Recipient, message.Body, message.Id.ToString()), ct);
+        var uri = endpoint.Resolve();
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = JsonContent.Create(new SmsRequest(message.Recipient, message.Body, message.Id.ToString())),
+        };
+        // The development sink admits only this process; a real provider never sees the key.
+        if (uri.AbsolutePath == SmsEndpointResolver.SinkPath)
+        {
+            request.Headers.Add(SmsSink.KeyHeader, sink.Key);
+        }
+        using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"SMS provider answered {(int)response.StatusCode} {response.ReasonPhrase}");

@@ -31,14 +31,16 @@ public sealed record AvailabilityRequest(IReadOnlyList<AvailabilityWindowDto>? W
 
 public sealed record TimeOffRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Reason);
 
+/// <summary>A therapist as staff of some of their locations see them: where and when they work there, not elsewhere.</summary>
 public sealed record TherapistView(
     Guid Id, string Name, string LicenceNumber, string LicenceState, DateOnly LicenceExpiresOn,
     IReadOnlyList<string> Certifications, IReadOnlyList<string> Specialties, IReadOnlyList<Guid> LocationIds,
     IReadOnlyList<AvailabilityWindowDto> Availability, IReadOnlyList<TimeOff> TimeOff)
 {
-    public static TherapistView From(Therapist t) => new(t.Id, t.Name, t.LicenceNumber, t.LicenceState, t.LicenceExpiresOn,
-        t.Certifications, t.Specialties, t.LocationIds,
-        [.. t.Availability.Select(w => new AvailabilityWindowDto(w.LocationId, w.Day.ToString(), w.Starts.ToString("HH:mm"), w.Ends.ToString("HH:mm")))],
+    public static TherapistView From(Therapist t, Func<Guid, bool> shown) => new(t.Id, t.Name, t.LicenceNumber, t.LicenceState, t.LicenceExpiresOn,
+        t.Certifications, t.Specialties, [.. t.LocationIds.Where(shown)],
+        [.. t.Availability.Where(w => shown(w.LocationId))
+            .Select(w => new AvailabilityWindowDto(w.LocationId, w.Day.ToString(), w.Starts.ToString("HH:mm"), w.Ends.ToString("HH:mm")))],
         t.TimeOff);
 }
 

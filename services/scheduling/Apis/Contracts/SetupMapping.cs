@@ -71,13 +71,9 @@ public static class SetupMapping
         {
             var window = new AvailabilityWindow(problems.Required($"windows[{i}].locationId", w.LocationId) ?? Guid.Empty,
                 problems.Day($"windows[{i}].day", w.Day), problems.Time($"windows[{i}].starts", w.Starts), problems.Time($"windows[{i}].ends", w.Ends));
-            if (window.LocationId != Guid.Empty && !therapist.LocationIds.Contains(window.LocationId))
+            if (window.LocationId != Guid.Empty && !(therapist.LocationIds.Contains(window.LocationId) && editable(window.LocationId)))
             {
-                problems.Add($"windows[{i}].locationId", "The therapist does not work at this location.");
-            }
-            else if (window.LocationId != Guid.Empty && !editable(window.LocationId))
-            {
-                problems.Add($"windows[{i}].locationId", "Availability is set by an admin of that location.");
+                problems.Add($"windows[{i}].locationId", "Availability is set only at your locations where the therapist works.");
             }
             if (window.Starts >= window.Ends && window.Ends != default)
             {

@@ -5,6 +5,7 @@ using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Domain.Waitlist;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Application.Access;
 
@@ -16,6 +17,8 @@ namespace MedMassage.Scheduling.Api.Application.Access;
 public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
 {
     private readonly List<Guid> _locations = [.. user.Locations];
+
+    public IReadOnlyList<Guid> LocationIds => _locations;
 
     public bool Covers(Guid locationId) => _locations.Contains(locationId);
 
@@ -33,4 +36,8 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
     /// wherever suits the patient, so every clinic's staff may see and book it.
     /// </summary>
     public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
+
+    /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
+    public async Task<bool> MayBookAsync(Guid referralId, IEnumerable<Guid> locationIds, CancellationToken ct) =>
+        locationIds.All(Covers) && await Referrals.AnyAsync(r => r.Id == referralId, ct);
 }

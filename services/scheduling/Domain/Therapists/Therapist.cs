@@ -26,6 +26,9 @@ public sealed class Therapist
     public List<TimeOff> TimeOff { get; private set; } = [];
     public byte[]? CalendarFeedKeyHash { get; private set; }
 
+    /// <summary>Whose appointments the feed shows: those at the locations its issuer and the therapist share.</summary>
+    public List<Guid> CalendarFeedLocationIds { get; private set; } = [];
+
     public void Update(TherapistProfile profile)
     {
         Name = profile.Name;
@@ -37,11 +40,15 @@ public sealed class Therapist
         LocationIds = [.. profile.LocationIds.Distinct()];
     }
 
-    /// <summary>A new secret for the therapist's calendar-feed address; the previous address stops working.</summary>
-    public string IssueCalendarFeedKey()
+    /// <summary>
+    /// A new secret for the therapist's calendar-feed address; the previous address stops working. The feed shows
+    /// the appointments at the issuer's locations only, so it never opens another clinic's book to them.
+    /// </summary>
+    public string IssueCalendarFeedKey(IEnumerable<Guid> issuerLocations)
     {
         var (key, hash) = CalendarFeedKey.New();
         CalendarFeedKeyHash = hash;
+        CalendarFeedLocationIds = [.. LocationIds.Intersect(issuerLocations)];
         return key;
     }
 

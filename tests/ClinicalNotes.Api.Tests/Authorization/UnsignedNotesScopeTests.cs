@@ -1,0 +1,43 @@
+using System.Net;
+using ClinicalNotes.Api.Tests.Api;
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClinicalNotes.Api.Tests.Authorization;
+
+/// <summary>
+/// The overdue-unsigned list of a clinician holds their own clinics' notes only. A service of its own with a clock
+/// to advance (and no other service consuming the same queues meanwhile).
+/// </summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class UnsignedNotesScopeTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Overdue_unsigned_notes_of_another_clinic_are_left_out_of_the_list()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var clinic = await Clinic.OpenAsync(infrastructure, service => service.Clock = clock);
+        var other = Guid.NewGuid();
+        using var admin = clinic.Service.As(TestCaller.ClinicAdmin(clinic.LocationId, other));
+        var ours = await DraftNoteAsync(clinic, admin, clinic.LocationId);
+        var theirs = await DraftNoteAsync(clinic, admin, other);
+        clock.Advance(TimeSpan.FromHours(25));
+
+        var forA = await Clinic.ReadAsync<List<UnsignedNoteResponse>>(await clinic.Therapist.GetAsync("/api/notes/visit-notes/unsigned"), HttpStatusCode.OK);
+        var forBoth = await Clinic.ReadAsync<List<UnsignedNoteResponse>>(await admin.GetAsync("/api/notes/visit-notes/unsigned"), HttpStatusCode.OK);
+
+        Assert.Equal([ours], forA.Select(n => n.Id));
+        Assert.Equal(new[] { ours, theirs }.Order(), forBoth.Select(n => n.Id).Order());
+    }
+
+    private static async Task<Guid> DraftNoteAsync(Clinic clinic, HttpClient admin, Guid location)
+    {
+        var referral = await clinic.AcceptReferralAsync(locationId: location);
+        var evaluation = await CourseOfCareTests.EvaluatedAsync(admin, referral, (await clinic.BookAsync(referral, "evaluation", locationId: location))[0]);
+        var plan = await Clinic.ReadAsync<TreatmentPlanResponse>(await admin.PostJsonAsync("/api/notes/treatment-plans", Forms.Plan(evaluation)), HttpStatusCode.Created);
+        await Clinic.ReadAsync<TreatmentPlanResponse>(await admin.PostAsync($"/api/notes/treatment-plans/{plan.Id}/activate", null), HttpStatusCode.OK);
+        var visit = (await clinic.BookAsync(referral, "treatment", locationId: location))[0];
+        return (await Clinic.ReadAsync<VisitNoteResponse>(await admin.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visit)), HttpStatusCode.Created)).Id;
+    }
+}
