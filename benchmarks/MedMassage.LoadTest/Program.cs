@@ -79,6 +79,7 @@ Console.WriteLine($"Races: {races.ExactlyOneWinner} of {races.Slots} slots had e
 Console.WriteLine($"Database check: {check.Appointments} appointments; {check.RowsOfCreated} for the {check.Created} answers 201, "
     + $"{check.RowsOfRefused} for the {check.Refused} refused, {check.RowsOfUnanswered} for the {check.Unanswered} the client stopped waiting for; "
     + $"overlapping live appointments: {check.TherapistOverlaps} of one therapist, {check.RoomOverlaps} of one room");
+Console.WriteLine($"Errors the services logged (dashboard): {await ErrorLog.SummarizeAsync(suite.AppHostOutput)}");
 var doubleBookings = check.TherapistOverlaps + check.RoomOverlaps + races.MoreThanOneWinner;
 Console.WriteLine(doubleBookings == 0 && check.Consistent
     ? "ZERO DOUBLE BOOKINGS: no overlaps in the database, no slot won twice, exactly one appointment per 201 and none per refusal."

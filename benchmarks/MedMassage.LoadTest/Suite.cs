@@ -41,6 +41,8 @@ public sealed partial class Suite : IAsyncDisposable
 
     public int AppHostProcessId => _appHost.ProcessId;
 
+    public string AppHostOutput => _appHost.Output;
+
     /// <summary>The resource table shows connection strings masked; the local servers use fixed development credentials.</summary>
     public string SchedulingDatabase => WithPassword(Resources["schedulingdb"].Endpoint);
 
