@@ -21,14 +21,30 @@ public static partial class ErrorLog
         (await dashboard.GetAsync(loginUrl)).EnsureSuccessStatusCode();
         var page = await dashboard.GetStringAsync(new Uri(loginUrl, "/logs?level=Error"));
         var rows = ErrorRow().Matches(page);
-        var bySource = rows.GroupBy(m => WebUtility.HtmlDecode($"{m.Groups["service"].Value} {m.Groups["category"].Value}")).OrderByDescending(g => g.Count())
-            .Select(g => $"{g.Key} × {g.Count()}");
+        var bySource = rows.GroupBy(m => WebUtility.HtmlDecode($"{m.Groups["service"].Value} {m.Groups["category"].Value}{SqlState(m.Groups["details"].Value)}"))
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} × {g.Count()}");
         return rows.Count == 0 ? "none" : $"{rows.Count} of the latest records: {string.Join(", ", bySource)}";
     }
+
+    /// <summary>The PostgreSQL error a record mentions, if any: what a database failure under load was.</summary>
+    private static string SqlState(string details) => PostgresCode().Match(details) is { Success: true } code
+        ? code.Value switch
+        {
+            "23P01" => " (23P01 exclusion violation)",
+            "40P01" => " (40P01 deadlock)",
+            "40001" => " (40001 serialization failure)",
+            "53300" => " (53300 too many connections)",
+            "57014" => " (57014 statement cancelled)",
+            var other => $" ({other})",
+        }
+        : "";
+
+    [GeneratedRegex(@"\b(?:23P01|40P01|40001|53300|57014|08\d{3}|23505)\b")]
+    private static partial Regex PostgresCode();
 
     [GeneratedRegex(@"Login to the dashboard at (\S+)")]
     private static partial Regex LoginUrl();
 
-    [GeneratedRegex(@"<tr class=""level-(?:error|critical)"">.*?<span class=""svc""[^>]*>(?<service>[^<]*)</span>.*?<td class=""muted"">(?<category>[^<]*)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<tr class=""level-(?:error|critical)"">.*?<span class=""svc""[^>]*>(?<service>[^<]*)</span>.*?<td class=""muted"">(?<category>[^<]*)</td>(?<details>.*?)</details>", RegexOptions.Singleline)]
     private static partial Regex ErrorRow();
 }
