@@ -34,6 +34,14 @@ public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, stri
         return client;
     }
 
+    /// <summary>A client that sends no token at all, whatever <see cref="DefaultCaller"/> is.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     /// <summary>A client that sends exactly the given Authorization value (for bad-token tests).</summary>
     public HttpClient CreateClientWithToken(string token)
     {

@@ -12,29 +12,17 @@ namespace ClinicalNotes.Api.Tests.Authorization;
 [Collection(InfrastructureCollection.Name)]
 public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
-    public static TheoryData<string> BadTokens() => ["none", "expired", "wrong audience", "wrong issuer", "wrong signing key", "alg none", "garbage"];
 
-    private static string? Token(string kind, TestCaller caller) => kind switch
-    {
-        "expired" => TestTokens.For(caller, notBefore: DateTime.UtcNow.AddHours(-1), lifetime: TimeSpan.FromMinutes(5)),
-        "wrong audience" => TestTokens.For(caller, audience: "some-other-api"),
-        "wrong issuer" => TestTokens.For(caller, issuer: "https://impostor.example/"),
-        // Same key id as the trusted key, different key material.
-        "wrong signing key" => TestTokens.For(caller, key: TestTokens.NewKey("test-signing-key")),
-        "alg none" => TestTokens.Unsigned(caller),
-        "garbage" => "not.a.jwt",
-        _ => null,
-    };
 
     [Theory]
-    [MemberData(nameof(BadTokens))]
+    [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]
     public async Task A_bad_token_gets_401_problem_details_and_changes_nothing(string kind)
     {
         var world = await clinics.StartAsync(infrastructure);
         var note = await world.FreshDraftNoteAsync(world.A);
         var addendaBefore = await world.Service.QueryAsync(db => db.Addenda.CountAsync(a => a.NoteId == world.A.SignedNote));
         // Everything else about the caller would be allowed: an admin of the note's own clinic.
-        var token = Token(kind, TestCaller.ClinicAdmin(world.A.Location));
+        var token = BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location));
         using var http = token is null ? world.Service.Anonymous() : world.Service.CreateClientWithToken(token);
 
         var sign = await http.PostAsync($"/api/notes/visit-notes/{note}/sign", null);

@@ -15,16 +15,15 @@ namespace Referral.Api.Tests.Authorization;
 [Collection(InfrastructureCollection.Name)]
 public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
-    public static TheoryData<string> BadTokens() => ["no token", "expired", "wrong audience", "wrong signature key", "wrong issuer", "alg none", "not a jwt"];
 
     [Theory]
-    [MemberData(nameof(BadTokens))]
+    [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]
     public async Task A_bad_token_is_a_401_problem_and_changes_nothing(string kind)
     {
         var world = await clinics.StartAsync(infrastructure);
         var referral = await world.NewReferralAsync(world.A);
         var before = await StateAsync(world);
-        using var http = world.App.ClientWithToken(Token(kind, TestCaller.ClinicAdmin(world.A.Location)));
+        using var http = world.App.ClientWithToken(BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location)));
 
         var responses = new[]
         {
@@ -116,17 +115,6 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         }
     }
 
-    private static string? Token(string kind, TestCaller caller) => kind switch
-    {
-        "no token" => null,
-        "expired" => TestTokens.For(caller, TimeSpan.FromMinutes(5), notBefore: DateTime.UtcNow.AddHours(-1)),
-        "wrong audience" => TestTokens.For(caller, audience: "some-other-api"),
-        "wrong signature key" => TestTokens.For(caller, key: TestTokens.NewKey("test-signing-key")),
-        "wrong issuer" => TestTokens.For(caller, issuer: "https://identity.attacker.example/"),
-        "alg none" => TestTokens.Unsigned(caller),
-        "not a jwt" => "definitely-not-a-token",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private static Task<(int Referrals, int History, int Audit)> StateAsync(TwoClinics world) =>
         world.App.QueryAsync(async db => (await db.Referrals.CountAsync(), await db.History.CountAsync(), await db.Audit.CountAsync()));
