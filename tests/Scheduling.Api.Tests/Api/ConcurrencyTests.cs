@@ -34,6 +34,38 @@ public sealed class ConcurrencyTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Many_therapists_racing_for_the_last_rooms_get_201_or_409_and_never_an_error()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync(rooms: 2);
+        var therapists = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            therapists.Add(await service.CreateTherapistAsync(location, $"Therapist {i}"));
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var hour in new[] { 9, 11, 13, 15 })
+        {
+            var referrals = await Task.WhenAll(therapists.Select(_ => service.AcceptReferralAsync()));
+            using var start = new SemaphoreSlim(0);
+            var attempts = therapists.Select(async (therapist, i) =>
+            {
+                await start.WaitAsync();
+                return await service.BookAsync(referrals[i], location, therapist, "evaluation", NewYork.At(3, hour));
+            }).ToList();
+            start.Release(attempts.Count);
+            var round = (await Task.WhenAll(attempts)).Select(r => r.StatusCode).ToList();
+
+            // Two rooms: two visits fit at that hour, whoever wins them; every other answer is a clean refusal.
+            Assert.Equal(2, round.Count(s => s == HttpStatusCode.Created));
+            statuses.AddRange(round);
+        }
+
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, s.ToString()));
+    }
+
+    [Fact]
     public async Task The_database_itself_refuses_overlapping_live_appointments_for_a_therapist_or_a_room_but_not_cancelled_ones()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);
