@@ -19,6 +19,17 @@ public static class EndpointPolicies
                 && e.Metadata.GetMetadata<AuthorizationPolicy>() is null)
             .Select(Describe)];
 
+    /// <summary>"METHOD route" → the policies it declares (comma-separated), for the routes under <paramref name="prefix"/>.</summary>
+    public static IReadOnlyDictionary<string, string> PoliciesUnder(IServiceProvider services, string prefix) =>
+        Under(services, prefix).ToDictionary(Describe, e => string.Join(',', e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)));
+
+    /// <summary>Routes under <paramref name="prefix"/> that allow anonymous callers.</summary>
+    public static IReadOnlyList<string> AnonymousUnder(IServiceProvider services, string prefix) =>
+        [.. Under(services, prefix).Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Describe)];
+
+    private static IEnumerable<RouteEndpoint> Under(IServiceProvider services, string prefix) =>
+        All(services).Where(e => e.RoutePattern.RawText?.StartsWith(prefix, StringComparison.Ordinal) == true);
+
     public static string Describe(RouteEndpoint endpoint) =>
         $"{string.Join(',', endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {endpoint.RoutePattern.RawText}";
 }

@@ -56,8 +56,7 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
 
         Assert.Empty(EndpointPolicies.Undeclared(world.App.Services));
         Assert.True(endpoints.Count >= 10, $"only {endpoints.Count} endpoints found");
-        var api = endpoints.Where(e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal))
-            .ToDictionary(EndpointPolicies.Describe, e => string.Join(',', e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)));
+        var api = EndpointPolicies.PoliciesUnder(world.App.Services, Route.Prefix);
         Assert.Equal(new Dictionary<string, string>
         {
             ["POST /api/referrals/"] = "referral-submitter",
@@ -71,8 +70,7 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
             ["POST /api/referrals/{id:guid}/clearances"] = "front-desk",
             ["GET /api/referrals/audit"] = "clinic-admin",
         }, api);
-        Assert.DoesNotContain(endpoints, e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal)
-            && e.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+        Assert.Empty(EndpointPolicies.AnonymousUnder(world.App.Services, Route.Prefix));
     }
 
     [Fact]
