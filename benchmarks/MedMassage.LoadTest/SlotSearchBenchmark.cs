@@ -24,9 +24,9 @@ public sealed class SlotSearchBenchmark(Clinic clinic, Guid[] referrals, DateOnl
         {
             throw new InvalidOperationException($"Slot search refused ({(int)response.StatusCode}): {System.Text.Encoding.UTF8.GetString(body)}");
         }
-        var slots = JsonDocument.Parse(body).RootElement;
-        var therapists = slots.EnumerateArray().Select(s => s.GetProperty("therapistId").GetGuid()).Distinct().Count();
-        return $"{slots.GetArrayLength()} slots of {therapists} therapist(s), {body.Length / 1024.0:0} KiB per answer; first (uncached) search {elapsed.TotalMilliseconds:0} ms";
+        var answer = JsonDocument.Parse(body).RootElement;
+        var therapists = answer.GetProperty("therapists").GetArrayLength();
+        return $"{answer.GetProperty("count").GetInt32()} slots of {therapists} therapist(s), {body.Length / 1024.0:0} KiB per answer; first (uncached) search {elapsed.TotalMilliseconds:0} ms";
     }
 
     public Task<RunResult> FixedRateAsync(string name, HttpClient client, double rate, TimeSpan duration, int maxInFlight, Guid? therapist = null) =>

@@ -24,7 +24,7 @@ public static class SlotsApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Slot>>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
+    public static async Task<Results<Ok<SlotAnswer>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
         Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
         SlotSearch search, LocationScope scope, CancellationToken ct)
     {

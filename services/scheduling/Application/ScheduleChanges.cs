@@ -13,13 +13,15 @@ public sealed class ScheduleChanges(IConnectionMultiplexer redis, IEnumerable<IF
     public async Task ScheduleChangedAsync(Guid locationId, CancellationToken ct = default) =>
         await redis.GetDatabase().StringIncrementAsync(GenerationKey(locationId));
 
-    public async Task ScheduleChangedAsync(IEnumerable<Guid> locationIds, CancellationToken ct = default)
-    {
-        foreach (var id in locationIds.Distinct())
-        {
-            await ScheduleChangedAsync(id, ct);
-        }
-    }
+    public async Task ScheduleChangedAsync(IEnumerable<Guid> locationIds, CancellationToken ct = default) =>
+        await Task.WhenAll(locationIds.Distinct().Select(id => ScheduleChangedAsync(id, ct)));
+
+    /// <summary>
+    /// A visit was booked, moved or cancelled: its location changed, and so did every location where its
+    /// therapists work, because a therapist busy here is not free there either.
+    /// </summary>
+    public Task VisitChangedAsync(Guid locationId, IEnumerable<Guid> therapistLocationIds, CancellationToken ct = default) =>
+        ScheduleChangedAsync(therapistLocationIds.Append(locationId), ct);
 
     public async Task<long> GenerationAsync(Guid locationId)
     {

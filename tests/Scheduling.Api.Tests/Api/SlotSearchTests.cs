@@ -8,15 +8,27 @@ namespace Scheduling.Api.Tests.Api;
 [Collection(InfrastructureCollection.Name)]
 public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
 {
-    private static async Task<List<JsonElement>> SlotsAsync(SchedulingService service, Guid referral, Guid location, string type, string day = "2026-06-02", Guid? therapist = null)
+    /// <summary>One found slot: whose it is, where, and its start exactly as the answer writes it.</summary>
+    private sealed record Found(Guid LocationId, string TimeZone, Guid TherapistId, string TherapistName, string Start);
+
+    private static async Task<List<Found>> SlotsAsync(SchedulingService service, Guid referral, Guid location, string type, string day = "2026-06-02",
+        Guid? therapist = null, string? to = null, Guid? alsoLocation = null)
     {
-        var url = $"/api/scheduling/slots?referralId={referral}&locationId={location}&from={day}&to={day}&type={type}" + (therapist is null ? "" : $"&therapistId={therapist}");
+        var url = $"/api/scheduling/slots?referralId={referral}&locationId={location}&from={day}&to={to ?? day}&type={type}"
+            + (therapist is null ? "" : $"&therapistId={therapist}") + (alsoLocation is null ? "" : $"&locationId={alsoLocation}");
         var response = await service.Client.GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var found = answer.GetProperty("therapists").EnumerateArray()
+            .SelectMany(t => t.GetProperty("starts").EnumerateArray().Select(start => new Found(
+                t.GetProperty("locationId").GetGuid(), t.GetProperty("timeZone").GetString()!, t.GetProperty("therapistId").GetGuid(),
+                t.GetProperty("therapistName").GetString()!, start.GetString()!)))
+            .ToList();
+        Assert.Equal(found.Count, answer.GetProperty("count").GetInt32());
+        return found;
     }
 
-    private static string Local(JsonElement slot) => slot.GetProperty("localStartsAt").GetString()!;
+    private static string Local(Found slot) => slot.Start;
 
     [Fact]
     public async Task Slots_are_offered_in_the_locations_time_zone_only_with_therapists_certified_for_the_referral()
@@ -30,11 +42,12 @@ public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
 
         var slots = await SlotsAsync(service, referral, location, "evaluation");
 
-        Assert.All(slots, s => Assert.Equal(certified, s.GetProperty("therapistId").GetGuid()));
+        Assert.All(slots, s => Assert.Equal(certified, s.TherapistId));
         Assert.Equal(29, slots.Count); // 09:00 … 16:00 every quarter hour
         Assert.Equal("2026-06-02T09:00:00-04:00", Local(slots[0]));
-        Assert.Equal("2026-06-02T13:00:00+00:00", slots[0].GetProperty("startsAt").GetDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:sszzz", null));
-        Assert.Equal("America/New_York", slots[0].GetProperty("timeZone").GetString());
+        Assert.Equal("2026-06-02T13:00:00+00:00", DateTimeOffset.Parse(slots[0].Start).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:sszzz", null));
+        Assert.Equal("America/New_York", slots[0].TimeZone);
+        Assert.Equal(("Dana Reyes", location), (slots[0].TherapistName, slots[0].LocationId));
     }
 
     [Fact]
@@ -59,6 +72,34 @@ public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
         Assert.Contains(after, s => Local(s) == "2026-06-02T11:00:00-04:00");
         Assert.DoesNotContain(after, s => Local(s) == "2026-06-02T10:30:00-04:00");
         Assert.Equal(before.Count, afterCancel.Count);
+    }
+
+    [Fact]
+    public async Task A_therapist_booked_at_one_location_is_no_longer_offered_at_that_instant_at_another()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var newYork = await service.CreateLocationAsync();
+        var losAngeles = await service.CreateLocationAsync("America/Los_Angeles");
+        var dana = await SchedulingService.IdOf(await service.Client.PostAsJsonAsync("/api/scheduling/therapists", new
+        {
+            name = "Dana Reyes", licenceNumber = "MT-1234", licenceState = "NY", licenceExpiresOn = "2030-01-01",
+            certifications = Array.Empty<string>(), specialties = Array.Empty<string>(), locationIds = new[] { newYork, losAngeles },
+        }));
+        // 12:00–17:00 in New York and 09:00–12:00 in Los Angeles (12:00–15:00 New York time): Dana sees patients
+        // remotely from either clinic, so the same instants are offered at both.
+        var windows = new[] { new { locationId = newYork, day = "Tuesday", starts = "12:00", ends = "17:00" }, new { locationId = losAngeles, day = "Tuesday", starts = "09:00", ends = "12:00" } };
+        (await service.Client.PutAsJsonAsync($"/api/scheduling/therapists/{dana}/availability", new { windows })).EnsureSuccessStatusCode();
+        var referral = await service.AcceptReferralAsync();
+        var other = await service.AcceptReferralAsync();
+
+        var before = await SlotsAsync(service, other, newYork, "evaluation");
+        Assert.Equal(HttpStatusCode.Created, (await service.BookAsync(referral, losAngeles, dana, "evaluation", NewYork.At(2, 13))).StatusCode);
+        var after = await SlotsAsync(service, other, newYork, "evaluation");
+
+        Assert.Contains(before, s => Local(s) == "2026-06-02T13:00:00-04:00");
+        // New York's cached answer must not outlive a booking made in Los Angeles: Dana cannot be in two places.
+        Assert.DoesNotContain(after, s => Local(s) == "2026-06-02T13:00:00-04:00");
+        Assert.Equal(before.Count - 7, after.Count);
     }
 
     [Fact]

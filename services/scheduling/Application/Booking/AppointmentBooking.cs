@@ -21,6 +21,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
     public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, CancellationToken ct)
     {
         var triedRooms = new HashSet<Guid>();
+        var transientFailures = 0;
         while (true)
         {
             db.ChangeTracker.Clear();
@@ -53,8 +54,17 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             outbox.Add(new AppointmentBooked(AppointmentInfoFactory.Create(appointment, location, therapist, referral)));
             try
             {
+                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (ConstraintViolations.Transient(e))
+            {
+                if (++transientFailures > ConstraintViolations.TransientRetries)
+                {
+                    return ConstraintViolations.Busy;
+                }
+                continue;
             }
             catch (DbUpdateException e) when (ConstraintViolations.Overlap(e) is { } constraint)
             {
@@ -69,7 +79,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             {
                 await holds.ReleaseAsync(holdId);
             }
-            await changes.ScheduleChangedAsync(location.Id, ct);
+            await changes.VisitChangedAsync(location.Id, therapist.LocationIds, ct);
             return appointment;
         }
     }
@@ -82,6 +92,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             return Refusal.NotFound("The appointment");
         }
         var triedRooms = new HashSet<Guid>();
+        var transientFailures = 0;
         while (true)
         {
             db.ChangeTracker.Clear();
@@ -114,12 +125,21 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             outbox.Add(new AppointmentRescheduled(AppointmentInfoFactory.Create(appointment, location, therapist, referral), previousStart, previousEnd));
             try
             {
+                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
                 return ConstraintViolations.ChangedConcurrently;
+            }
+            catch (DbUpdateException e) when (ConstraintViolations.Transient(e))
+            {
+                if (++transientFailures > ConstraintViolations.TransientRetries)
+                {
+                    return ConstraintViolations.Busy;
+                }
+                continue;
             }
             catch (DbUpdateException e) when (ConstraintViolations.Overlap(e) is { } constraint)
             {
@@ -129,7 +149,8 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
                 }
                 return constraint == ConstraintViolations.RoomOverlap ? ConstraintViolations.RoomTaken : ConstraintViolations.TherapistTaken;
             }
-            await changes.ScheduleChangedAsync(location.Id, ct);
+            var previousTherapist = current.TherapistId == therapist.Id ? therapist : await db.Therapists.FindAsync([current.TherapistId], ct);
+            await changes.VisitChangedAsync(location.Id, therapist.LocationIds.Concat(previousTherapist?.LocationIds ?? []), ct);
             await changes.TimeFreedAsync(location.Id, current.TherapistId, new Interval(previousStart, previousEnd), ct);
             return appointment;
         }

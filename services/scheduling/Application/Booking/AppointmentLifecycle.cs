@@ -53,7 +53,7 @@ public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEve
         }
         if (change == StatusChange.Cancel)
         {
-            await changes.ScheduleChangedAsync(location.Id, ct);
+            await changes.VisitChangedAsync(location.Id, therapist.LocationIds, ct);
             await changes.TimeFreedAsync(location.Id, therapist.Id, appointment.Visit, ct);
         }
         return appointment;

@@ -13,6 +13,16 @@ internal static class ConstraintViolations
     public static string? Overlap(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg ? pg.ConstraintName : null;
 
+    /// <summary>PostgreSQL gave up on this transaction (deadlock or serialization failure); running it again is safe.</summary>
+    public static bool Transient(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
+    /// <summary>How many times a booking runs again after a transient failure before it is refused as busy.</summary>
+    public const int TransientRetries = 3;
+
+    public static readonly Refusal Busy =
+        new("schedule-busy", "Too many changes to this schedule at once; try again.");
+
     public static readonly Refusal TherapistTaken =
         new("therapist-double-booked", "The therapist already has an appointment at that time.");
 

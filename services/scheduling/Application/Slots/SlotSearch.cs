@@ -7,16 +7,10 @@ using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace MedMassage.Scheduling.Api.Application.Slots;
 
 public sealed record SlotQuery(Guid ReferralId, IReadOnlyList<Guid> LocationIds, DateOnly From, DateOnly To, string AppointmentType, Guid? TherapistId);
-
-/// <summary>A bookable visit: in UTC for machines, and in the location's local time (with offset) for people.</summary>
-public sealed record Slot(
-    Guid LocationId, Guid TherapistId, string TherapistName, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    DateTimeOffset LocalStartsAt, DateTimeOffset LocalEndsAt, string TimeZone);
 
 /// <summary>
 /// Free slots for a referral. The expensive part (working time minus live appointments and full rooms, per
@@ -24,9 +18,9 @@ public sealed record Slot(
 /// licences and certifications, live holds and the clock are applied on every request with the same domain
 /// rules booking uses, so a slot shown is a slot booking accepts.
 /// </summary>
-public sealed class SlotSearch(SchedulingDbContext db, HybridCache cache, ScheduleChanges changes, SlotHolds holds, TimeProvider time)
+public sealed class SlotSearch(SchedulingDbContext db, OpenTimesCache openTimes, SlotHolds holds, TimeProvider time)
 {
-    public async Task<Outcome<IReadOnlyList<Slot>>> FindAsync(SlotQuery query, CancellationToken ct)
+    public async Task<Outcome<SlotAnswer>> FindAsync(SlotQuery query, CancellationToken ct)
     {
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.ReferralId, ct);
         var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == query.AppointmentType, ct);
@@ -41,7 +35,7 @@ public sealed class SlotSearch(SchedulingDbContext db, HybridCache cache, Schedu
             return refusal;
         }
 
-        var slots = new List<Slot>();
+        var found = new List<TherapistSlots>();
         foreach (var locationId in query.LocationIds.Distinct())
         {
             var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
@@ -49,69 +43,43 @@ public sealed class SlotSearch(SchedulingDbContext db, HybridCache cache, Schedu
             {
                 return Refusal.NotFound("The location");
             }
-            slots.AddRange(await FindAtAsync(location, referral, type, techniques, query, ct));
+            found.AddRange(await FindAtAsync(location, referral, type, techniques, query, ct));
         }
-        return slots.OrderBy(s => s.StartsAt).ThenBy(s => s.TherapistName).ToList();
+        return new SlotAnswer(type.Code, type.DurationMinutes, found.Sum(t => t.Starts.Count), found);
     }
 
-    private async Task<IEnumerable<Slot>> FindAtAsync(
+    private async Task<IEnumerable<TherapistSlots>> FindAtAsync(
         Location location, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, SlotQuery query, CancellationToken ct)
     {
         var therapists = await db.Therapists.AsNoTracking()
             .Where(t => t.LocationIds.Contains(location.Id) && (query.TherapistId == null || t.Id == query.TherapistId))
+            .OrderBy(t => t.Name).ThenBy(t => t.Id)
             .ToListAsync(ct);
-        var generation = await changes.GenerationAsync(location.Id);
-        var key = $"scheduling:slots:{location.Id}:{generation}:{query.From:yyyyMMdd}:{query.To:yyyyMMdd}:{type.DurationMinutes}:{query.TherapistId}";
-        var open = await cache.GetOrCreateAsync(key, async token => await OpenVisitsAsync(location, therapists, type.Duration, query, token),
-            new HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) },
-            cancellationToken: ct);
-
+        var open = await openTimes.GetAsync(location, therapists, type.Duration, query.From, query.To, query.TherapistId, ct);
+        var held = (await holds.ActiveAsync(therapists.Select(t => t.Id))).Where(h => h.ReferralId != referral.Id).ToLookup(h => h.TherapistId);
+        var days = open.Days.ToLookup(d => d.TherapistId);
         var now = time.GetUtcNow();
-        var held = (await holds.ActiveAsync(therapists.Select(t => t.Id))).Where(h => h.ReferralId != referral.Id).ToList();
-        var byId = therapists.ToDictionary(t => t.Id);
-        var clock = location.Clock;
-        return open
-            .Where(v => byId.ContainsKey(v.TherapistId) && v.StartsAt > now)
-            .Select(v => (Visit: new Interval(v.StartsAt, v.EndsAt), Therapist: byId[v.TherapistId]))
-            .Where(v =>
-            {
-                var date = clock.DateOf(v.Visit.Start);
-                return BookingRules.DateAllowed(referral, date) is null
-                    && v.Therapist.MayTreat(techniques, location.Id, date) is null
-                    && !held.Any(h => h.TherapistId == v.Therapist.Id && h.Visit.Overlaps(v.Visit));
-            })
-            .Select(v => new Slot(location.Id, v.Therapist.Id, v.Therapist.Name, v.Visit.Start, v.Visit.End,
-                clock.ToLocal(v.Visit.Start), clock.ToLocal(v.Visit.End), location.TimeZone));
-    }
 
-    /// <summary>Per therapist, every visit that fits their working time with the therapist and a room free.</summary>
-    private async Task<List<OpenVisit>> OpenVisitsAsync(Location location, List<Therapist> therapists, TimeSpan duration, SlotQuery query, CancellationToken ct)
-    {
-        var clock = location.Clock;
-        var rangeStart = clock.ToInstant(query.From, TimeOnly.MinValue, LocalClock.Ambiguity.Earlier);
-        var rangeEnd = clock.ToInstant(query.To.AddDays(1), TimeOnly.MinValue, LocalClock.Ambiguity.Earlier);
-        var therapistIds = therapists.Select(t => t.Id).ToList();
-        var live = await db.Appointments.AsNoTracking()
-            .Where(a => a.Status != AppointmentStatus.Cancelled && a.StartsAt < rangeEnd && a.EndsAt > rangeStart)
-            .Where(a => a.LocationId == location.Id || therapistIds.Contains(a.TherapistId))
-            .Select(a => new { a.TherapistId, a.RoomId, a.LocationId, a.StartsAt, a.EndsAt })
-            .ToListAsync(ct);
-        var roomIds = location.Rooms.Select(r => r.Id).ToHashSet();
-        var roomBusy = live.Where(a => roomIds.Contains(a.RoomId)).Select(a => (a.RoomId, Visit: new Interval(a.StartsAt, a.EndsAt))).ToList();
-        bool RoomFree(Interval visit) => roomIds.Any(room => !roomBusy.Any(b => b.RoomId == room && b.Visit.Overlaps(visit)));
+        return therapists
+            .Select(therapist => new TherapistSlots(location.Id, location.TimeZone, therapist.Id, therapist.Name,
+                BookableStarts(days[therapist.Id], therapist, held[therapist.Id].ToList())))
+            .Where(t => t.Starts.Count > 0)
+            .ToList();
 
-        var open = new List<OpenVisit>();
-        foreach (var therapist in therapists)
+        // The referral's dates and the therapist's licence and certifications are decided per day, holds per visit.
+        List<DateTimeOffset> BookableStarts(IEnumerable<OpenDay> therapistDays, Therapist therapist, List<SlotHold> therapistHolds)
         {
-            var busy = live.Where(a => a.TherapistId == therapist.Id).Select(a => new Interval(a.StartsAt, a.EndsAt)).ToList();
-            for (var date = query.From; date <= query.To; date = date.AddDays(1))
+            var starts = new List<DateTimeOffset>();
+            foreach (var day in therapistDays)
             {
-                open.AddRange(SlotFinder.FreeVisits(therapist.WorkingIntervals(location, date), busy, duration, DateTimeOffset.MinValue, RoomFree)
-                    .Select(v => new OpenVisit(therapist.Id, v.Start, v.End)));
+                if (BookingRules.DateAllowed(referral, day.Date) is not null || therapist.MayTreat(techniques, location.Id, day.Date) is not null)
+                {
+                    continue;
+                }
+                starts.AddRange(day.Starts.Where(start => start > now
+                    && !therapistHolds.Exists(h => h.Visit.Overlaps(new Interval(start, start + type.Duration)))));
             }
+            return starts;
         }
-        return open;
     }
-
-    public sealed record OpenVisit(Guid TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 }
