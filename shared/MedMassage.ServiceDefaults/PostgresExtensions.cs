@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,8 +18,16 @@ public static class PostgresExtensions
         string connectionName,
         params System.Reflection.Assembly[] migrationAssemblies) where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        var configured = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        // The services keep no session state, so a pooled connection need not be reset (a DISCARD ALL per use),
+        // and their few hot statements are worth preparing once per connection instead of planning every time.
+        var tuned = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true };
+        if (tuned.MaxAutoPrepare == 0)
+        {
+            tuned.MaxAutoPrepare = 64;
+        }
+        var connectionString = tuned.ConnectionString;
 
         builder.Services.AddDbContext<TContext>(options => options
             .UseNpgsql(connectionString)

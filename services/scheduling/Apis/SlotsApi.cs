@@ -49,7 +49,7 @@ public static class SlotsApi
         {
             return problems.ToResult();
         }
-        if (!await scope.MayBookAsync(referralId!.Value, locationId!, ct))
+        if (!locationId!.All(scope.Covers))
         {
             return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
         }

@@ -35,7 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddSingleton<SlotHolds>();
         builder.Services.AddScoped<ScheduleChanges>();
-        builder.Services.AddScoped<OpenTimesCache>();
+        builder.Services.AddSingleton<LatestStaff>();
+        builder.Services.AddScoped<ScheduleSnapshots>();
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<AppointmentLifecycle>();

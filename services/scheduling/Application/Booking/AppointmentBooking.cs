@@ -54,7 +54,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             outbox.Add(new AppointmentBooked(AppointmentInfoFactory.Create(appointment, location, therapist, referral)));
             try
             {
-                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, ct);
+                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, visit, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -125,7 +125,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             outbox.Add(new AppointmentRescheduled(AppointmentInfoFactory.Create(appointment, location, therapist, referral), previousStart, previousEnd));
             try
             {
-                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, ct);
+                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, visit, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -171,7 +171,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         return new Loaded(referral, appointments, type, location, therapist);
     }
 
-    /// <summary>A room of the location with no live appointment overlapping the visit; the current one's own room first.</summary>
+    /// <summary>A room of the location with no live appointment overlapping the visit; the moving visit's own room first.</summary>
     private async Task<Guid?> FreeRoomAsync(Location location, Interval visit, HashSet<Guid> tried, Appointment? moving, CancellationToken ct)
     {
         var movingId = moving?.Id ?? Guid.Empty;
@@ -180,10 +180,12 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             .Where(a => a.Id != movingId)
             .Select(a => a.RoomId)
             .ToListAsync(ct);
+        // Any free room will do; choosing one at random spreads concurrent bookings over the rooms' locks.
         return location.Rooms.Select(r => r.Id)
-            .OrderBy(id => id == moving?.RoomId ? 0 : 1)
+            .Where(id => !busy.Contains(id) && !tried.Contains(id))
+            .OrderBy(id => id == moving?.RoomId ? 0 : 1).ThenBy(_ => Random.Shared.Next())
             .Cast<Guid?>()
-            .FirstOrDefault(id => !busy.Contains(id!.Value) && !tried.Contains(id.Value));
+            .FirstOrDefault();
     }
 
     private sealed record Loaded(Referral Referral, List<Appointment> Appointments, AppointmentType Type, Location Location, Domain.Therapists.Therapist Therapist);

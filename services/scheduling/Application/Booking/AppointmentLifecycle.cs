@@ -13,6 +13,26 @@ public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEve
 {
     public async Task<Outcome<Appointment>> ChangeAsync(Guid appointmentId, StatusChange change, string? reason, CancellationToken ct)
     {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ChangeOnceAsync(appointmentId, change, reason, ct);
+            }
+            catch (DbUpdateException e) when (ConstraintViolations.Transient(e))
+            {
+                // A status change can meet a booking in flight on the exclusion index; PostgreSQL then aborts one.
+                if (attempt == ConstraintViolations.TransientRetries)
+                {
+                    return ConstraintViolations.Busy;
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Outcome<Appointment>> ChangeOnceAsync(Guid appointmentId, StatusChange change, string? reason, CancellationToken ct)
+    {
         var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
         if (appointment is null)
         {

@@ -1,24 +1,37 @@
 using System.Buffers.Binary;
+using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Application.Booking;
 
 /// <summary>
-/// Transaction-scoped advisory locks on the therapist and then the room of a visit being written. Two inserts
-/// that collide on an exclusion constraint while both are in flight wait on each other's index entries and
-/// PostgreSQL breaks the tie with a deadlock error; taking these locks first, always in the order referral
-/// (row lock) → therapist → room, makes the second writer wait for the first to commit and then meet a plain
-/// exclusion violation instead. The constraints still decide; the locks only order the writers.
+/// Transaction-scoped advisory locks on the therapist's and the room's UTC day(s) of a visit being written.
+/// Two in-flight inserts that collide on an exclusion constraint wait on each other's index entries, and
+/// PostgreSQL breaks that tie with a deadlock error. Overlapping visits share a day, so with these locks the
+/// second writer waits for the first to commit and then meets a plain exclusion violation. All keys are taken
+/// in one statement in one global order (after the referral's row lock), so the locks cannot deadlock either;
+/// visits on other days or of other therapists and rooms never wait on each other. The constraints still decide.
 /// </summary>
 internal static class BookingLocks
 {
-    private const int TherapistSpace = 41_001;
-    private const int RoomSpace = 41_002;
+    public static Task TakeAsync(SchedulingDbContext db, Guid therapistId, Guid roomId, Interval visit, CancellationToken ct)
+    {
+        var keys = Days(visit).SelectMany(day => new[] { (Key(therapistId), day), (Key(roomId) ^ 0x5bd1e995, day) })
+            .Distinct().Order().ToList();
+        var sql = "SELECT " + string.Join(", ", keys.Select((_, i) => $"pg_advisory_xact_lock({{{2 * i}}}, {{{2 * i + 1}}})"));
+        var parameters = keys.SelectMany(k => new object[] { k.Item1, k.day }).ToArray();
+        return db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
 
-    public static Task TakeAsync(SchedulingDbContext db, Guid therapistId, Guid roomId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock({TherapistSpace}, {Key(therapistId)}), pg_advisory_xact_lock({RoomSpace}, {Key(roomId)})", ct);
+    private static IEnumerable<int> Days(Interval visit)
+    {
+        var last = (int)((visit.End.ToUnixTimeSeconds() - 1) / 86_400);
+        for (var day = (int)(visit.Start.ToUnixTimeSeconds() / 86_400); day <= last; day++)
+        {
+            yield return day;
+        }
+    }
 
     // Stable across processes and replicas (unlike HashCode); a collision only makes two writers take turns.
     private static int Key(Guid id)

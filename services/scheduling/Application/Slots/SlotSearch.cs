@@ -1,3 +1,4 @@
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
@@ -18,11 +19,12 @@ public sealed record SlotQuery(Guid ReferralId, IReadOnlyList<Guid> LocationIds,
 /// licences and certifications, live holds and the clock are applied on every request with the same domain
 /// rules booking uses, so a slot shown is a slot booking accepts.
 /// </summary>
-public sealed class SlotSearch(SchedulingDbContext db, OpenTimesCache openTimes, SlotHolds holds, TimeProvider time)
+public sealed class SlotSearch(SchedulingDbContext db, LocationScope scope, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
 {
     public async Task<Outcome<SlotAnswer>> FindAsync(SlotQuery query, CancellationToken ct)
     {
-        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.ReferralId, ct);
+        // Only a referral the caller may see; another location's looks unknown.
+        var referral = await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.ReferralId, ct);
         var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == query.AppointmentType, ct);
         if (referral is null || type is null)
         {
@@ -38,24 +40,22 @@ public sealed class SlotSearch(SchedulingDbContext db, OpenTimesCache openTimes,
         var found = new List<TherapistSlots>();
         foreach (var locationId in query.LocationIds.Distinct())
         {
-            var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
-            if (location is null)
+            var staff = await snapshots.StaffAsync(locationId, ct);
+            if (staff is null)
             {
                 return Refusal.NotFound("The location");
             }
-            found.AddRange(await FindAtAsync(location, referral, type, techniques, query, ct));
+            var open = await snapshots.OpenTimesAsync(staff, type.Duration, query.From, query.To, ct);
+            found.AddRange(await FindAtAsync(staff, open, referral, type, techniques, query.TherapistId));
         }
         return new SlotAnswer(type.Code, type.DurationMinutes, found.Sum(t => t.Starts.Count), found);
     }
 
-    private async Task<IEnumerable<TherapistSlots>> FindAtAsync(
-        Location location, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, SlotQuery query, CancellationToken ct)
+    private async Task<List<TherapistSlots>> FindAtAsync(
+        LocationStaff staff, OpenTimes open, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, Guid? therapistId)
     {
-        var therapists = await db.Therapists.AsNoTracking()
-            .Where(t => t.LocationIds.Contains(location.Id) && (query.TherapistId == null || t.Id == query.TherapistId))
-            .OrderBy(t => t.Name).ThenBy(t => t.Id)
-            .ToListAsync(ct);
-        var open = await openTimes.GetAsync(location, therapists, type.Duration, query.From, query.To, query.TherapistId, ct);
+        var location = staff.Location;
+        var therapists = staff.Therapists.Where(t => therapistId is null || t.Id == therapistId).ToList();
         var held = (await holds.ActiveAsync(therapists.Select(t => t.Id))).Where(h => h.ReferralId != referral.Id).ToLookup(h => h.TherapistId);
         var days = open.Days.ToLookup(d => d.TherapistId);
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
@@ -23,19 +24,53 @@ public sealed class OpenTimes(IReadOnlyList<OpenDay> days)
 /// <summary>Starts in the location's local time (with its offset, so each is also an exact instant).</summary>
 public sealed record OpenDay(Guid TherapistId, DateOnly Date, IReadOnlyList<DateTimeOffset> Starts);
 
-/// <summary>
-/// Computes and caches <see cref="OpenTimes"/>, keyed by the location's schedule generation so every change that
-/// affects them (see <see cref="ScheduleChanges"/>) makes the old entry unreachable on every replica at once.
-/// </summary>
-public sealed class OpenTimesCache(SchedulingDbContext db, HybridCache cache, ScheduleChanges changes)
-{
-    private static readonly HybridCacheEntryOptions Lifetime = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+/// <summary>A location and the therapists who work there, as of one schedule generation; shared read-only.</summary>
+public sealed record LocationStaff(Location Location, IReadOnlyList<Therapist> Therapists, long Generation);
 
-    public async Task<OpenTimes> GetAsync(Location location, IReadOnlyList<Therapist> therapists, TimeSpan duration, DateOnly from, DateOnly to, Guid? therapistId, CancellationToken ct)
+/// <summary>The newest <see cref="LocationStaff"/> per location in this replica: older generations are garbage, so one each is kept.</summary>
+public sealed class LatestStaff
+{
+    private readonly ConcurrentDictionary<Guid, LocationStaff> _byLocation = new();
+
+    public LocationStaff? Find(Guid locationId, long generation) =>
+        _byLocation.TryGetValue(locationId, out var staff) && staff.Generation == generation ? staff : null;
+
+    public LocationStaff Keep(LocationStaff staff) =>
+        _byLocation.AddOrUpdate(staff.Location.Id, staff, (_, current) => current.Generation > staff.Generation ? current : staff);
+}
+
+/// <summary>
+/// What slot searches reuse between requests, keyed by the location's schedule generation, so every change that
+/// affects them (see <see cref="ScheduleChanges"/>) makes the old entries unreachable on every replica at once:
+/// the location with its therapists (<see cref="LatestStaff"/>) and their <see cref="OpenTimes"/> (in memory
+/// briefly, and shared through Redis). The generation is read before the data, so an entry is never older than its key.
+/// </summary>
+public sealed class ScheduleSnapshots(SchedulingDbContext db, HybridCache cache, LatestStaff latest, ScheduleChanges changes)
+{
+    // Each schedule change starts a new generation, so entries are short-lived by nature; a busy location must not
+    // pile up thousands of superseded answers in memory.
+    private static readonly HybridCacheEntryOptions OpenTimesLifetime = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+
+    public async Task<LocationStaff?> StaffAsync(Guid locationId, CancellationToken ct)
     {
-        var generation = await changes.GenerationAsync(location.Id);
-        var key = $"scheduling:open:{location.Id}:{generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{duration.TotalMinutes}:{therapistId}";
-        return await cache.GetOrCreateAsync(key, async token => await ComputeAsync(location, therapists, duration, from, to, token), Lifetime, cancellationToken: ct);
+        var generation = await changes.GenerationAsync(locationId);
+        if (latest.Find(locationId, generation) is { } staff)
+        {
+            return staff;
+        }
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
+        if (location is null)
+        {
+            return null;
+        }
+        var therapists = await db.Therapists.AsNoTracking().Where(t => t.LocationIds.Contains(locationId)).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
+        return latest.Keep(new LocationStaff(location, therapists, generation));
+    }
+
+    public async Task<OpenTimes> OpenTimesAsync(LocationStaff staff, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var key = $"scheduling:open:{staff.Location.Id}:{staff.Generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{duration.TotalMinutes}";
+        return await cache.GetOrCreateAsync(key, async token => await ComputeAsync(staff.Location, staff.Therapists, duration, from, to, token), OpenTimesLifetime, cancellationToken: ct);
     }
 
     private async Task<OpenTimes> ComputeAsync(Location location, IReadOnlyList<Therapist> therapists, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
