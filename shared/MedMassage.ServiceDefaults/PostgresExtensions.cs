@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -31,7 +33,11 @@ public static class PostgresExtensions
 
         builder.Services.AddDbContext<TContext>(options => options
             .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            // A refused write (say, an exclusion violation that becomes a 409) is an answer, not a fault: EF Core
+            // would log each at Error. Failures nobody handles are still logged where they surface (the request's
+            // exception handler, the consumer's fault), so nothing is lost and real errors stand out.
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
 

@@ -100,9 +100,9 @@ public static class SetupMapping
         {
             problems.Add("kind", "kind must be Evaluation, Treatment or ReEvaluation.");
         }
-        if (r.DurationMinutes is not (>= 15 and <= 180))
+        if (r.DurationMinutes is not (>= AppointmentType.ShortestMinutes and <= AppointmentType.LongestMinutes))
         {
-            problems.Add("durationMinutes", "durationMinutes must be between 15 and 180.");
+            problems.Add("durationMinutes", $"durationMinutes must be between {AppointmentType.ShortestMinutes} and {AppointmentType.LongestMinutes}.");
         }
         if (string.IsNullOrWhiteSpace(code) || code.Length > 50)
         {

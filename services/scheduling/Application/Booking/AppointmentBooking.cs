@@ -175,8 +175,9 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
     private async Task<Guid?> FreeRoomAsync(Location location, Interval visit, HashSet<Guid> tried, Appointment? moving, CancellationToken ct)
     {
         var movingId = moving?.Id ?? Guid.Empty;
+        var earliest = visit.Start - AppointmentType.LongestVisit;
         var busy = await db.Appointments
-            .Where(a => a.LocationId == location.Id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < visit.End && a.EndsAt > visit.Start)
+            .Where(a => a.LocationId == location.Id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < visit.End && a.StartsAt > earliest && a.EndsAt > visit.Start)
             .Where(a => a.Id != movingId)
             .Select(a => a.RoomId)
             .ToListAsync(ct);
