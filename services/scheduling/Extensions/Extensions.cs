@@ -35,7 +35,7 @@ internal static class Extensions
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddSingleton<SlotHolds>();
         builder.Services.AddScoped<ScheduleChanges>();
-        builder.Services.AddSingleton<LatestStaff>();
+        builder.Services.AddSingleton(typeof(Newest<,>));
         builder.Services.AddScoped<ScheduleSnapshots>();
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<AppointmentBooking>();

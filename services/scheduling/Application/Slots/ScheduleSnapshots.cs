@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
@@ -27,34 +26,27 @@ public sealed record OpenDay(Guid TherapistId, DateOnly Date, IReadOnlyList<Date
 /// <summary>A location and the therapists who work there, as of one schedule generation; shared read-only.</summary>
 public sealed record LocationStaff(Location Location, IReadOnlyList<Therapist> Therapists, long Generation);
 
-/// <summary>The newest <see cref="LocationStaff"/> per location in this replica: older generations are garbage, so one each is kept.</summary>
-public sealed class LatestStaff
-{
-    private readonly ConcurrentDictionary<Guid, LocationStaff> _byLocation = new();
-
-    public LocationStaff? Find(Guid locationId, long generation) =>
-        _byLocation.TryGetValue(locationId, out var staff) && staff.Generation == generation ? staff : null;
-
-    public LocationStaff Keep(LocationStaff staff) =>
-        _byLocation.AddOrUpdate(staff.Location.Id, staff, (_, current) => current.Generation > staff.Generation ? current : staff);
-}
+/// <summary>Which open times: one location, one date range, one visit length.</summary>
+public readonly record struct OpenTimesKey(Guid LocationId, DateOnly From, DateOnly To, int Minutes);
 
 /// <summary>
 /// What slot searches reuse between requests, keyed by the location's schedule generation, so every change that
 /// affects them (see <see cref="ScheduleChanges"/>) makes the old entries unreachable on every replica at once:
-/// the location with its therapists (<see cref="LatestStaff"/>) and their <see cref="OpenTimes"/> (in memory
-/// briefly, and shared through Redis). The generation is read before the data, so an entry is never older than its key.
+/// the location with its therapists, and their <see cref="OpenTimes"/>. Both are kept as the newest per key in
+/// this replica's memory; open times are built through Redis-backed HybridCache, so replicas share the work and
+/// concurrent requests at a new generation build them once. The generation is read before the data, so an
+/// entry is never older than its key.
 /// </summary>
-public sealed class ScheduleSnapshots(SchedulingDbContext db, HybridCache cache, LatestStaff latest, ScheduleChanges changes)
+public sealed class ScheduleSnapshots(
+    SchedulingDbContext db, HybridCache cache, Newest<Guid, LocationStaff> staffs, Newest<OpenTimesKey, OpenTimes> openTimes, ScheduleChanges changes)
 {
-    // Each schedule change starts a new generation, so entries are short-lived by nature; a busy location must not
-    // pile up thousands of superseded answers in memory.
-    private static readonly HybridCacheEntryOptions OpenTimesLifetime = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+    // Only the handover between replicas and the first requests of a generation read these; "Newest" holds the rest.
+    private static readonly HybridCacheEntryOptions Handover = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
 
     public async Task<LocationStaff?> StaffAsync(Guid locationId, CancellationToken ct)
     {
         var generation = await changes.GenerationAsync(locationId);
-        if (latest.Find(locationId, generation) is { } staff)
+        if (staffs.Find(locationId, generation) is { } staff)
         {
             return staff;
         }
@@ -64,13 +56,19 @@ public sealed class ScheduleSnapshots(SchedulingDbContext db, HybridCache cache,
             return null;
         }
         var therapists = await db.Therapists.AsNoTracking().Where(t => t.LocationIds.Contains(locationId)).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
-        return latest.Keep(new LocationStaff(location, therapists, generation));
+        return staffs.Keep(locationId, generation, new LocationStaff(location, therapists, generation));
     }
 
     public async Task<OpenTimes> OpenTimesAsync(LocationStaff staff, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var key = $"scheduling:open:{staff.Location.Id}:{staff.Generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{duration.TotalMinutes}";
-        return await cache.GetOrCreateAsync(key, async token => await ComputeAsync(staff.Location, staff.Therapists, duration, from, to, token), OpenTimesLifetime, cancellationToken: ct);
+        var key = new OpenTimesKey(staff.Location.Id, from, to, (int)duration.TotalMinutes);
+        if (openTimes.Find(key, staff.Generation) is { } open)
+        {
+            return open;
+        }
+        var shared = $"scheduling:open:{key.LocationId}:{staff.Generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{key.Minutes}";
+        var built = await cache.GetOrCreateAsync(shared, async token => await ComputeAsync(staff.Location, staff.Therapists, duration, from, to, token), Handover, cancellationToken: ct);
+        return openTimes.Keep(key, staff.Generation, built);
     }
 
     private async Task<OpenTimes> ComputeAsync(Location location, IReadOnlyList<Therapist> therapists, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
