@@ -55,6 +55,9 @@ public sealed class DistributedApplicationBuilder
         // The dashboard's OTLP receiver (gRPC over HTTP/2 without TLS).
         project.SetEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", () => $"http://127.0.0.1:{Options.OtlpPort}");
         project.SetEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", () => "grpc");
+        // A dozen processes share a few cores: idle thread-pool workers spinning for work burn CPU the busy ones
+        // need (measured: a fifth of the machine at 200 slot searches/s, see docs/benchmarks.md). Override to tune.
+        project.SetEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", () => System.Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "0");
         return Add(project);
     }
 
