@@ -10,8 +10,16 @@ namespace MedMassage.Scheduling.Api.Application;
 /// </summary>
 public sealed class ScheduleChanges(IConnectionMultiplexer redis, IEnumerable<IFreedTimeListener> listeners)
 {
+    // A counter that Redis lost (a restart without persistence, a flush) must not count up through numbers it
+    // already used, or a cached answer of an old generation would look current again. So a missing counter
+    // starts from a random 62-bit number: generations are only ever compared for equality, never for order.
+    private const string IncrementScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+        return redis.call('INCR', KEYS[1])
+        """;
+
     public async Task ScheduleChangedAsync(Guid locationId, CancellationToken ct = default) =>
-        await redis.GetDatabase().StringIncrementAsync(GenerationKey(locationId));
+        await redis.GetDatabase().ScriptEvaluateAsync(IncrementScript, [GenerationKey(locationId)], [Fresh()]);
 
     public async Task ScheduleChangedAsync(IEnumerable<Guid> locationIds, CancellationToken ct = default) =>
         await Task.WhenAll(locationIds.Distinct().Select(id => ScheduleChangedAsync(id, ct)));
@@ -25,9 +33,17 @@ public sealed class ScheduleChanges(IConnectionMultiplexer redis, IEnumerable<IF
 
     public async Task<long> GenerationAsync(Guid locationId)
     {
-        var value = await redis.GetDatabase().StringGetAsync(GenerationKey(locationId));
-        return value.IsNull ? 0 : (long)value;
+        var db = redis.GetDatabase();
+        var value = await db.StringGetAsync(GenerationKey(locationId));
+        if (value.IsNull)
+        {
+            await db.StringSetAsync(GenerationKey(locationId), Fresh(), when: When.NotExists);
+            value = await db.StringGetAsync(GenerationKey(locationId));
+        }
+        return (long)value;
     }
+
+    private static long Fresh() => Random.Shared.NextInt64(1L << 32, 1L << 62);
 
     public async Task TimeFreedAsync(Guid locationId, Guid therapistId, Interval freed, CancellationToken ct)
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MedMassage.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Scheduling.Api.Tests.Api;
 
@@ -99,6 +101,29 @@ public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
         Assert.Contains(before, s => Local(s) == "2026-06-02T13:00:00-04:00");
         // New York's cached answer must not outlive a booking made in Los Angeles: Dana cannot be in two places.
         Assert.DoesNotContain(after, s => Local(s) == "2026-06-02T13:00:00-04:00");
+        Assert.Equal(before.Count - 7, after.Count);
+    }
+
+    [Fact]
+    public async Task A_search_stays_true_to_the_bookings_after_Redis_loses_the_schedule_counters()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var dana = await service.CreateTherapistAsync(location);
+        var other = await service.AcceptReferralAsync();
+        var redis = service.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        // As after a Redis restart without persistence: the location's generation counter is gone.
+        async Task LoseCounterAsync() => Assert.True(await redis.KeyDeleteAsync($"scheduling:slots-generation:{location}"));
+
+        await LoseCounterAsync();
+        var before = await SlotsAsync(service, other, location, "evaluation");
+        Assert.Equal(HttpStatusCode.Created, (await service.BookAsync(await service.AcceptReferralAsync(), location, dana, "evaluation", NewYork.At(2, 10))).StatusCode);
+        await LoseCounterAsync();
+        // A counter that restarted from the same number would make the answer cached before the booking current again.
+        var after = await SlotsAsync(service, other, location, "evaluation");
+
+        Assert.Contains(before, s => Local(s) == "2026-06-02T10:00:00-04:00");
+        Assert.DoesNotContain(after, s => Local(s) == "2026-06-02T10:00:00-04:00");
         Assert.Equal(before.Count - 7, after.Count);
     }
 

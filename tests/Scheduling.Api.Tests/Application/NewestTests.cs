@@ -19,16 +19,15 @@ public sealed class NewestTests
     }
 
     [Fact]
-    public void A_late_older_value_never_replaces_a_newer_one()
+    public void A_value_replaced_by_another_generation_is_never_found_for_the_old_one()
     {
         var newest = new Newest<string, string>(_time);
-        newest.Keep("downtown", 5, "newer");
+        newest.Keep("downtown", 5, "built at generation 5");
 
-        var kept = newest.Keep("downtown", 4, "older, built by a slow request");
+        newest.Keep("downtown", 4, "built at generation 4 by a slow request");
 
-        Assert.Equal("newer", kept);
-        Assert.Equal("newer", newest.Find("downtown", 5));
-        Assert.Null(newest.Find("downtown", 4));
+        Assert.Equal("built at generation 4 by a slow request", newest.Find("downtown", 4));
+        Assert.Null(newest.Find("downtown", 5));
     }
 
     [Fact]

@@ -28,11 +28,15 @@ public sealed class Newest<TKey, TValue>(TimeProvider time) where TKey : notnull
         return null;
     }
 
-    /// <summary>Keeps <paramref name="value"/> unless a newer generation is already kept; returns what is kept.</summary>
+    /// <summary>
+    /// Keeps <paramref name="value"/> as the one for <paramref name="key"/>. Generations are compared only for
+    /// equality (a lost counter restarts at a random number), so the last writer wins: a slow request may
+    /// replace a newer entry, which costs the next request a rebuild but never shows it stale data.
+    /// </summary>
     public TValue Keep(TKey key, long generation, TValue value)
     {
-        var fresh = new Entry(generation, value, time.GetTimestamp());
-        return _entries.AddOrUpdate(key, fresh, (_, current) => current.Generation > generation ? current : fresh).Value;
+        _entries[key] = new Entry(generation, value, time.GetTimestamp());
+        return value;
     }
 
     private void Sweep()
