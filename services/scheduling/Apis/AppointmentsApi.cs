@@ -129,7 +129,8 @@ public static class AppointmentsApi
             return refusal.IsNotFound ? RefusalResults.NotFound(refusal) : RefusalResults.Conflict(refusal);
         }
         var appointment = outcome.Value!;
-        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == appointment.LocationId, ct);
-        return success(AppointmentView.From(appointment, location));
+        // The change just loaded its location, so this is normally answered from the context without a query.
+        var location = await db.Locations.FindAsync([appointment.LocationId], ct);
+        return success(AppointmentView.From(appointment, location!));
     }
 }
