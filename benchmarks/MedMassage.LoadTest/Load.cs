@@ -32,20 +32,8 @@ public static class Load
         async Task SendAsync(int i, TimeSpan due)
         {
             var sent = recorder.Elapsed;
-            var status = 0;
-            try
-            {
-                status = await send(i);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // No answer: recorded as status 0.
-            }
-            finally
-            {
-                recorder.Add(status, due, sent);
-                inFlight.Release();
-            }
+            recorder.Add(await StatusOfAsync(send, i), due, sent);
+            inFlight.Release();
         }
     }
 
@@ -64,16 +52,7 @@ public static class Load
             while (recorder.Elapsed < end && (i = Interlocked.Increment(ref next)) < available)
             {
                 var sent = recorder.Elapsed;
-                var status = 0;
-                try
-                {
-                    status = await send(i);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    // No answer: recorded as status 0.
-                }
-                recorder.Add(status, sent, sent);
+                recorder.Add(await StatusOfAsync(send, i), sent, sent);
             }
         })));
         return recorder;
@@ -87,18 +66,22 @@ public static class Load
         {
             await start.WaitAsync();
             var sent = recorder.Elapsed;
-            var status = 0;
-            try
-            {
-                status = await send(i);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // No answer: recorded as status 0.
-            }
-            recorder.Add(status, sent, sent);
+            recorder.Add(await StatusOfAsync(send, i), sent, sent);
         }).ToList();
         start.Release(count);
         await Task.WhenAll(attempts);
+    }
+
+    /// <summary>The answer's status code, or 0 when no answer came (refused connection, client timeout).</summary>
+    private static async Task<int> StatusOfAsync(Func<int, Task<int>> send, int i)
+    {
+        try
+        {
+            return await send(i);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 0;
+        }
     }
 }

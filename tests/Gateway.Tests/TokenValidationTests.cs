@@ -10,7 +10,6 @@ public sealed class TokenValidationTests(GatewayFixture fixture) : IAsyncLifetim
     private readonly GatewayFactory _gateway = new(fixture, redisDatabase: 1);
     private static readonly TestCaller FrontDesk = TestCaller.FrontDesk(Guid.NewGuid());
 
-
     [Fact]
     public async Task A_request_without_a_token_is_refused_with_401_problem_details_and_never_forwarded()
     {

@@ -12,8 +12,6 @@ namespace ClinicalNotes.Api.Tests.Authorization;
 [Collection(InfrastructureCollection.Name)]
 public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
-
-
     [Theory]
     [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]
     public async Task A_bad_token_gets_401_problem_details_and_changes_nothing(string kind)

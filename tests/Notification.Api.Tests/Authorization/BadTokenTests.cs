@@ -13,7 +13,6 @@ namespace Notification.Api.Tests.Authorization;
 [Collection(InfrastructureCollection.Name)]
 public sealed class BadTokenTests(SmtpInfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
-
     [Theory]
     [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]
     public async Task A_bad_token_is_answered_401_with_problem_details_and_changes_nothing(string kind)
@@ -59,7 +58,6 @@ public sealed class BadTokenTests(SmtpInfrastructureFixture infrastructure, TwoC
         Assert.Equal(("Email", "en", false), (stored!.Channel, stored.Language, stored.RemindersOptedOut));
         Assert.Null((await ownerOfB.InboxAsync(world.B.StaffInbox)).Single(i => i.Id == world.B.Alert).ReadAt);
     }
-
 
     /// <summary>Headers a gateway might forward, sent by the caller themselves to claim more than their token says.</summary>
     private static HttpClient Forging(HttpClient client, Guid otherLocation)

@@ -15,7 +15,6 @@ namespace Referral.Api.Tests.Authorization;
 [Collection(InfrastructureCollection.Name)]
 public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
-
     [Theory]
     [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]
     public async Task A_bad_token_is_a_401_problem_and_changes_nothing(string kind)
@@ -114,7 +113,6 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
             http.DefaultRequestHeaders.Add(name, value);
         }
     }
-
 
     private static Task<(int Referrals, int History, int Audit)> StateAsync(TwoClinics world) =>
         world.App.QueryAsync(async db => (await db.Referrals.CountAsync(), await db.History.CountAsync(), await db.Audit.CountAsync()));
