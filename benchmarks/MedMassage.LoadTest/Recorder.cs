@@ -20,7 +20,7 @@ public sealed class Recorder(int expected)
         var done = _clock.Elapsed;
         lock (_gate)
         {
-            _samples.Add(new Sample(status, (done - due).TotalMilliseconds, (sent - due).TotalMilliseconds, done.TotalSeconds));
+            _samples.Add(new Sample(status, (done - due).TotalMilliseconds, (sent - due).TotalMilliseconds, done.TotalSeconds, due.TotalSeconds));
         }
     }
 
@@ -38,15 +38,40 @@ public sealed class Recorder(int expected)
         return new RunResult(name, samples.Count, successes.Count,
             samples.GroupBy(s => s.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.LastOrDefault(),
-            Percentile([.. samples.Select(s => s.SendLagMs).Order()], 0.99), wall, perSecond, note);
+            Percentile([.. samples.Select(s => s.SendLagMs).Order()], 0.99), wall, perSecond, note)
+        {
+            SlowestSeconds = SlowestSeconds(samples),
+        };
     }
 
     /// <summary>Nearest rank: the smallest value with at least <paramref name="p"/> of the samples at or below it.</summary>
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private readonly record struct Sample(int Status, double LatencyMs, double SendLagMs, double DoneAt);
+    /// <summary>
+    /// The whole seconds (by when requests were due, from the first) holding the most of the slowest 1% of answers:
+    /// tells a few stalls (a handful of seconds hold them all) from load spread evenly.
+    /// </summary>
+    private static IReadOnlyList<SlowSecond> SlowestSeconds(List<Sample> samples)
+    {
+        var answered = samples.Where(s => s.Status != 0).ToList();
+        if (answered.Count < 100)
+        {
+            return [];
+        }
+        var first = answered.Min(s => s.DueAt);
+        var threshold = Percentile([.. answered.Select(s => s.LatencyMs).Order()], 0.99);
+        return [.. answered.Where(s => s.LatencyMs >= threshold)
+            .GroupBy(s => (int)(s.DueAt - first))
+            .Select(g => new SlowSecond(g.Key, g.Count(), g.Max(s => s.LatencyMs)))
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Second)
+            .Take(5)];
+    }
+
+    private readonly record struct Sample(int Status, double LatencyMs, double SendLagMs, double DoneAt, double DueAt);
 }
+
+public sealed record SlowSecond(int Second, int Count, double MaxMs);
 
 public sealed record RunResult(
     string Name, int Requests, int Successes, IReadOnlyDictionary<int, int> Statuses,
@@ -63,6 +88,8 @@ public sealed record RunResult(
     public int Conflicts => Statuses.GetValueOrDefault(409);
 
     public CpuUsage? Cpu { get; init; }
+
+    public IReadOnlyList<SlowSecond> SlowestSeconds { get; init; } = [];
 
     /// <summary>PostgreSQL transactions per database during the run (and the second after it).</summary>
     public IReadOnlyDictionary<string, long>? Transactions { get; init; }

@@ -18,6 +18,10 @@ public static class Report
             var perSecond = seconds.Count > 0 ? Invariant($"min {seconds.Min()}, median {Median(seconds)}, max {seconds.Max()}") : "n/a";
             text.AppendLine(Invariant($"    over {r.WallSeconds:0.0} s ({r.RequestRate:0.0} requests/s); ok per whole second: {perSecond}")
                 + (other.Any() ? $"; other answers: {string.Join(", ", other)}" : "") + (r.Note is null ? "" : $"; {r.Note}"));
+            if (r.SlowestSeconds.Count > 0)
+            {
+                text.AppendLine("    slowest 1% by second due: " + string.Join(", ", r.SlowestSeconds.Select(s => Invariant($"{s.Second} s: {s.Count} (max {s.MaxMs:0} ms)"))));
+            }
         }
         return text.ToString();
     }

@@ -15,6 +15,8 @@ public static class PostgresExtensions
     /// (<c>ConnectionStrings:{name}</c>, as Aspire injects it), its readiness check, and the versioned SQL
     /// migrations embedded in <paramref name="migrationAssemblies"/>, applied before the service takes traffic.
     /// </summary>
+    public const int DefaultMaxPoolSize = 10;
+
     public static IHostApplicationBuilder AddPostgres<TContext>(
         this IHostApplicationBuilder builder,
         string connectionName,
@@ -29,9 +31,18 @@ public static class PostgresExtensions
         {
             tuned.MaxAutoPrepare = 64;
         }
+        // A small pool, unless the connection string sets one. When a burst of requests finds every connection
+        // busy, opening dozens more (each a new backend that forks, loads its catalog caches and prepares its
+        // statements again) costs PostgreSQL more than the queries do, and the burst turns into a stall; waiting
+        // a moment for a pooled connection is far cheaper.
+        if (!Sets(configured, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            tuned.MaxPoolSize = DefaultMaxPoolSize;
+        }
         var connectionString = tuned.ConnectionString;
 
-        builder.Services.AddDbContext<TContext>(options => options
+        // Pooled, as Aspire's AddNpgsqlDbContext does: a request reuses a context instead of building its services.
+        builder.Services.AddDbContextPool<TContext>(options => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
             // A refused write (say, an exclusion violation that becomes a 409) is an answer, not a fault: EF Core
@@ -45,5 +56,11 @@ public static class PostgresExtensions
         builder.Services.AddSingleton(new SchemaMigrationSource(connectionString, sources));
         builder.Services.AddHostedService<SchemaMigrator>();
         return builder;
+    }
+
+    private static bool Sets(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 }

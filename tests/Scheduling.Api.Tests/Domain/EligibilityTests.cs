@@ -48,4 +48,15 @@ public sealed class EligibilityTests
 
         Assert.Null(therapist.MayTreat(["myofascial release", "trigger point therapy", "deep tissue", "stretching"], location.Id, Day));
     }
+
+    [Fact]
+    public void The_last_day_a_therapist_may_treat_is_their_licence_expiry_and_there_is_none_where_they_may_not_treat_at_all()
+    {
+        var location = Given.Location();
+        var therapist = Given.Therapist(location, certifications: ["lymphatic drainage"], licenceExpires: Day);
+
+        Assert.Equal(Day, therapist.MayTreatUntil(["lymphatic drainage"], location.Id));
+        Assert.Null(therapist.MayTreatUntil(["craniosacral therapy"], location.Id));
+        Assert.Null(therapist.MayTreatUntil([], Given.Location().Id));
+    }
 }

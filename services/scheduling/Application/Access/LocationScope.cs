@@ -37,6 +37,16 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
     /// </summary>
     public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
 
+    /// <summary>One referral through <see cref="Referrals"/>, untracked, as a precompiled query for the hot slot search.</summary>
+    public Task<Referral?> FindReferralAsync(Guid id, CancellationToken ct) => VisibleReferral(db, id, _locationArray ??= [.. _locations], ct);
+
+    private Guid[]? _locationArray;
+
+    // The same rule as Referrals; a compiled query cannot reuse that expression, so the two stand side by side.
+    private static readonly Func<SchedulingDbContext, Guid, Guid[], CancellationToken, Task<Referral?>> VisibleReferral =
+        EF.CompileAsyncQuery((SchedulingDbContext db, Guid id, Guid[] locations, CancellationToken ct) =>
+            db.Referrals.AsNoTracking().FirstOrDefault(r => r.Id == id && (r.LocationId == null || locations.Contains(r.LocationId.Value))));
+
     /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
     public async Task<bool> MayBookAsync(Guid referralId, IEnumerable<Guid> locationIds, CancellationToken ct) =>
         locationIds.All(Covers) && await Referrals.AnyAsync(r => r.Id == referralId, ct);

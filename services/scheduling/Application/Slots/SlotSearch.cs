@@ -21,16 +21,23 @@ public sealed record SlotQuery(Guid ReferralId, IReadOnlyList<Guid> LocationIds,
 /// </summary>
 public sealed class SlotSearch(SchedulingDbContext db, LocationScope scope, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
 {
+    // Precompiled: a search runs these on every request, and compiling skips EF Core's per-call expression work.
+    private static readonly Func<SchedulingDbContext, string, CancellationToken, Task<AppointmentType?>> AppointmentType =
+        EF.CompileAsyncQuery((SchedulingDbContext db, string code, CancellationToken ct) => db.AppointmentTypes.AsNoTracking().FirstOrDefault(t => t.Code == code));
+
+    private static readonly Func<SchedulingDbContext, Guid, IAsyncEnumerable<Appointment>> AppointmentsOf =
+        EF.CompileAsyncQuery((SchedulingDbContext db, Guid referralId) => db.Appointments.AsNoTracking().Where(a => a.ReferralId == referralId));
+
     public async Task<Outcome<SlotAnswer>> FindAsync(SlotQuery query, CancellationToken ct)
     {
         // Only a referral the caller may see; another location's looks unknown.
-        var referral = await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.ReferralId, ct);
-        var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == query.AppointmentType, ct);
+        var referral = await scope.FindReferralAsync(query.ReferralId, ct);
+        var type = await AppointmentType(db, query.AppointmentType, ct);
         if (referral is null || type is null)
         {
             return Refusal.NotFound(referral is null ? "The referral" : "The appointment type");
         }
-        var referralAppointments = await db.Appointments.AsNoTracking().Where(a => a.ReferralId == referral.Id).ToListAsync(ct);
+        var referralAppointments = await AppointmentsOf(db, referral.Id).ToListAsync(ct);
         var techniques = referral.TechniquesForCare;
         if (BookingRules.ReferralAllows(referral, referralAppointments, type.Kind, techniques) is { } refusal)
         {
@@ -62,17 +69,17 @@ public sealed class SlotSearch(SchedulingDbContext db, LocationScope scope, Sche
 
         return therapists
             .Select(therapist => new TherapistSlots(location.Id, location.TimeZone, therapist.Id, therapist.Name,
-                BookableStarts(days[therapist.Id], therapist, held[therapist.Id].ToList())))
+                BookableStarts(days[therapist.Id], therapist.MayTreatUntil(techniques, location.Id), held[therapist.Id].ToList())))
             .Where(t => t.Starts.Count > 0)
             .ToList();
 
         // The referral's dates and the therapist's licence and certifications are decided per day, holds per visit.
-        List<DateTimeOffset> BookableStarts(IEnumerable<OpenDay> therapistDays, Therapist therapist, List<SlotHold> therapistHolds)
+        List<DateTimeOffset> BookableStarts(IEnumerable<OpenDay> therapistDays, DateOnly? treatsUntil, List<SlotHold> therapistHolds)
         {
             var starts = new List<DateTimeOffset>();
             foreach (var day in therapistDays)
             {
-                if (BookingRules.DateAllowed(referral, day.Date) is not null || therapist.MayTreat(techniques, location.Id, day.Date) is not null)
+                if (treatsUntil is not { } until || day.Date > until || BookingRules.DateAllowed(referral, day.Date) is not null)
                 {
                     continue;
                 }

@@ -94,6 +94,13 @@ public sealed class Therapist
     }
 
     /// <summary>
+    /// The last local date on which <see cref="MayTreat"/> allows <paramref name="techniques"/> here (only the
+    /// licence depends on the date), or null when it allows no date: lets a search decide once per therapist.
+    /// </summary>
+    public DateOnly? MayTreatUntil(IReadOnlyCollection<string> techniques, Guid location) =>
+        MayTreat(techniques, location, DateOnly.MinValue) is null ? LicenceExpiresOn : null;
+
+    /// <summary>
     /// The instants on a local date when this therapist can see patients at a location: their weekly
     /// windows there, inside the opening hours, minus time off. Windows are wall-clock, so 09:00–17:00 stays
     /// 09:00–17:00 local on either side of a daylight-saving change.
