@@ -32,9 +32,9 @@ var search = new SlotSearchBenchmark(clinic, await referrals.AcceptAsync(50, slo
 await Quiet.WaitAsync(meters.Cpu);
 Console.WriteLine($"Slot search answer: {await search.DescribeAsync(suite.Gateway)}");
 Console.WriteLine($"One therapist's week: {await search.DescribeAsync(suite.Gateway, clinic.Therapists[0])}");
-// Straight from the warm-up into the measured run, as sustained traffic is: a pause between them would let the
-// processes go cold again (the first second after a few idle ones is measurably slower).
-await search.FixedRateAsync("warm-up", suite.Gateway, options.SearchRate, TimeSpan.FromSeconds(options.WarmUpSeconds), options.MaxInFlight);
+// Straight from the warm-up into the measured run, as sustained traffic is: even a pause of a second or two between
+// them makes the first seconds of the run measurably slower.
+await search.WarmUpAsync(suite.Gateway, options.SearchRate, TimeSpan.FromSeconds(options.WarmUpSeconds), options.MaxInFlight);
 Print(await search.FixedRateAsync($"Slot search, gateway, {options.SearchRate:0}/s", suite.Gateway,
     options.SearchRate, TimeSpan.FromSeconds(options.SearchSeconds), options.MaxInFlight));
 if (options.SearchCapacitySeconds > 0)
