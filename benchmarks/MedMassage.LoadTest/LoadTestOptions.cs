@@ -8,7 +8,7 @@ public sealed record LoadTestOptions
     public int Therapists { get; init; } = 20;
     public double SearchRate { get; init; } = 200;
     public int SearchSeconds { get; init; } = 30;
-    public int WarmUpSeconds { get; init; } = 5;
+    public int WarmUpSeconds { get; init; } = 15;
 
     /// <summary>Slot search straight to scheduling-api for this long, to separate the gateway's share (0: skip).</summary>
     public int DirectSearchSeconds { get; init; } = 10;

@@ -30,7 +30,7 @@ public sealed class SlotSearchBenchmark(Clinic clinic, Guid[] referrals, DateOnl
         return $"{answer.GetProperty("count").GetInt32()} slots of {therapists} therapist(s), {body.Length / 1024.0:0} KiB per answer; first (uncached) search {elapsed.TotalMilliseconds:0} ms";
     }
 
-    /// <summary>The same load, unmeasured, so the measured run that follows at once finds the suite warm.</summary>
+    /// <summary>The same load, unmeasured, so the measured run finds the suite's code compiled and its caches and pools filled.</summary>
     public Task WarmUpAsync(HttpClient client, double rate, TimeSpan duration, int maxInFlight) =>
         Load.OpenLoopAsync(rate, duration, maxInFlight, i => SearchAsync(client, i, null));
 
