@@ -50,7 +50,10 @@ public static class PostgresExtensions
             // exception handler, the consumer's fault), so nothing is lost and real errors stand out.
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
 
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        // The readiness probe gets a pool of its own, so a service busy with its full pool still answers that its
+        // database is reachable instead of timing out behind its own requests.
+        var probe = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, ApplicationName = $"{connectionName}-health" }.ConnectionString;
+        builder.Services.AddHealthChecks().AddNpgSql(probe, name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         var sources = migrationAssemblies.Length > 0 ? migrationAssemblies : [typeof(TContext).Assembly];
         builder.Services.AddSingleton(new SchemaMigrationSource(connectionString, sources));
