@@ -23,8 +23,21 @@ public static partial class ErrorLog
         var rows = ErrorRow().Matches(page);
         var bySource = rows.GroupBy(m => WebUtility.HtmlDecode($"{m.Groups["service"].Value} {m.Groups["category"].Value}{SqlState(m.Groups["details"].Value)}"))
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} × {g.Count()}");
-        return rows.Count == 0 ? "none" : $"{rows.Count} of the latest records: {string.Join(", ", bySource)}";
+        return rows.Count == 0 ? "none" : $"{rows.Count} of the latest records: {string.Join(", ", bySource)}; the latest: {Text(rows[0].Groups["details"].Value)}";
     }
+
+    private static string Text(string html)
+    {
+        var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
+        text = Spaces().Replace(text, " ").Trim();
+        return text.Length > 1500 ? text[..1500] + "…" : text;
+    }
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     /// <summary>The PostgreSQL error a record mentions, if any: what a database failure under load was.</summary>
     private static string SqlState(string details) => PostgresCode().Match(details) is { Success: true } code

@@ -30,12 +30,21 @@ void Print(RunResult run)
 
 var search = new SlotSearchBenchmark(clinic, await referrals.AcceptAsync(50, slots.LastDay), searchWeek, meters);
 await Quiet.WaitAsync(meters.Cpu);
-Console.WriteLine($"Slot search answer: {await search.DescribeAsync(suite.Gateway)}");
+try
+{
+    Console.WriteLine($"Slot search answer: {await search.DescribeAsync(suite.Gateway)}");
+}
+catch (InvalidOperationException)
+{
+    Console.WriteLine($"Errors the services logged (dashboard): {await ErrorLog.SummarizeAsync(suite.AppHostOutput)}");
+    throw;
+}
 Console.WriteLine($"One therapist's week: {await search.DescribeAsync(suite.Gateway, clinic.Therapists[0])}");
 // The warm-up leaves the runtime compiling its hot code at the higher tier in the background; on two busy cores
 // that falls behind, so the suite gets to finish it before the measured run.
 await search.WarmUpAsync(suite.Gateway, options.SearchRate, TimeSpan.FromSeconds(options.WarmUpSeconds), options.MaxInFlight);
 await Quiet.WaitAsync(meters.Cpu);
+Console.WriteLine($"  measured search from {DateTime.UtcNow:HH:mm:ss} UTC");
 Print(await search.FixedRateAsync($"Slot search, gateway, {options.SearchRate:0}/s", suite.Gateway,
     options.SearchRate, TimeSpan.FromSeconds(options.SearchSeconds), options.MaxInFlight));
 if (options.SearchCapacitySeconds > 0)

@@ -24,7 +24,7 @@ public static class SlotsApi
         return api;
     }
 
-    public static async Task<Results<Ok<SlotAnswer>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
+    public static async Task<Results<BufferedJson<SlotAnswer>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
         Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
         SlotSearch search, LocationScope scope, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ public static class SlotsApi
         {
             return refusal.IsNotFound ? RefusalResults.NotFound(refusal) : RefusalResults.Conflict(refusal);
         }
-        return TypedResults.Ok(outcome.Value!);
+        return new BufferedJson<SlotAnswer>(outcome.Value!);
     }
 
     /// <summary>Keeps a slot for a referral for a few minutes; booking with the hold's id releases it.</summary>

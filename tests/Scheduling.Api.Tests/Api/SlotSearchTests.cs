@@ -53,6 +53,29 @@ public sealed class SlotSearchTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_week_of_a_busy_clinic_arrives_whole_with_its_length()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await service.CreateTherapistAsync(location, $"Therapist {i}");
+        }
+        var referral = await service.AcceptReferralAsync();
+
+        var response = await service.Client.GetAsync($"/api/scheduling/slots?referralId={referral}&locationId={location}&from=2026-06-08&to=2026-06-14&type=evaluation");
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.Length > 16 * 1024, $"the answer ({body.Length} bytes) should outgrow the first buffer it is written into");
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        var answer = JsonDocument.Parse(body).RootElement;
+        const int slots = 6 * 5 * 29; // six therapists, Monday to Friday, 09:00 … 16:00 every quarter hour
+        Assert.Equal(slots, answer.GetProperty("count").GetInt32());
+        Assert.Equal(slots, answer.GetProperty("therapists").EnumerateArray().Sum(t => t.GetProperty("starts").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task A_booking_removes_its_time_from_the_next_search_and_a_cancellation_brings_it_back()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);

@@ -37,17 +37,31 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
     /// </summary>
     public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
 
-    /// <summary>One referral through <see cref="Referrals"/>, untracked, as a precompiled query for the hot slot search.</summary>
-    public Task<Referral?> FindReferralAsync(Guid id, CancellationToken ct) => VisibleReferral(db, id, _locationArray ??= [.. _locations], ct);
+    /// <summary>
+    /// One referral through <see cref="Referrals"/>, untracked, with its appointments and the appointment type
+    /// <paramref name="appointmentType"/>: what a slot search judges the referral by, read in one round trip.
+    /// </summary>
+    public Task<ReferralContext?> FindReferralContextAsync(Guid id, string appointmentType, CancellationToken ct) =>
+        VisibleReferralContext(db, id, _locationArray ??= [.. _locations], appointmentType, ct);
 
     private Guid[]? _locationArray;
 
     // The same rule as Referrals; a compiled query cannot reuse that expression, so the two stand side by side.
-    private static readonly Func<SchedulingDbContext, Guid, Guid[], CancellationToken, Task<Referral?>> VisibleReferral =
-        EF.CompileAsyncQuery((SchedulingDbContext db, Guid id, Guid[] locations, CancellationToken ct) =>
-            db.Referrals.AsNoTracking().FirstOrDefault(r => r.Id == id && (r.LocationId == null || locations.Contains(r.LocationId.Value))));
+    // Precompiled because every slot search runs it.
+    private static readonly Func<SchedulingDbContext, Guid, Guid[], string, CancellationToken, Task<ReferralContext?>> VisibleReferralContext =
+        EF.CompileAsyncQuery((SchedulingDbContext db, Guid id, Guid[] locations, string code, CancellationToken ct) =>
+            db.Referrals.AsNoTracking()
+                .Where(r => r.Id == id && (r.LocationId == null || locations.Contains(r.LocationId.Value)))
+                .Select(r => new ReferralContext(
+                    r,
+                    db.Appointments.AsNoTracking().Where(a => a.ReferralId == r.Id).ToList(),
+                    db.AppointmentTypes.AsNoTracking().FirstOrDefault(t => t.Code == code)))
+                .FirstOrDefault());
 
     /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
     public async Task<bool> MayBookAsync(Guid referralId, IEnumerable<Guid> locationIds, CancellationToken ct) =>
         locationIds.All(Covers) && await Referrals.AnyAsync(r => r.Id == referralId, ct);
 }
+
+/// <summary>A referral, all its appointments, and the type of visit being looked for (null when there is no such type).</summary>
+public sealed record ReferralContext(Referral Referral, IReadOnlyList<Appointment> Appointments, AppointmentType? Type);

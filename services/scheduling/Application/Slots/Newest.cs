@@ -28,6 +28,9 @@ public sealed class Newest<TKey, TValue>(TimeProvider time) where TKey : notnull
         return null;
     }
 
+    /// <summary>The value kept for <paramref name="key"/>, whatever its generation: a guess to be checked, never an answer.</summary>
+    public TValue? Latest(TKey key) => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
     /// <summary>
     /// Keeps <paramref name="value"/> as the one for <paramref name="key"/>. Generations are compared only for
     /// equality (a lost counter restarts at a random number), so the last writer wins: a slow request may

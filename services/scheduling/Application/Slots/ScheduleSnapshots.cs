@@ -38,14 +38,17 @@ public readonly record struct OpenTimesKey(Guid LocationId, DateOnly From, DateO
 /// entry is never older than its key.
 /// </summary>
 public sealed class ScheduleSnapshots(
-    SchedulingDbContext db, HybridCache cache, Newest<Guid, LocationStaff> staffs, Newest<OpenTimesKey, OpenTimes> openTimes, ScheduleChanges changes)
+    SchedulingDbContext db, HybridCache cache, Newest<Guid, LocationStaff> staffs, Newest<OpenTimesKey, OpenTimes> openTimes)
 {
     // Only the handover between replicas and the first requests of a generation read these; "Newest" holds the rest.
     private static readonly HybridCacheEntryOptions Handover = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
 
-    public async Task<LocationStaff?> StaffAsync(Guid locationId, CancellationToken ct)
+    /// <summary>The location's staff as last seen, of whatever generation: which therapists' holds to read before the generation is known.</summary>
+    public LocationStaff? LastSeenStaff(Guid locationId) => staffs.Latest(locationId);
+
+    /// <summary>The location and its therapists as of <paramref name="generation"/>, read from <see cref="ScheduleChanges.GenerationAsync"/> first.</summary>
+    public async Task<LocationStaff?> StaffAsync(Guid locationId, long generation, CancellationToken ct)
     {
-        var generation = await changes.GenerationAsync(locationId);
         if (staffs.Find(locationId, generation) is { } staff)
         {
             return staff;

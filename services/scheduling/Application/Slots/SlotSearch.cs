@@ -19,51 +19,64 @@ public sealed record SlotQuery(Guid ReferralId, IReadOnlyList<Guid> LocationIds,
 /// licences and certifications, live holds and the clock are applied on every request with the same domain
 /// rules booking uses, so a slot shown is a slot booking accepts.
 /// </summary>
-public sealed class SlotSearch(SchedulingDbContext db, LocationScope scope, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
+public sealed class SlotSearch(LocationScope scope, ScheduleChanges changes, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
 {
-    // Precompiled: a search runs these on every request, and compiling skips EF Core's per-call expression work.
-    private static readonly Func<SchedulingDbContext, string, CancellationToken, Task<AppointmentType?>> AppointmentType =
-        EF.CompileAsyncQuery((SchedulingDbContext db, string code, CancellationToken ct) => db.AppointmentTypes.AsNoTracking().FirstOrDefault(t => t.Code == code));
-
-    private static readonly Func<SchedulingDbContext, Guid, IAsyncEnumerable<Appointment>> AppointmentsOf =
-        EF.CompileAsyncQuery((SchedulingDbContext db, Guid referralId) => db.Appointments.AsNoTracking().Where(a => a.ReferralId == referralId));
-
     public async Task<Outcome<SlotAnswer>> FindAsync(SlotQuery query, CancellationToken ct)
     {
-        // Only a referral the caller may see; another location's looks unknown.
-        var referral = await scope.FindReferralAsync(query.ReferralId, ct);
-        var type = await AppointmentType(db, query.AppointmentType, ct);
-        if (referral is null || type is null)
+        var locationIds = query.LocationIds.Distinct().ToList();
+        // Redis (schedule generations, live holds) and PostgreSQL (the referral) are asked at once, so a search waits
+        // for the slower of the two rather than for each in turn. Holds are read for the therapists last seen at
+        // each location; if the generation shows different staff, they are read again below.
+        var generations = Task.WhenAll(locationIds.Select(changes.GenerationAsync));
+        var expected = locationIds.Select(snapshots.LastSeenStaff).ToList();
+        var heldRead = holds.ActiveAsync(TherapistIds(expected, query.TherapistId));
+        var context = await scope.FindReferralContextAsync(query.ReferralId, query.AppointmentType, ct);
+        var generation = await generations;
+        var held = await heldRead;
+        if (context?.Type is not { } type)
         {
-            return Refusal.NotFound(referral is null ? "The referral" : "The appointment type");
+            return Refusal.NotFound(context is null ? "The referral" : "The appointment type");
         }
-        var referralAppointments = await AppointmentsOf(db, referral.Id).ToListAsync(ct);
+        var referral = context.Referral;
         var techniques = referral.TechniquesForCare;
-        if (BookingRules.ReferralAllows(referral, referralAppointments, type.Kind, techniques) is { } refusal)
+        if (BookingRules.ReferralAllows(referral, context.Appointments, type.Kind, techniques) is { } refusal)
         {
             return refusal;
         }
 
-        var found = new List<TherapistSlots>();
-        foreach (var locationId in query.LocationIds.Distinct())
+        var staffs = new List<LocationStaff>(locationIds.Count);
+        for (var i = 0; i < locationIds.Count; i++)
         {
-            var staff = await snapshots.StaffAsync(locationId, ct);
-            if (staff is null)
+            if (await snapshots.StaffAsync(locationIds[i], generation[i], ct) is not { } staff)
             {
                 return Refusal.NotFound("The location");
             }
+            staffs.Add(staff);
+        }
+        var therapistIds = TherapistIds(staffs, query.TherapistId);
+        if (!therapistIds.All(TherapistIds(expected, query.TherapistId).Contains))
+        {
+            held = await holds.ActiveAsync(therapistIds);
+        }
+        var heldByOthers = held.Where(h => h.ReferralId != referral.Id).ToLookup(h => h.TherapistId);
+
+        var found = new List<TherapistSlots>();
+        foreach (var staff in staffs)
+        {
             var open = await snapshots.OpenTimesAsync(staff, type.Duration, query.From, query.To, ct);
-            found.AddRange(await FindAtAsync(staff, open, referral, type, techniques, query.TherapistId));
+            found.AddRange(FindAt(staff, open, referral, type, techniques, query.TherapistId, heldByOthers));
         }
         return new SlotAnswer(type.Code, type.DurationMinutes, found.Sum(t => t.Starts.Count), found);
     }
 
-    private async Task<List<TherapistSlots>> FindAtAsync(
-        LocationStaff staff, OpenTimes open, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, Guid? therapistId)
+    private static HashSet<Guid> TherapistIds(IEnumerable<LocationStaff?> staffs, Guid? therapistId) =>
+        [.. staffs.SelectMany(s => s?.Therapists ?? []).Select(t => t.Id).Where(id => therapistId is null || id == therapistId)];
+
+    private List<TherapistSlots> FindAt(
+        LocationStaff staff, OpenTimes open, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, Guid? therapistId, ILookup<Guid, SlotHold> held)
     {
         var location = staff.Location;
         var therapists = staff.Therapists.Where(t => therapistId is null || t.Id == therapistId).ToList();
-        var held = (await holds.ActiveAsync(therapists.Select(t => t.Id))).Where(h => h.ReferralId != referral.Id).ToLookup(h => h.TherapistId);
         var days = open.Days.ToLookup(d => d.TherapistId);
         var now = time.GetUtcNow();
 
@@ -76,17 +89,33 @@ public sealed class SlotSearch(SchedulingDbContext db, LocationScope scope, Sche
         // The referral's dates and the therapist's licence and certifications are decided per day, holds per visit.
         List<DateTimeOffset> BookableStarts(IEnumerable<OpenDay> therapistDays, DateOnly? treatsUntil, List<SlotHold> therapistHolds)
         {
-            var starts = new List<DateTimeOffset>();
-            foreach (var day in therapistDays)
+            var bookableDays = therapistDays
+                .Where(day => treatsUntil is { } until && day.Date <= until && BookingRules.DateAllowed(referral, day.Date) is null)
+                .ToList();
+            var starts = new List<DateTimeOffset>(bookableDays.Sum(d => d.Starts.Count));
+            foreach (var day in bookableDays)
             {
-                if (treatsUntil is not { } until || day.Date > until || BookingRules.DateAllowed(referral, day.Date) is not null)
+                foreach (var start in day.Starts)
                 {
-                    continue;
+                    if (start > now && !Held(therapistHolds, new Interval(start, start + type.Duration)))
+                    {
+                        starts.Add(start);
+                    }
                 }
-                starts.AddRange(day.Starts.Where(start => start > now
-                    && !therapistHolds.Exists(h => h.Visit.Overlaps(new Interval(start, start + type.Duration)))));
             }
             return starts;
         }
+    }
+
+    private static bool Held(List<SlotHold> holds, Interval visit)
+    {
+        foreach (var hold in holds)
+        {
+            if (hold.Visit.Overlaps(visit))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
