@@ -25,4 +25,34 @@ public static class Quiet
         Console.WriteLine($"  suite still busy after {maxSeconds} s; measuring anyway");
         return clock.Elapsed;
     }
+
+    /// <summary>
+    /// Waits until the suite is idle and no service has compiled anything in the background for
+    /// <paramref name="quietSeconds"/>: the steady state a long-running suite is in, which a latency tail should
+    /// be measured against.
+    /// </summary>
+    public static async Task SettledAsync(CpuMeter cpu, BackgroundCompilation compilation, int quietSeconds = 15, int maxSeconds = 300)
+    {
+        await WaitAsync(cpu);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var quietSince = clock.Elapsed;
+        var compiled = 0L;
+        compilation.TicksSinceLastCall();
+        while (clock.Elapsed - quietSince < TimeSpan.FromSeconds(quietSeconds))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(maxSeconds))
+            {
+                Console.WriteLine($"  services still compiling after {maxSeconds} s; measuring anyway");
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var ticks = compilation.TicksSinceLastCall();
+            if (ticks > 0)
+            {
+                compiled += ticks;
+                quietSince = clock.Elapsed;
+            }
+        }
+        Console.WriteLine($"  no background compilation for {quietSeconds} s after {clock.Elapsed.TotalSeconds:0} s ({compiled / 100.0:0.00} s of it meanwhile)");
+    }
 }

@@ -43,9 +43,28 @@ public static partial class SuiteTokens
     }
 
     /// <summary>Signs a staff member in on the login page behind the gateway, as the staff web app does.</summary>
-    public static async Task<string> StaffAsync(Uri gateway, string userName, string password)
+    public static async Task<string> StaffAsync(Uri gateway, string userName, string password) =>
+        (await StaffSessionAsync(gateway, userName, password)).AccessToken;
+
+    /// <summary>
+    /// Signs a staff member in as <see cref="StaffAsync"/> does, also asking for <c>offline_access</c>: the
+    /// refresh token renews the session (<see cref="RefreshAsync"/>) without the password again.
+    /// </summary>
+    public static Task<StaffSession> StaffSessionAsync(Uri gateway, string userName, string password) =>
+        SignInAsync(gateway, userName, password, "openid%20profile%20offline_access");
+
+    /// <summary>A new access token (and the refresh token to use next) for a session, as the staff web app renews it.</summary>
+    public static async Task<StaffSession> RefreshAsync(Uri gateway, StaffSession session) =>
+        await RedeemSessionAsync(gateway, new()
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = StaffClientId, ["refresh_token"] = session.RefreshToken!,
+        });
+
+    private const string StaffClientId = "staff-web";
+
+    private static async Task<StaffSession> SignInAsync(Uri gateway, string userName, string password, string scope)
     {
-        const string clientId = "staff-web", redirectUri = "http://localhost:5173/callback";
+        const string clientId = StaffClientId, redirectUri = "http://localhost:5173/callback";
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = gateway,
@@ -53,7 +72,7 @@ public static partial class SuiteTokens
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = $"/connect/authorize?client_id={clientId}&response_type=code&redirect_uri={Uri.EscapeDataString(redirectUri)}"
-            + $"&scope=openid%20profile&state=s&code_challenge={challenge}&code_challenge_method=S256";
+            + $"&scope={scope}&state=s&code_challenge={challenge}&code_challenge_method=S256";
 
         using var toLogin = await browser.GetAsync(authorize);
         var loginPage = await browser.GetStringAsync(toLogin.Headers.Location);
@@ -65,21 +84,28 @@ public static partial class SuiteTokens
         using var back = await browser.GetAsync(login.Headers.Location);
         var callback = back.Headers.Location ?? throw new InvalidOperationException($"No callback after signing in as {userName}: {back.StatusCode}");
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-        return await RedeemAsync(gateway, new()
+        return await RedeemSessionAsync(gateway, new()
         {
             ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code,
             ["redirect_uri"] = redirectUri, ["code_verifier"] = verifier,
         });
     }
 
-    private static async Task<string> RedeemAsync(Uri gateway, Dictionary<string, string> form)
+    private static async Task<string> RedeemAsync(Uri gateway, Dictionary<string, string> form) =>
+        (await RedeemSessionAsync(gateway, form)).AccessToken;
+
+    private static async Task<StaffSession> RedeemSessionAsync(Uri gateway, Dictionary<string, string> form)
     {
         using var http = new HttpClient { BaseAddress = gateway };
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!
-            : throw new InvalidOperationException($"Token request refused ({(int)response.StatusCode}): {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Token request refused ({(int)response.StatusCode}): {body}");
+        }
+        var answer = JsonDocument.Parse(body).RootElement;
+        return new StaffSession(answer.GetProperty("access_token").GetString()!,
+            answer.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null);
     }
 
     private static string Field(string html, string name) =>
@@ -89,3 +115,6 @@ public static partial class SuiteTokens
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" />""")]
     private static partial Regex HiddenField();
 }
+
+/// <summary>A signed-in staff member's tokens; <see cref="RefreshToken"/> only when <c>offline_access</c> was granted.</summary>
+public sealed record StaffSession(string AccessToken, string? RefreshToken);
