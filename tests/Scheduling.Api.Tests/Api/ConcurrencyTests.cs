@@ -34,6 +34,38 @@ public sealed class ConcurrencyTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Concurrent_evaluations_for_one_referral_at_different_times_book_exactly_one()
+    {
+        // Nothing in the database forbids two evaluations of one referral: the referral's row lock makes the
+        // second booking wait for the first and then see it.
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync(rooms: 10);
+        var therapists = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            therapists.Add(await service.CreateTherapistAsync(location, $"Therapist {i}"));
+        }
+        var referral = await service.AcceptReferralAsync();
+
+        using var start = new SemaphoreSlim(0);
+        var attempts = therapists.Select(async (therapist, i) =>
+        {
+            await start.WaitAsync();
+            return await service.BookAsync(referral, location, therapist, "evaluation", NewYork.At(2, 9 + i % 7));
+        }).ToList();
+        start.Release(attempts.Count);
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("evaluation-exists", await SchedulingService.RuleOf(refused));
+        }
+        Assert.Equal(1L, await ScalarAsync(service, $"SELECT count(*) FROM appointments WHERE referral_id = '{referral}'"));
+    }
+
+    [Fact]
     public async Task Many_therapists_racing_for_the_last_rooms_get_201_or_409_and_never_an_error()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);

@@ -33,11 +33,13 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             }
             var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
             var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
-            if (await holds.HeldByOtherAsync(therapist.Id, visit, referral.Id) is not null)
+            // Redis (holds) and PostgreSQL (rooms) are asked at once.
+            var heldByOther = holds.HeldByOtherAsync(therapist.Id, visit, referral.Id);
+            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, null, ct);
+            if (await heldByOther is not null)
             {
                 return new Refusal("slot-held", "The slot is held for another patient.");
             }
-            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, null, ct);
             if (room is null)
             {
                 return new Refusal("no-room", "No room is free at that time.");
@@ -160,15 +162,27 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
     {
         // The row lock serializes bookings of one referral; bookings of different referrals run in parallel.
         var referral = await db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        var type = await db.AppointmentTypes.FindAsync([typeCode], ct);
-        var location = await db.Locations.FindAsync([locationId], ct);
-        var therapist = await db.Therapists.FindAsync([therapistId], ct);
-        if (referral is null || type is null || location is null || therapist is null)
+        if (referral is null)
         {
-            return Refusal.NotFound(referral is null ? "The referral" : type is null ? "The appointment type" : location is null ? "The location" : "The therapist");
+            return Refusal.NotFound("The referral");
         }
-        var appointments = await db.Appointments.Where(a => a.ReferralId == referralId).ToListAsync(ct);
-        return new Loaded(referral, appointments, type, location, therapist);
+        // Everything else the rules need, in one round trip, but never in the locking statement: a statement sees
+        // what was committed when it began, so one that waited for the lock would miss the appointments the
+        // booking it waited for has just added.
+        var loaded = await db.Referrals.Where(r => r.Id == referralId)
+            .Select(r => new
+            {
+                Appointments = db.Appointments.Where(a => a.ReferralId == r.Id).ToList(),
+                Type = db.AppointmentTypes.FirstOrDefault(t => t.Code == typeCode),
+                Location = db.Locations.FirstOrDefault(l => l.Id == locationId),
+                Therapist = db.Therapists.FirstOrDefault(t => t.Id == therapistId),
+            })
+            .SingleAsync(ct);
+        if (loaded is not { Type: { } type, Location: { } location, Therapist: { } therapist })
+        {
+            return Refusal.NotFound(loaded.Type is null ? "The appointment type" : loaded.Location is null ? "The location" : "The therapist");
+        }
+        return new Loaded(referral, loaded.Appointments, type, location, therapist);
     }
 
     /// <summary>A room of the location with no live appointment overlapping the visit; the moving visit's own room first.</summary>
