@@ -56,11 +56,12 @@ public static class AppointmentsApi
         {
             return problems.ToResult();
         }
-        if (!await scope.MayBookAsync(command.ReferralId, [command.LocationId], ct))
+        // Whether the caller may see the referral is decided on the row the booking locks.
+        if (!scope.Covers(command.LocationId))
         {
             return RefusalResults.NotFound(Refusal.NotFound("The referral or location"));
         }
-        var outcome = await booking.BookAsync(command, ct);
+        var outcome = await booking.BookAsync(command, scope, ct);
         return await ToResultAsync(outcome, db, a => TypedResults.Created($"/api/scheduling/appointments/{a.Id}", a), ct);
     }
 

@@ -58,6 +58,9 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
                     db.AppointmentTypes.AsNoTracking().FirstOrDefault(t => t.Code == code)))
                 .FirstOrDefault());
 
+    /// <summary>Whether the caller may see a referral already loaded: the in-memory form of <see cref="Referrals"/>.</summary>
+    public bool MaySee(Referral referral) => referral.LocationId is not { } location || Covers(location);
+
     /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
     public async Task<bool> MayBookAsync(Guid referralId, IEnumerable<Guid> locationIds, CancellationToken ct) =>
         locationIds.All(Covers) && await Referrals.AnyAsync(r => r.Id == referralId, ct);

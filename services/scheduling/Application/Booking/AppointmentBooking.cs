@@ -1,5 +1,6 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
+using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
@@ -18,7 +19,13 @@ namespace MedMassage.Scheduling.Api.Application.Booking;
 /// </summary>
 public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEventOutbox outbox, SlotHolds holds, ScheduleChanges changes, TimeProvider time)
 {
-    public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, CancellationToken ct)
+    public Task<Outcome<Appointment>> BookAsync(BookAppointment command, CancellationToken ct) => BookAsync(command, null, ct);
+
+    /// <summary>
+    /// Books for <paramref name="caller"/> when given: a referral they may not see is refused as unknown, judged on
+    /// the row the booking locks anyway rather than by a query of its own.
+    /// </summary>
+    public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, LocationScope? caller, CancellationToken ct)
     {
         var triedRooms = new HashSet<Guid>();
         var transientFailures = 0;
@@ -32,6 +39,10 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
                 return missing;
             }
             var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
+            if (caller is not null && !caller.MaySee(referral))
+            {
+                return Refusal.NotFound("The referral or location");
+            }
             var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
             // Redis (holds) and PostgreSQL (rooms) are asked at once.
             var heldByOther = holds.HeldByOtherAsync(therapist.Id, visit, referral.Id);
