@@ -36,7 +36,7 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
-        BookRequest request, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+        BookRequest request, BookingQueue bookings, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
         var command = new BookAppointment(
@@ -61,8 +61,13 @@ public static class AppointmentsApi
         {
             return RefusalResults.NotFound(Refusal.NotFound("The referral or location"));
         }
-        var outcome = await booking.BookAsync(command, scope, ct);
-        return await ToResultAsync(outcome, db, a => TypedResults.Created($"/api/scheduling/appointments/{a.Id}", a), ct);
+        var outcome = await bookings.BookAsync(command, scope.LocationIds, ct);
+        if (outcome.Value is not { } booked)
+        {
+            return outcome.Refusal!.IsNotFound ? RefusalResults.NotFound(outcome.Refusal) : RefusalResults.Conflict(outcome.Refusal);
+        }
+        var view = AppointmentView.From(booked.Appointment, booked.Location);
+        return TypedResults.Created($"/api/scheduling/appointments/{view.Id}", view);
     }
 
     public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)

@@ -39,6 +39,9 @@ internal static class Extensions
         builder.Services.AddScoped<ScheduleSnapshots>();
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<AppointmentBooking>();
+        builder.Services.AddScoped<BookingBatch>();
+        builder.Services.AddSingleton<BookingQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingQueue>());
         builder.Services.AddScoped<AppointmentLifecycle>();
         builder.Services.AddScoped<SeriesBooking>();
         builder.Services.AddScoped<WaitlistOffers>();

@@ -20,14 +20,19 @@ public sealed class OutboxMessage
     /// <summary>The trace the event was recorded in (W3C traceparent), continued when it is published.</summary>
     public string? TraceParent { get; private set; }
 
-    public static OutboxMessage From(IntegrationEvent integrationEvent) => new()
+    public static OutboxMessage From(IntegrationEvent integrationEvent) => From(integrationEvent, CurrentTraceParent());
+
+    public static OutboxMessage From(IntegrationEvent integrationEvent, string? traceParent) => new()
     {
         EventId = integrationEvent.EventId,
         EventType = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web),
         OccurredAt = integrationEvent.OccurredAt,
-        TraceParent = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null,
+        TraceParent = traceParent,
     };
+
+    /// <summary>The current activity as a W3C traceparent, if there is one.</summary>
+    public static string? CurrentTraceParent() => Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null;
 
     public IntegrationEvent ToEvent() =>
         (IntegrationEvent)JsonSerializer.Deserialize(Payload, EventTypes.Resolve(EventType), JsonSerializerOptions.Web)!;

@@ -59,7 +59,11 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
                 .FirstOrDefault());
 
     /// <summary>Whether the caller may see a referral already loaded: the in-memory form of <see cref="Referrals"/>.</summary>
-    public bool MaySee(Referral referral) => referral.LocationId is not { } location || Covers(location);
+    public bool MaySee(Referral referral) => MaySee(_locations, referral);
+
+    /// <summary><see cref="MaySee(Referral)"/> for a caller known only by their locations (a request queued for a batch).</summary>
+    public static bool MaySee(IReadOnlyList<Guid> callerLocations, Referral referral) =>
+        referral.LocationId is not { } location || callerLocations.Contains(location);
 
     /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
     public async Task<bool> MayBookAsync(Guid referralId, IEnumerable<Guid> locationIds, CancellationToken ct) =>

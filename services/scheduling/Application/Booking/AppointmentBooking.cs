@@ -22,10 +22,10 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
     public Task<Outcome<Appointment>> BookAsync(BookAppointment command, CancellationToken ct) => BookAsync(command, null, ct);
 
     /// <summary>
-    /// Books for <paramref name="caller"/> when given: a referral they may not see is refused as unknown, judged on
-    /// the row the booking locks anyway rather than by a query of its own.
+    /// Books for a caller working at <paramref name="callerLocations"/> when given: a referral they may not see is
+    /// refused as unknown, judged on the row the booking locks anyway rather than by a query of its own.
     /// </summary>
-    public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, LocationScope? caller, CancellationToken ct)
+    public async Task<Outcome<Appointment>> BookAsync(BookAppointment command, IReadOnlyList<Guid>? callerLocations, CancellationToken ct)
     {
         var triedRooms = new HashSet<Guid>();
         var transientFailures = 0;
@@ -39,7 +39,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
                 return missing;
             }
             var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
-            if (caller is not null && !caller.MaySee(referral))
+            if (callerLocations is not null && !LocationScope.MaySee(callerLocations, referral))
             {
                 return Refusal.NotFound("The referral or location");
             }

@@ -15,9 +15,13 @@ namespace MedMassage.Scheduling.Api.Application.Booking;
 /// </summary>
 internal static class BookingLocks
 {
-    public static Task TakeAsync(SchedulingDbContext db, Guid therapistId, Guid roomId, Interval visit, CancellationToken ct)
+    public static Task TakeAsync(SchedulingDbContext db, Guid therapistId, Guid roomId, Interval visit, CancellationToken ct) =>
+        TakeAsync(db, [(therapistId, roomId, visit)], ct);
+
+    /// <summary>The locks of several visits written in one transaction, still in one statement and one order.</summary>
+    public static Task TakeAsync(SchedulingDbContext db, IEnumerable<(Guid TherapistId, Guid RoomId, Interval Visit)> visits, CancellationToken ct)
     {
-        var keys = Days(visit).SelectMany(day => new[] { (Key(therapistId), day), (Key(roomId) ^ 0x5bd1e995, day) })
+        var keys = visits.SelectMany(v => Days(v.Visit).SelectMany(day => new[] { (Key(v.TherapistId), day), (Key(v.RoomId) ^ 0x5bd1e995, day) }))
             .Distinct().Order().ToList();
         var sql = "SELECT " + string.Join(", ", keys.Select((_, i) => $"pg_advisory_xact_lock({{{2 * i}}}, {{{2 * i + 1}}})"));
         var parameters = keys.SelectMany(k => new object[] { k.Item1, k.day }).ToArray();
