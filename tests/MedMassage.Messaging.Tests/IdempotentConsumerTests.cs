@@ -1,4 +1,3 @@
-using MassTransit;
 using MedMassage.Messaging.Tests.Ledger;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -41,36 +40,13 @@ public sealed class IdempotentConsumerTests(InfrastructureFixture infrastructure
     {
         await using var service = await LedgerService.StartAsync(infrastructure);
         var payment = new PaymentReceived(Guid.NewGuid(), 13, AlwaysFail: true);
-        var dead = new TaskCompletionSource<PaymentReceived>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errorQueue = $"{service.QueueName}_error";
-        var watcher = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(new Uri(infrastructure.EventBusConnectionString));
-            cfg.ReceiveEndpoint(errorQueue, e =>
-            {
-                e.ConfigureConsumeTopology = false;
-                e.Handler<PaymentReceived>(c =>
-                {
-                    if (c.Message.EventId == payment.EventId)
-                    {
-                        dead.TrySetResult(c.Message);
-                    }
-                    return Task.CompletedTask;
-                });
-            });
-        });
-        await watcher.StartAsync();
-        try
-        {
-            await service.PublishDirectlyAsync(payment);
+        await using var errors = await ErrorQueueWatcher<PaymentReceived>.StartAsync(
+            infrastructure.EventBusConnectionString, $"{service.QueueName}_error", m => m.EventId == payment.EventId);
 
-            var faulted = await dead.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.Equal(payment.PaymentId, faulted.PaymentId);
-            Assert.Equal(0, await service.LedgerCountAsync(payment.PaymentId));
-        }
-        finally
-        {
-            await watcher.StopAsync();
-        }
+        await service.PublishDirectlyAsync(payment);
+
+        var faulted = await errors.Arrived.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(payment.PaymentId, faulted.PaymentId);
+        Assert.Equal(0, await service.LedgerCountAsync(payment.PaymentId));
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using MedMassage.Contracts;
 using MedMassage.Messaging.Outbox;
 using MedMassage.Messaging.Tests.Ledger;
 using MedMassage.Testing;
@@ -17,7 +18,11 @@ public sealed class LedgerService : IAsyncDisposable
     {
         _host = host;
         QueueName = $"{serviceName}-payment-received";
+        RefundQueueName = $"{serviceName}-refund-issued";
     }
+
+    /// <summary>The batch consumer's queue.</summary>
+    public string RefundQueueName { get; }
 
     /// <summary>The consumer's queue: the service name as prefix, then the message, kebab-cased.</summary>
     public string QueueName { get; }
@@ -31,7 +36,7 @@ public sealed class LedgerService : IAsyncDisposable
         builder.Configuration["ConnectionStrings:eventbus"] = infrastructure.EventBusConnectionString;
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPostgres<LedgerDbContext>("ledgerdb", typeof(LedgerDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
-        builder.AddMessaging<LedgerDbContext>(bus => bus.AddConsumer<PaymentReceivedConsumer>());
+        builder.AddMessaging<LedgerDbContext>(bus => bus.AddEventConsumers(typeof(LedgerDbContext).Assembly));
         var host = builder.Build();
         await host.StartAsync();
         return new LedgerService(host, serviceName);
@@ -47,8 +52,8 @@ public sealed class LedgerService : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    public Task PublishDirectlyAsync(PaymentReceived payment) =>
-        _host.Services.GetRequiredService<IBus>().Publish(payment, c => c.MessageId = payment.EventId);
+    public Task PublishDirectlyAsync<TEvent>(TEvent message) where TEvent : IntegrationEvent =>
+        _host.Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = message.EventId);
 
     public Task<T> QueryAsync<T>(Func<LedgerDbContext, Task<T>> query) => WithDbAsync(query);
 

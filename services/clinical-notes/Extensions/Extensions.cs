@@ -14,7 +14,7 @@ internal static class Extensions
     {
         builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddConsumers(typeof(ClinicalNotesDbContext).Assembly));
+        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventConsumers(typeof(ClinicalNotesDbContext).Assembly));
         builder.AddDefaultAuthentication();
         builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 

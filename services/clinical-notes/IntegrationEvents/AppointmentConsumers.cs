@@ -3,27 +3,36 @@ using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Inbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.IntegrationEvents;
 
-/// <summary>Every appointment event carries the whole appointment; the latest one seen describes it.</summary>
-public abstract class AppointmentConsumer<TEvent>(ClinicalNotesDbContext db) : IdempotentConsumer<ClinicalNotesDbContext, TEvent>(db)
+/// <summary>
+/// Every appointment event carries the whole appointment; the latest one seen describes it. Events come in batches
+/// (a busy clinic books hundreds an hour): one query loads the batch's known appointments, one commit saves them.
+/// </summary>
+public abstract class AppointmentConsumer<TEvent>(ClinicalNotesDbContext db) : IdempotentBatchConsumer<ClinicalNotesDbContext, TEvent>(db)
     where TEvent : IntegrationEvent
 {
     protected abstract AppointmentInfo Info(TEvent message);
 
     protected abstract AppointmentStatus Status { get; }
 
-    protected override async Task HandleAsync(TEvent message, CancellationToken ct)
+    protected override async Task HandleAsync(IReadOnlyList<TEvent> messages, CancellationToken ct)
     {
-        var a = Info(message);
-        var appointment = await db.Appointments.FindAsync([a.AppointmentId], ct);
-        if (appointment is null)
+        var ids = messages.Select(m => Info(m).AppointmentId).Distinct().ToList();
+        var known = await db.Appointments.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var message in messages)
         {
-            appointment = ClinicAppointment.Create(a.AppointmentId, a.ReferralId);
-            db.Appointments.Add(appointment);
+            var a = Info(message);
+            if (!known.TryGetValue(a.AppointmentId, out var appointment))
+            {
+                appointment = ClinicAppointment.Create(a.AppointmentId, a.ReferralId);
+                db.Appointments.Add(appointment);
+                known.Add(a.AppointmentId, appointment);
+            }
+            appointment.Update(a.AppointmentType, a.TherapistId, a.TherapistName, a.Location.LocationId, a.Location.Name, a.StartsAt, a.EndsAt, Status, message.OccurredAt);
         }
-        appointment.Update(a.AppointmentType, a.TherapistId, a.TherapistName, a.Location.LocationId, a.Location.Name, a.StartsAt, a.EndsAt, Status, message.OccurredAt);
     }
 }
 

@@ -48,9 +48,17 @@ public sealed class AppointmentMessages(NotificationDbContext db, MessageCompose
     /// A booking that arrives after a change or cancellation of the same appointment (events may overtake each
     /// other) must not bring back reminders the later event already replaced or withdrew.
     /// </summary>
-    public Task<bool> HasLaterNewsAsync(Guid appointmentId, CancellationToken ct) =>
-        db.Messages.AnyAsync(m => m.AppointmentId == appointmentId
-            && (m.MessageType == MessageType.AppointmentChanged || m.MessageType == MessageType.AppointmentCancelled), ct);
+    public async Task<IReadOnlySet<Guid>> WithLaterNewsAsync(IEnumerable<Guid> appointmentIds, CancellationToken ct)
+    {
+        var ids = appointmentIds.Distinct().ToList();
+        var later = await db.Messages
+            .Where(m => m.AppointmentId != null && ids.Contains(m.AppointmentId.Value)
+                && (m.MessageType == MessageType.AppointmentChanged || m.MessageType == MessageType.AppointmentCancelled))
+            .Select(m => m.AppointmentId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
+        return later.ToHashSet();
+    }
 
     private static MessageDraft Draft(Guid eventId, MessageType type, MessageCategory category, AppointmentInfo appointment) =>
         new(eventId, type, category, appointment.Location.TimeZone, appointment.Location.LocationId, appointment.AppointmentId);

@@ -1,7 +1,9 @@
 using MedMassage.Contracts;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Templates;
+using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.Notification.Api.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MedMassage.Notification.Api.Composition;
@@ -13,9 +15,23 @@ namespace MedMassage.Notification.Api.Composition;
 /// </summary>
 public sealed class MessageComposer(NotificationDbContext db, TimeProvider time, IOptions<NotificationOptions> options)
 {
+    // Preferences read ahead for a batch of events, including "has none", which FindAsync would ask again each time.
+    private readonly Dictionary<Guid, PatientPreferences?> loaded = [];
+
+    /// <summary>Reads the preferences of many patients in one query, for a batch that writes to all of them.</summary>
+    public async Task LoadPreferencesAsync(IEnumerable<Guid> patientIds, CancellationToken ct)
+    {
+        var ids = patientIds.Distinct().ToList();
+        var found = await db.Preferences.AsNoTracking().Where(p => ids.Contains(p.PatientId)).ToDictionaryAsync(p => p.PatientId, ct);
+        foreach (var id in ids)
+        {
+            loaded[id] = found.GetValueOrDefault(id);
+        }
+    }
+
     public async Task<Message> ToPatientAsync(MessageDraft draft, PatientContact patient, Action<TemplateValues> fill, DateTimeOffset? dueAt, CancellationToken ct)
     {
-        var preferences = await db.Preferences.FindAsync([patient.PatientId], ct);
+        var preferences = loaded.TryGetValue(patient.PatientId, out var read) ? read : await db.Preferences.FindAsync([patient.PatientId], ct);
         var language = preferences?.Language ?? patient.Language;
         var wanted = preferences?.Channel ?? ParseChannel(patient.PreferredChannel);
         var values = new TemplateValues(language).Patient(patient.FullName);

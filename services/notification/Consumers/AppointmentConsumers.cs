@@ -6,17 +6,26 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-public sealed class AppointmentBookedConsumer(NotificationDbContext db, LocationDirectory directory, AppointmentMessages messages)
-    : IdempotentConsumer<NotificationDbContext, AppointmentBooked>(db)
+/// <summary>
+/// Bookings come in batches (a busy clinic books hundreds an hour): what the batch needs to know (locations,
+/// preferences, later news) is read in a few queries, and its messages and reminders are saved in one commit.
+/// </summary>
+public sealed class AppointmentBookedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer, AppointmentMessages messages)
+    : IdempotentBatchConsumer<NotificationDbContext, AppointmentBooked>(db)
 {
-    protected override async Task HandleAsync(AppointmentBooked message, CancellationToken ct)
+    protected override async Task HandleAsync(IReadOnlyList<AppointmentBooked> batch, CancellationToken ct)
     {
-        var appointment = message.Appointment;
-        await directory.RememberAsync(appointment.Location, ct);
-        await messages.NotifyAsync(message.EventId, MessageType.AppointmentConfirmed, appointment, null, ct);
-        if (!await messages.HasLaterNewsAsync(appointment.AppointmentId, ct))
+        await composer.LoadPreferencesAsync(batch.Select(m => m.Appointment.Patient.PatientId), ct);
+        var overtaken = await messages.WithLaterNewsAsync(batch.Select(m => m.Appointment.AppointmentId), ct);
+        foreach (var message in batch)
         {
-            await messages.ScheduleRemindersAsync(message.EventId, appointment, ct);
+            var appointment = message.Appointment;
+            await directory.RememberAsync(appointment.Location, ct);
+            await messages.NotifyAsync(message.EventId, MessageType.AppointmentConfirmed, appointment, null, ct);
+            if (!overtaken.Contains(appointment.AppointmentId))
+            {
+                await messages.ScheduleRemindersAsync(message.EventId, appointment, ct);
+            }
         }
     }
 }

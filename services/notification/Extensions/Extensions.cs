@@ -17,7 +17,7 @@ internal static class Extensions
     {
         builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<NotificationDbContext>(bus => bus.AddConsumers(typeof(NotificationDbContext).Assembly));
+        builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventConsumers(typeof(NotificationDbContext).Assembly));
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;

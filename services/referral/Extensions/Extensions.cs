@@ -15,7 +15,7 @@ internal static class Extensions
     {
         builder.AddPostgres<ReferralDbContext>("referraldb", typeof(ReferralDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<ReferralDbContext>(bus => bus.AddConsumers(typeof(ReferralDbContext).Assembly));
+        builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventConsumers(typeof(ReferralDbContext).Assembly));
         builder.AddDefaultAuthentication();
 
         builder.Services.Configure<ReferralOptions>(builder.Configuration.GetSection("Referrals"));

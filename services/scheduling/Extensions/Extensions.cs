@@ -20,7 +20,7 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<SchedulingDbContext>(bus => bus.AddConsumers(typeof(SchedulingDbContext).Assembly));
+        builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventConsumers(typeof(SchedulingDbContext).Assembly));
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

@@ -28,3 +28,6 @@ public sealed class LedgerEntry
 }
 
 public sealed record PaymentReceived(Guid PaymentId, decimal Amount, bool FailOnce = false, bool AlwaysFail = false) : IntegrationEvent;
+
+/// <summary>Consumed in batches: each refund books a negative ledger entry.</summary>
+public sealed record RefundIssued(Guid PaymentId, decimal Amount, bool AlwaysFail = false) : IntegrationEvent;
