@@ -11,19 +11,30 @@ internal sealed class DeliveryMarkers(IConnectionMultiplexer redis, ILogger<Deli
 {
     private static readonly TimeSpan Keep = TimeSpan.FromDays(7);
 
-    public async Task<bool> WasSentAsync(Guid messageId)
+    /// <summary>Which of these messages already left us, asked in one round trip for a whole dispatch pass.</summary>
+    public async Task<IReadOnlySet<Guid>> SentAmongAsync(IReadOnlyList<Guid> messageIds)
     {
         try
         {
-            return await redis.GetDatabase().KeyExistsAsync(Key(messageId));
+            // A batch of EXISTS rather than one MGET: the keys may live on different shards of a cluster, where MGET
+            // fails, while a batch still goes out in one write per server.
+            var batch = redis.GetDatabase().CreateBatch();
+            var checks = messageIds.Select(id => batch.KeyExistsAsync(Key(id))).ToArray();
+            batch.Execute();
+            await Task.WhenAll(checks);
+            return messageIds.Where((_, i) => checks[i].Result).ToHashSet();
         }
         catch (RedisException e)
         {
             logger.LogWarning("Redis unavailable for delivery markers: {Error}", e.Message);
-            return false;
+            return new HashSet<Guid>();
         }
     }
 
+    /// <summary>
+    /// The command is written out when this is called; callers may send their next message before awaiting it, but
+    /// must await it before their transaction records the message as sent.
+    /// </summary>
     public async Task MarkSentAsync(Guid messageId)
     {
         try

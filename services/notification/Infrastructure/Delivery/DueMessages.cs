@@ -38,6 +38,7 @@ internal sealed class DueMessages(
         var patientIds = due.Where(m => m.PatientId is not null).Select(m => m.PatientId!.Value).Distinct().ToList();
         var preferences = await db.Preferences.Where(p => patientIds.Contains(p.PatientId)).ToDictionaryAsync(p => p.PatientId, ct);
 
+        var toSend = new List<Message>(due.Count);
         foreach (var message in due)
         {
             var decision = message.Decide(message.PatientId is { } id ? preferences.GetValueOrDefault(id) : null, now);
@@ -50,9 +51,16 @@ internal sealed class DueMessages(
                     message.Defer(d.Until, d.Reason, now);
                     break;
                 default:
-                    await SendAsync(message, ct);
+                    toSend.Add(message);
                     break;
             }
+        }
+
+        // Declared after the transaction, so disposed before it, yet after the commit: QUIT never holds the row locks.
+        await using var sessions = new ChannelSessions(senders);
+        if (toSend.Count > 0)
+        {
+            await SendAllAsync(toSend, sessions, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -60,16 +68,33 @@ internal sealed class DueMessages(
         return due.Count;
     }
 
-    private async Task SendAsync(Message message, CancellationToken ct)
+    private async Task SendAllAsync(List<Message> messages, ChannelSessions sessions, CancellationToken ct)
     {
-        if (await markers.WasSentAsync(message.Id))
+        var alreadySent = await markers.SentAmongAsync([.. messages.Select(m => m.Id)]);
+        var marking = new List<Task>(messages.Count);
+        foreach (var message in messages)
         {
-            message.MarkSent(time.GetUtcNow()); // sent before a crash lost the record of it
-            return;
+            if (alreadySent.Contains(message.Id))
+            {
+                message.MarkSent(time.GetUtcNow()); // sent before a crash lost the record of it
+                continue;
+            }
+            if (await TrySendAsync(message, sessions, ct))
+            {
+                // The marker goes out now, before the next message; it is awaited below, before the commit records the send.
+                marking.Add(markers.MarkSentAsync(message.Id));
+                message.MarkSent(time.GetUtcNow());
+            }
         }
+        await Task.WhenAll(marking);
+    }
+
+    private async Task<bool> TrySendAsync(Message message, ChannelSessions sessions, CancellationToken ct)
+    {
         try
         {
-            await senders.Single(s => s.Channel == message.Channel).SendAsync(message, ct);
+            await sessions.For(message.Channel).SendAsync(message, ct);
+            return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -78,10 +103,8 @@ internal sealed class DueMessages(
             {
                 RaiseDeliveryFailed(message);
             }
-            return;
+            return false;
         }
-        await markers.MarkSentAsync(message.Id);
-        message.MarkSent(time.GetUtcNow());
     }
 
     /// <summary>Nothing is dropped silently: staff see it in their inbox and other services get the event.</summary>

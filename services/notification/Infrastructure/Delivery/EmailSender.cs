@@ -1,5 +1,3 @@
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using MedMassage.Notification.Api.Domain.Messages;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -7,15 +5,17 @@ using MimeKit;
 namespace MedMassage.Notification.Api.Infrastructure.Delivery;
 
 /// <summary>
-/// Sends email over SMTP (<c>ConnectionStrings:smtp</c>, <c>smtp://host:port</c>, or <c>smtps://</c> for TLS).
-/// The Message-ID is derived from the message's id, so should a crash make us send again, mail systems can
-/// recognise the copy.
+/// Sends email over SMTP (<c>ConnectionStrings:smtp</c>, <c>smtp://host:port</c>, or <c>smtps://</c> for TLS), one
+/// connection per dispatch pass (<see cref="EmailSession"/>). The Message-ID is derived from the message's id, so
+/// should a crash make us send again, mail systems can recognise the copy.
 /// </summary>
-internal sealed class EmailSender(SmtpEndpoint endpoint, IOptions<NotificationOptions> options) : IChannelSender
+internal sealed class EmailSender(SmtpEndpoint endpoint, IOptions<NotificationOptions> options, ILogger<EmailSender> logger) : IChannelSender
 {
     public Channel Channel => Channel.Email;
 
-    public async Task SendAsync(Message message, CancellationToken ct)
+    public IChannelSession OpenSession() => new EmailSession(endpoint, options.Value.EmailFrom, logger);
+
+    public static MimeMessage Compose(Message message, string from)
     {
         var mime = new MimeMessage
         {
@@ -23,15 +23,11 @@ internal sealed class EmailSender(SmtpEndpoint endpoint, IOptions<NotificationOp
             Subject = message.Subject,
             Body = new TextPart("plain") { Text = message.Body },
         };
-        mime.From.Add(MailboxAddress.Parse(options.Value.EmailFrom));
+        mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("X-MedMassage-Message", message.Id.ToString());
         mime.Headers.Add("Content-Language", message.Language);
-
-        using var client = new SmtpClient { Timeout = 10_000 };
-        await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.UseTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None, ct);
-        await client.SendAsync(mime, ct);
-        await client.DisconnectAsync(true, ct);
+        return mime;
     }
 }
 

@@ -13,6 +13,9 @@ internal sealed class SmsSender(HttpClient http, SmsEndpointResolver endpoint, S
 
     public Channel Channel => Channel.Sms;
 
+    // Each SMS is its own HTTP request; HttpClient already pools the connections underneath.
+    public IChannelSession OpenSession() => new StatelessSession(SendAsync);
+
     public async Task SendAsync(Message message, CancellationToken ct)
     {
         var uri = endpoint.Resolve();
