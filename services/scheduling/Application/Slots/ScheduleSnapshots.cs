@@ -80,9 +80,11 @@ public sealed class ScheduleSnapshots(
         var rangeStart = clock.ToInstant(from, TimeOnly.MinValue, LocalClock.Ambiguity.Earlier);
         var rangeEnd = clock.ToInstant(to.AddDays(1), TimeOnly.MinValue, LocalClock.Ambiguity.Earlier);
         var therapistIds = therapists.Select(t => t.Id).ToList();
-        // A therapist's visits at other locations count too: they cannot be in two places.
+        // A therapist's visits at other locations count too: they cannot be in two places. No visit is longer than
+        // the longest type, so the lower bound on the start lets the index skip the location's whole past.
+        var earliest = rangeStart - AppointmentType.LongestVisit;
         var live = await db.Appointments.AsNoTracking()
-            .Where(a => a.Status != AppointmentStatus.Cancelled && a.StartsAt < rangeEnd && a.EndsAt > rangeStart)
+            .Where(a => a.Status != AppointmentStatus.Cancelled && a.StartsAt < rangeEnd && a.StartsAt > earliest && a.EndsAt > rangeStart)
             .Where(a => a.LocationId == location.Id || therapistIds.Contains(a.TherapistId))
             .Select(a => new { a.TherapistId, a.RoomId, a.StartsAt, a.EndsAt })
             .ToListAsync(ct);
