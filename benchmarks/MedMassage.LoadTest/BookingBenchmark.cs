@@ -42,11 +42,11 @@ public sealed class BookingBenchmark(HttpClient gateway, Clinic clinic, Referral
         });
     }
 
-    public async Task<RunResult> FixedRateAsync(double rate, TimeSpan duration, int maxInFlight)
+    public async Task<RunResult> FixedRateAsync(double rate, TimeSpan duration, int maxInFlight, Func<Task> settle)
     {
         var count = (int)(rate * duration.TotalSeconds);
         var (ids, pool) = (await referrals.AcceptAsync(count, slots.LastDay), slots.Take(count));
-        await Quiet.WaitAsync(meters.Cpu);
+        await settle();
         return await meters.MeasureAsync(async () =>
             (await Load.OpenLoopAsync(rate, duration, maxInFlight, i => BookAsync(ids[i], pool[i]))).Result($"Booking at a fixed {rate:0}/s", 201));
     }
