@@ -28,7 +28,9 @@ public sealed record LoadTestOptions
     public int SustainedReferrals { get; init; } = 4000;
 
     public double BookingRate { get; init; } = 500;
-    public int BookingRateSeconds { get; init; } = 10;
+
+    /// <summary>Long enough that a backlog anywhere in the suite (outbox, consumers, e-mail) would pull the rate down.</summary>
+    public int BookingRateSeconds { get; init; } = 30;
 
     /// <summary>Open-loop requests waiting for an answer at most; more are sent late (and their lateness counts).</summary>
     public int MaxInFlight { get; init; } = 1000;
