@@ -40,6 +40,7 @@ internal static class Extensions
         builder.Services.AddScoped<SlotSearch>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<BookingBatch>();
+        builder.Services.AddSingleton<BookingBatchMetrics>();
         builder.Services.AddSingleton<BookingQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingQueue>());
         builder.Services.AddScoped<AppointmentLifecycle>();

@@ -17,7 +17,7 @@ namespace MedMassage.Scheduling.Api.Application.Booking;
 /// writer outside the batch took the same time meanwhile, the batch is undone and every request booked on its own.
 /// </summary>
 public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox outbox, SlotHolds holds, ScheduleChanges changes,
-    AppointmentBooking single, TimeProvider time, ILogger<BookingBatch> logger)
+    AppointmentBooking single, BookingBatchMetrics metrics, TimeProvider time, ILogger<BookingBatch> logger)
 {
     public async Task BookAsync(IReadOnlyList<QueuedBooking> batch, CancellationToken ct)
     {
@@ -28,9 +28,20 @@ public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox
         }
         catch (Exception e) when (OutsideWriter(e))
         {
-            logger.LogDebug(e, "A batch of {Count} bookings met another writer; booking them one by one", batch.Count);
-            await OneByOneAsync(batch, ct);
-            return;
+            // The batch was decided on reads taken before another writer committed the same time (two writers picked
+            // one free room, say). Decided again, it reads that booking and refuses or moves only what clashes.
+            metrics.MetAnotherWriter();
+            try
+            {
+                outcomes = await DecideAndWriteAsync(batch, ct);
+            }
+            catch (Exception again) when (OutsideWriter(again))
+            {
+                logger.LogDebug(again, "A batch of {Count} bookings met another writer twice; booking them one by one", batch.Count);
+                metrics.BookedOneByOne();
+                await OneByOneAsync(batch, ct);
+                return;
+            }
         }
 
         var booked = outcomes.Where(o => o.Succeeded).Select(o => o.Value!).ToList();
