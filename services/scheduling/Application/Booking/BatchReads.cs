@@ -36,37 +36,49 @@ internal sealed record BatchReads(
         var therapistIds = commands.Select(c => c.TherapistId).Distinct().ToArray();
         var therapists = await db.Therapists.Where(t => therapistIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
 
-        // Statements after the locks see what the bookings they waited for committed. A location has one value of
-        // location_id, so left to itself the planner hashes every appointment the location ever had (a statement
-        // that grew with the book: 11 ms at 10,000 rows); OFFSET 0 keeps each visit's lookup a range scan of
-        // appointments_location_time, a few dozen rows whatever the size of the book.
+        // Statements after the locks see what the bookings they waited for committed.
         var visits = commands
             .Where(c => types.ContainsKey(c.AppointmentType))
             .Select(c => (c.LocationId, c.TherapistId, Visit: Visit(c, types[c.AppointmentType])))
             .ToList();
-        var starts = visits.Select(v => v.Visit.Start).ToArray();
-        var ends = visits.Select(v => v.Visit.End).ToArray();
-        var visitLocations = visits.Select(v => v.LocationId).ToArray();
-        var visitTherapists = visits.Select(v => v.TherapistId).ToArray();
-        var appointments = await db.Appointments.FromSql($"""
-            SELECT a.*, a.xmin FROM appointments a WHERE a.referral_id = ANY({referralIds})
-            UNION ALL
-            SELECT a.*, a.xmin FROM unnest({starts}, {ends}, {visitTherapists}) AS v(s, e, t)
-            JOIN appointments a ON a.therapist_id = v.t AND a.status <> 'Cancelled'
-                AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(v.s, v.e, '[)')
-            UNION ALL
-            SELECT a.* FROM unnest({starts}, {ends}, {visitLocations}) AS v(s, e, l)
-            CROSS JOIN LATERAL (
-                SELECT a.*, a.xmin FROM appointments a
-                WHERE a.location_id = v.l AND a.starts_at > v.s - {AppointmentType.LongestVisit} AND a.starts_at < v.e
-                OFFSET 0) a
-            WHERE a.status <> 'Cancelled' AND a.ends_at > v.s
-            """).ToListAsync(ct);
+        var appointments = await db.Appointments.FromSql(AppointmentsConcerned(referralIds, visits)).ToListAsync(ct);
         var distinct = appointments.Distinct().ToList(); // tracked: a row read twice is the same instance
 
         return new BatchReads(referrals, types, locations, therapists,
             referralIds.ToDictionary(id => id, id => distinct.Where(a => a.ReferralId == id).ToList()),
             new Occupancy(distinct));
+    }
+
+    /// <summary>
+    /// Every appointment of the referrals, and the live ones that overlap a visit for its therapist or sit near it at
+    /// its location. A location (or a therapist) has one value of <c>location_id</c> (<c>therapist_id</c>), so left to
+    /// itself the planner hashed every appointment it ever had (11 ms a batch at 10,000 rows, growing with the book);
+    /// <c>OFFSET 0</c> keeps each visit's lookup an index scan (<c>appointments_location_time</c>, the therapist's
+    /// exclusion constraint), a few dozen rows at any size.
+    /// </summary>
+    internal static FormattableString AppointmentsConcerned(Guid[] referralIds, IReadOnlyList<(Guid LocationId, Guid TherapistId, Interval Visit)> visits)
+    {
+        var starts = visits.Select(v => v.Visit.Start).ToArray();
+        var ends = visits.Select(v => v.Visit.End).ToArray();
+        var locations = visits.Select(v => v.LocationId).ToArray();
+        var therapists = visits.Select(v => v.TherapistId).ToArray();
+        return $"""
+            SELECT a.*, a.xmin FROM appointments a WHERE a.referral_id = ANY({referralIds})
+            UNION ALL
+            SELECT a.* FROM unnest({starts}, {ends}, {therapists}) AS v(s, e, t)
+            CROSS JOIN LATERAL (
+                SELECT a.*, a.xmin FROM appointments a
+                WHERE a.therapist_id = v.t AND a.status <> 'Cancelled'
+                    AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(v.s, v.e, '[)')
+                OFFSET 0) a
+            UNION ALL
+            SELECT a.* FROM unnest({starts}, {ends}, {locations}) AS v(s, e, l)
+            CROSS JOIN LATERAL (
+                SELECT a.*, a.xmin FROM appointments a
+                WHERE a.location_id = v.l AND a.starts_at > v.s - {AppointmentType.LongestVisit} AND a.starts_at < v.e
+                OFFSET 0) a
+            WHERE a.status <> 'Cancelled' AND a.ends_at > v.s
+            """;
     }
 
     public static Interval Visit(BookAppointment command, AppointmentType type)
