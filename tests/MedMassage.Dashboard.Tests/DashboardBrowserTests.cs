@@ -67,7 +67,9 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output)
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Trace:");
             await Assertions.Expect(page.Locator(".wf-row[data-service='gateway']").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".wf-row[data-service='referral-api']").First).ToBeVisibleAsync();
-            await page.Locator(".wf-row[data-service='referral-api'] summary").First.ClickAsync();
+            // The service's request span, not a span beside it (the first authenticated request also fetches the
+            // identity service's metadata within the same trace, and that span may be listed first).
+            await page.Locator(".wf-row[data-service='referral-api']").Filter(new() { HasText = marker }).Locator("summary").First.ClickAsync();
             await Assertions.Expect(page.Locator(".wf-row[open] .attrs").First).ToContainTextAsync(marker);
             await ScreenshotAsync(page, "3-waterfall");
 
