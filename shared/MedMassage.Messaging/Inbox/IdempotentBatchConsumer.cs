@@ -51,27 +51,8 @@ public abstract class IdempotentBatchConsumer<TContext, TMessage>(TContext db) :
         }
     }
 
-    private async Task ApplyAsync(IReadOnlyList<TMessage> messages, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = messages.Select(m => m.EventId).ToArray();
-        var fresh = await db.Database.SqlQuery<Guid>($"""
-            INSERT INTO processed_messages (consumer, message_id)
-            SELECT {ConsumerName}, id FROM unnest({ids}) AS id
-            ON CONFLICT DO NOTHING
-            RETURNING message_id AS "Value"
-            """).ToListAsync(ct);
-        if (fresh.Count == 0)
-        {
-            return; // all applied before; the transaction rolls back on dispose
-        }
-
-        var isFresh = fresh.ToHashSet();
-        await HandleAsync(messages.Where(m => isFresh.Contains(m.EventId)).ToList(), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-    }
+    private Task ApplyAsync(IReadOnlyList<TMessage> messages, CancellationToken ct) =>
+        AppliedOnce.ApplyAsync(db, ConsumerName, messages, fresh => HandleAsync(fresh, ct), ct);
 
     /// <summary>
     /// Applies the effects of messages not applied before, in the order they arrived; do not call SaveChanges, the

@@ -86,8 +86,11 @@ internal sealed class OutboxRelay<TContext>(
         }
 
         // The published rows are marked in one statement rather than one UPDATE each; only failures go row by row.
-        await db.Set<OutboxMessage>().Where(m => sentSequences.Contains(m.Sequence))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, time.GetUtcNow()), ct);
+        if (sentSequences.Length > 0)
+        {
+            await db.Set<OutboxMessage>().Where(m => sentSequences.Contains(m.Sequence))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, time.GetUtcNow()), ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var sent = sentSequences.Length;
