@@ -1,41 +1,45 @@
-using MedMassage.AppHost.Hosting;
+using MedMassage.Hosting;
 
-var builder = DistributedApplicationBuilder.CreateBuilder(args);
+namespace MedMassage.AppHost;
 
-var eventbus = builder.AddRabbitMQ("eventbus");
-var redis = builder.AddRedis("redis");
-var postgres = builder.AddPostgres("postgres");
-var smtp = builder.AddSmtp("smtp");
+// A named class rather than top-level statements: test projects reference both this AppHost and a service, and
+// two global "Program" types would collide there.
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var options = SuiteOptions.Parse(args);
+        var builder = DistributedApplication.CreateBuilder(options.AspireArgs);
+        var stateDirectory = options.Apply(builder);
+        builder.RestartCrashedProjects();
 
-// Tokens are issued under the gateway's public address; services fetch the signing keys from identity-api itself.
-string Issuer() => $"http://127.0.0.1:{builder.Options.GatewayPort}/";
+        var eventbus = builder.ExistingOr("eventbus", b => b.AddLocalRabbitMQ("eventbus"));
+        var redis = builder.ExistingOr("redis", b => b.AddLocalRedis("redis"));
+        var postgres = builder.ExistingOr("postgres", b => b.AddLocalPostgres("postgres"));
+        var smtp = builder.ExistingOr("smtp", b => b.AddLocalSmtp("smtp"));
 
-var identity = builder.AddProject("identity-api", "services/identity")
-    .WithReference(builder.AddDatabase(postgres, "identitydb")).WaitFor(postgres)
-    .WithEnvironment("Identity__KeysDirectory", () => Path.Combine(builder.Options.StateDirectory, "identity-keys"))
-    .WithEnvironment("Identity__Issuer", Issuer);
+        // --servers-only: just the servers, for running a service from an IDE, and for the tests that start services themselves.
+        if (!options.ServersOnly)
+        {
+            var identity = builder.AddSuiteProject<Projects.Identity_Api>("identity-api")
+                .WithDatabase(postgres, "identitydb")
+                .WithEnvironment("Identity__KeysDirectory", Path.Combine(stateDirectory, "identity-keys"));
 
-ProjectResource Service(string name, string directory, string database) =>
-    builder.AddProject(name, directory)
-        .WithReference(eventbus).WaitFor(eventbus)
-        .WithReference(redis).WaitFor(redis)
-        .WithReference(builder.AddDatabase(postgres, database)).WaitFor(postgres)
-        .WithReference(identity).WithEnvironment("Identity__Issuer", Issuer);
+            var referral = builder.AddService<Projects.Referral_Api>("referral-api", "referraldb", eventbus, redis, postgres, identity);
+            var scheduling = builder.AddService<Projects.Scheduling_Api>("scheduling-api", "schedulingdb", eventbus, redis, postgres, identity);
+            var clinicalNotes = builder.AddService<Projects.ClinicalNotes_Api>("clinical-notes-api", "clinicalnotesdb", eventbus, redis, postgres, identity);
+            var notification = builder.AddService<Projects.Notification_Api>("notification-api", "notificationdb", eventbus, redis, postgres, identity)
+                .WithReference(smtp).WaitFor(smtp);
 
-var referral = Service("referral-api", "services/referral", "referraldb");
-var scheduling = Service("scheduling-api", "services/scheduling", "schedulingdb");
-var clinicalNotes = Service("clinical-notes-api", "services/clinical-notes", "clinicalnotesdb");
-var notification = Service("notification-api", "services/notification", "notificationdb")
-    .WithReference(smtp).WaitFor(smtp);
+            builder.AddSuiteProject<Projects.MedMassage_Gateway>("gateway", options.GatewayPort)
+                .WithReference(redis).WaitFor(redis)
+                .WithReference(identity).WaitFor(identity)
+                .WithReference(referral).WaitFor(referral)
+                .WithReference(scheduling).WaitFor(scheduling)
+                .WithReference(clinicalNotes).WaitFor(clinicalNotes)
+                .WithReference(notification).WaitFor(notification);
+        }
 
-builder.AddProject("gateway", "gateway")
-    .WithHttpEndpoint(port: builder.Options.GatewayPort)
-    .WithEnvironment("Identity__Issuer", Issuer)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(identity).WaitFor(identity)
-    .WithReference(referral).WaitFor(referral)
-    .WithReference(scheduling).WaitFor(scheduling)
-    .WithReference(clinicalNotes).WaitFor(clinicalNotes)
-    .WithReference(notification).WaitFor(notification);
-
-return await builder.Build().RunAsync();
+        await builder.Build().RunSuiteAsync(stateDirectory, options.KeepState);
+    }
+}

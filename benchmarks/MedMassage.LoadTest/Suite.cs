@@ -55,7 +55,7 @@ public sealed partial class Suite : IAsyncDisposable
 
     public static async Task<Suite> StartAsync()
     {
-        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10), RaisedRateLimits);
+        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10));
         try
         {
             var resources = ResourceTable(appHost.Output);

@@ -1,77 +1,114 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace MedMassage.Hosting;
 
-/// <summary>PostgreSQL from Debian's <c>postgresql</c> package; one server, a database per service.</summary>
-public sealed class LocalPostgres(string stateDirectory, bool durable = false) : LocalServer("postgres", stateDirectory)
+/// <summary>PostgreSQL from Debian's <c>postgresql</c> package, run as an executable; one server, a database per service.</summary>
+public sealed class LocalPostgresResource(string name, string command, string workingDirectory, int port)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    public int Port { get; } = port;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password=postgres");
+}
+
+public static class LocalPostgresExtensions
 {
     private const string User = "postgres";
-    private string ClusterDirectory => Path.Combine(DataDirectory, "data");
-    private string SocketDirectory => Path.Combine(DataDirectory, "socket");
 
-    public override string ConnectionString => ConnectionStringFor("postgres");
-
-    public string ConnectionStringFor(string database) =>
-        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Password=postgres";
-
-    public override async Task StartAsync(CancellationToken ct)
+    public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, int? port = null)
     {
         var bin = Binaries.PostgresBinDirectory();
-        Directory.CreateDirectory(SocketDirectory);
-        if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
-        {
-            Directory.CreateDirectory(ClusterDirectory);
-            await ChownAsync(User, DataDirectory);
-            var (file, args) = AsUser(User, Path.Combine(bin, "initdb"), "-D", ClusterDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-sync");
-            await RunAsync(file, args);
-        }
-        await ChownAsync(User, DataDirectory);
-
-        string[] settings = ["-D", ClusterDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", SocketDirectory,
+        var data = LocalServer.DataDirectory(builder, name);
+        var (cluster, sockets) = (Path.Combine(data, "data"), Path.Combine(data, "socket"));
+        var serverPort = port ?? FreePort.Next();
+        string[] settings = ["-D", cluster, "-p", serverPort.ToString(CultureInfo.InvariantCulture), "-k", sockets,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"];
-        // A throwaway state directory need not survive a power cut; skipping fsync makes tests much faster.
-        string[] speed = durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
-        var (postgres, postgresArgs) = AsUser(User, Path.Combine(bin, "postgres"), [.. settings, .. speed]);
-        Process = ChildProcess.Start(postgres, postgresArgs, log: Log);
-        await WaitUntilReadyAsync(CanQueryAsync, TimeSpan.FromSeconds(60), ct);
+        // Throwaway state need not survive a power cut; skipping fsync makes a run (and every test) much faster.
+        string[] speed = LocalServer.IsDurable(builder) ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+        // One executable that creates the cluster on first start, then becomes the server (exec), so its console
+        // output is the server's and stopping the resource stops PostgreSQL itself.
+        var script = $"""
+            [ -f "{cluster}/PG_VERSION" ] || "{bin}/initdb" -D "{cluster}" -A trust -U {User} -E UTF8 --locale=C --no-sync || exit 1
+            exec "{bin}/postgres" "$@"
+            """;
+        var (command, args) = LocalServer.AsUser(User, "/bin/sh", ["-c", script, "postgres", .. settings, .. speed]);
+        var resource = new LocalPostgresResource(name, command, LocalServer.StateDirectory(builder), serverPort);
+        var readiness = $"{name}_check";
+        builder.Services.AddHealthChecks().AddNpgSql(
+            $"Host=127.0.0.1;Port={serverPort};Username={User};Database=postgres;Pooling=false;Timeout=2", name: readiness);
+        return builder.AddResource(resource)
+            .WithArgs(args)
+            .WithLoopbackEndpoint("tcp", serverPort)
+            .BeforeStart(async ct =>
+            {
+                Directory.CreateDirectory(cluster);
+                Directory.CreateDirectory(sockets);
+                await LocalServer.PrepareDirectoryAsync(data, User, ct);
+            })
+            .WithHealthCheck(readiness)
+            .WithIconName("DatabaseStack");
     }
 
-    public async Task CreateDatabaseAsync(string database, CancellationToken ct = default)
+    /// <summary>
+    /// A database on the server, created once the server is ready, as Aspire's own <c>AddDatabase</c> does. The parent
+    /// may also be a server given by connection string (<c>AddConnectionString</c>).
+    /// </summary>
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase<T>(this IResourceBuilder<T> server, string name, string? databaseName = null)
+        where T : IResourceWithConnectionString
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
+        var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
+        var builder = server.ApplicationBuilder;
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, ct) => await CreateAsync(database, e.Services, ct));
+        if (server.Resource is not LocalPostgresResource)
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(ct);
+            // A server we did not start is ready when the AppHost is; its databases are created as it starts.
+            builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (e, ct) => await CreateAsync(database, e.Services, ct));
         }
+        return builder.AddResource(database)
+            .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
+            .WithIconName("Database");
     }
 
-    public override async Task StopAsync()
+    private static async Task CreateAsync(PostgresDatabaseResource database, IServiceProvider services, CancellationToken ct)
     {
-        // SIGINT to the postmaster is PostgreSQL's "fast" shutdown: sessions end, data is flushed, it exits.
-        var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
-        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
-        {
-            Signals.Interrupt(pid);
-        }
-        NpgsqlConnection.ClearAllPools();
-        await base.StopAsync();
-    }
-
-    private async Task<bool> CanQueryAsync(CancellationToken ct)
-    {
+        var notifications = (ResourceNotificationService)services.GetService(typeof(ResourceNotificationService))!;
         try
         {
-            await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false;Timeout=2");
+            var connectionString = await database.Parent.ConnectionStringExpression.GetValueAsync(ct);
+            var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync(ct);
-            return true;
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", database.DatabaseName);
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.DatabaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            return false;
+            var logs = (ResourceLoggerService)services.GetService(typeof(ResourceLoggerService))!;
+            logs.GetLogger(database).LogError(e, "Database {Database} could not be created", database.DatabaseName);
+            await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.FailedToStart });
         }
     }
+}
+
+public sealed class PostgresDatabaseResource(string name, string databaseName, IResourceWithConnectionString parent)
+    : Resource(name), IResourceWithParent<IResourceWithConnectionString>, IResourceWithConnectionString
+{
+    public string DatabaseName { get; } = databaseName;
+
+    public IResourceWithConnectionString Parent { get; } = parent;
+
+    // Npgsql takes the last value of a repeated key, so this names the database even if the server's string names one.
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
 }

@@ -1,72 +1,67 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+
 namespace MedMassage.Hosting;
 
-/// <summary>
-/// A server started from the machine's own binaries as a child process on a free loopback port,
-/// with its data under <see cref="DataDirectory"/>. Ready means it answers its own protocol, not just a port.
-/// </summary>
-public abstract class LocalServer(string name, string stateDirectory) : IAsyncDisposable
+/// <summary>What the local servers share: where their data lives and how root runs a server that refuses root.</summary>
+public static class LocalServer
 {
-    public string Name { get; } = name;
-    public int Port { get; } = FreePort.Next();
-    public LogBuffer Log { get; } = new(name);
-    public ChildProcess? Process { get; protected set; }
-    protected string DataDirectory { get; } = Directory.CreateDirectory(Path.Combine(stateDirectory, name)).FullName;
+    /// <summary>Configuration key of the directory under which each server keeps its data (a temporary one if unset).</summary>
+    public const string StateDirectoryKey = "LocalServers:StateDirectory";
 
-    /// <summary>The value for <c>ConnectionStrings__{Name}</c>, as an Aspire AppHost would inject it.</summary>
-    public abstract string ConnectionString { get; }
+    /// <summary>Configuration key: "true" keeps data safe across a power cut (fsync on); throwaway state skips it.</summary>
+    public const string DurableKey = "LocalServers:Durable";
 
-    public abstract Task StartAsync(CancellationToken ct);
-
-    public virtual Task StopAsync() => Process?.StopAsync(TimeSpan.FromSeconds(10)) ?? Task.CompletedTask;
-
-    protected async Task WaitUntilReadyAsync(Func<CancellationToken, Task<bool>> isReady, TimeSpan timeout, CancellationToken ct)
+    public static string StateDirectory(IDistributedApplicationBuilder builder)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        while (true)
+        var configured = builder.Configuration[StateDirectoryKey];
+        if (configured is null)
         {
-            if (Process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"{Name} exited with code {Process.ExitCode} while starting:{Environment.NewLine}{Log.Tail()}");
-            }
-            try
-            {
-                if (await isReady(deadline.Token))
-                {
-                    return;
-                }
-                await Task.Delay(100, deadline.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{Name} was not ready after {timeout.TotalSeconds:0} s:{Environment.NewLine}{Log.Tail()}");
-            }
+            builder.Configuration[StateDirectoryKey] = configured = Path.Combine(Path.GetTempPath(), $"medmassage-{Guid.NewGuid():N}"[..20]);
+        }
+        return Path.GetFullPath(configured);
+    }
+
+    public static string DataDirectory(IDistributedApplicationBuilder builder, string name) =>
+        Path.Combine(StateDirectory(builder), name);
+
+    public static bool IsDurable(IDistributedApplicationBuilder builder) =>
+        string.Equals(builder.Configuration[DurableKey], "true", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>The command line that runs <paramref name="command"/> as <paramref name="user"/> when we are root.</summary>
+    public static (string Command, string[] Args) AsUser(string user, string command, params string[] args) =>
+        IsRoot ? ("setpriv", ["--reuid", user, "--regid", user, "--init-groups", "--", command, .. args]) : (command, args);
+
+    /// <summary>Creates <paramref name="directory"/> and hands it to <paramref name="user"/> when we are root.</summary>
+    public static async Task PrepareDirectoryAsync(string directory, string user, CancellationToken ct)
+    {
+        Directory.CreateDirectory(directory);
+        if (!IsRoot)
+        {
+            return;
+        }
+        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", $"{user}:{user}", directory]) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("chown could not be started.");
+        await chown.WaitForExitAsync(ct);
+        if (chown.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chown {user} {directory} failed: {await chown.StandardError.ReadToEndAsync(ct)}");
         }
     }
 
-    /// <summary>Runs <paramref name="command"/> as <paramref name="user"/> when we are root (servers refuse root), as ourselves otherwise.</summary>
-    protected static (string File, IEnumerable<string> Args) AsUser(string user, string command, params string[] args) =>
-        Signals.IsRoot
-            ? ("setpriv", ["--reuid", user, "--regid", user, "--init-groups", "--", command, .. args])
-            : (command, args);
+    /// <summary>A TCP endpoint on a port of our choosing, bound to loopback, with no proxy in the data path.</summary>
+    internal static IResourceBuilder<T> WithLoopbackEndpoint<T>(this IResourceBuilder<T> builder, string name, int port, string scheme = "tcp")
+        where T : IResourceWithEndpoints =>
+        builder.WithEndpoint(port: port, name: name, scheme: scheme, isProxied: false)
+            .WithEndpoint(name, e => e.TargetHost = "127.0.0.1");
 
-    protected static async Task RunAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null, TimeSpan? timeout = null)
+    /// <summary>Runs <paramref name="action"/> just before DCP starts the resource.</summary>
+    internal static IResourceBuilder<T> BeforeStart<T>(this IResourceBuilder<T> builder, Func<CancellationToken, Task> action) where T : IResource
     {
-        await using var process = ChildProcess.Start(file, args, env);
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}):{Environment.NewLine}{process.Log.Tail()}");
-        }
-    }
-
-    protected static Task ChownAsync(string user, string path) =>
-        Signals.IsRoot ? RunAsync("chown", ["-R", $"{user}:{user}", path]) : Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        GC.SuppressFinalize(this);
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(builder.Resource, (_, ct) => action(ct));
+        return builder;
     }
 }

@@ -1,31 +1,23 @@
-using MedMassage.Hosting;
+using MedMassage.Testing;
 
 namespace Gateway.Tests;
 
-/// <summary>A real Redis (the rate limiter's store) and a real upstream server, shared by the gateway tests.</summary>
-public sealed class GatewayFixture : IAsyncLifetime
+/// <summary>The real servers (the rate limiter keeps its counts in Redis) and a real upstream server, shared by the gateway tests.</summary>
+public sealed class GatewayFixture : InfrastructureFixture
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), $"medmassage-gw-{Guid.NewGuid():N}"[..24]);
-    private LocalRedis? _redis;
-
     public EchoService Upstream { get; private set; } = null!;
 
-    public string RedisConnectionString => _redis!.ConnectionString;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_state);
-        _redis = new LocalRedis(_state);
-        await Task.WhenAll(_redis.StartAsync(CancellationToken.None), StartUpstreamAsync());
+        await Task.WhenAll(base.InitializeAsync(), StartUpstreamAsync());
     }
 
     private async Task StartUpstreamAsync() => Upstream = await EchoService.StartAsync();
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Upstream.DisposeAsync();
-        await _redis!.StopAsync();
-        try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
+        await base.DisposeAsync();
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class FrontDoorTests(SuiteFixture suite)
     [Fact]
     public async Task A_hospital_system_submits_with_a_signed_assertion_and_staff_see_only_their_locations_referrals()
     {
-        var hospitalToken = await SuiteTokens.WithSignedAssertionAsync(suite.AppHost.GatewayUrl, SuiteFixture.HospitalClientId,
+        var hospitalToken = await SuiteTokens.WithSignedAssertionAsync(suite.GatewayUrl, SuiteFixture.HospitalClientId,
             suite.HospitalKey, "system/ServiceRequest.write system/ServiceRequest.read");
         using var hospital = suite.GatewayAs(hospitalToken);
 
@@ -25,14 +25,14 @@ public sealed class FrontDoorTests(SuiteFixture suite)
         var atUptown = await SubmitAsync(hospital, Uptown);
         var elsewhere = await SubmitAsync(hospital, Guid.NewGuid()); // a clinic of the chain neither works at
 
-        using var frontDesk = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.AppHost.GatewayUrl, "frontdesk", "dev-front-desk"));
+        using var frontDesk = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.GatewayUrl, "frontdesk", "dev-front-desk"));
         Assert.Equal(HttpStatusCode.OK, (await frontDesk.GetAsync($"/api/referrals/{atDowntown}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await frontDesk.GetAsync($"/api/referrals/{atUptown}")).StatusCode);
         var inbox = await frontDesk.GetStringAsync("/api/referrals?pageSize=100");
         Assert.Contains(atDowntown, inbox, StringComparison.Ordinal);
         Assert.DoesNotContain(atUptown, inbox, StringComparison.Ordinal);
 
-        using var therapist = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.AppHost.GatewayUrl, "therapist", "dev-therapist"));
+        using var therapist = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.GatewayUrl, "therapist", "dev-therapist"));
         Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/referrals/{atUptown}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await therapist.GetAsync($"/api/referrals/{elsewhere}")).StatusCode);
         var therapistInbox = await therapist.GetStringAsync("/api/referrals?pageSize=100");
@@ -47,7 +47,7 @@ public sealed class FrontDoorTests(SuiteFixture suite)
     [Fact]
     public async Task A_token_with_the_wrong_scope_cannot_submit_a_referral()
     {
-        var readOnly = await SuiteTokens.WithSignedAssertionAsync(suite.AppHost.GatewayUrl, SuiteFixture.HospitalClientId,
+        var readOnly = await SuiteTokens.WithSignedAssertionAsync(suite.GatewayUrl, SuiteFixture.HospitalClientId,
             suite.HospitalKey, "system/ServiceRequest.read");
         using var hospital = suite.GatewayAs(readOnly);
 

@@ -16,14 +16,14 @@ public sealed class ReferralFlowTests(SuiteFixture suite)
         var uptown = Guid.Parse("b5bc387d-4108-4330-9e39-4a50749e13e4"); // the seeded clinic admin's location
         var referral = SampleReferral.Submission(physicianEmail, uptown);
         using var office = suite.GatewayAs(await SuiteTokens.WithClientSecretAsync(
-            suite.AppHost.GatewayUrl, "physician-office-dev", "dev-office-secret", "system/ServiceRequest.write"));
+            suite.GatewayUrl, "physician-office-dev", "dev-office-secret", "system/ServiceRequest.write"));
 
         using var submitted = await office.PostAsJsonAsync("/api/referrals", referral);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
 
         // The notification service consumed ReferralReceived and delivered the acknowledgement over SMTP;
         // the location's clinic admin sees it in the delivery log.
-        using var admin = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.AppHost.GatewayUrl, "admin", "dev-admin"));
+        using var admin = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
         var sent = await Eventually.WaitAsync(
             () => admin.GetStringAsync($"/api/notifications/messages?recipient={Uri.EscapeDataString(physicianEmail)}"),
             body => JsonDocument.Parse(body).RootElement.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Sent"),

@@ -5,22 +5,17 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace MedMassage.EndToEnd.Tests;
 
-/// <summary>The whole suite, started once for these tests exactly as README's first command starts it.</summary>
+/// <summary>The whole suite, started once for these tests by its AppHost through Aspire's testing support.</summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
-    public AppHostProcess AppHost { get; private set; } = null!;
+    public RunningSuite Suite { get; private set; } = null!;
+
+    public Uri GatewayUrl => Suite.GatewayUrl;
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    /// <summary>Server data lives here, so the test can read the development SMTP server's mailbox.</summary>
-    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"medmassage-e2e-{Guid.NewGuid():N}"[..25]);
-
     /// <summary>Every message the development SMTP server accepted, raw.</summary>
-    public IReadOnlyList<string> Mailbox()
-    {
-        var mailbox = Path.Combine(StateDirectory, "smtp", "mailbox", "new");
-        return Directory.Exists(mailbox) ? [.. Directory.GetFiles(mailbox).Select(File.ReadAllText)] : [];
-    }
+    public IReadOnlyList<string> Mailbox() => Suite.Mailbox();
 
     /// <summary>A hospital system registered for this run with its public key only (SMART Backend Services).</summary>
     public const string HospitalClientId = "e2e-hospital";
@@ -31,7 +26,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>A client for the gateway carrying <paramref name="token"/>.</summary>
     public HttpClient GatewayAs(string token)
     {
-        var client = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
@@ -48,15 +43,14 @@ public sealed class SuiteFixture : IAsyncLifetime
             [hospital + "Scopes__1"] = "system/ServiceRequest.read",
             [hospital + "Jwks"] = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = jwk.Kid, e = jwk.E, n = jwk.N } } }),
         };
-        AppHost = await AppHostProcess.StartAsync(TimeSpan.FromSeconds(300), environment, "--state-dir", StateDirectory);
-        Gateway = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Suite = await RunningSuite.StartAsync(environment);
+        Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async Task DisposeAsync()
     {
         Gateway.Dispose();
-        await AppHost.DisposeAsync();
-        try { Directory.Delete(StateDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        await Suite.DisposeAsync();
     }
 }
 

@@ -1,44 +1,57 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using MedMassage.Hosting;
 
 namespace MedMassage.Testing;
 
 /// <summary>
-/// Runs the real AppHost as a user would (its built program, its own servers, every service as a process) on
-/// free ports, and stops it with SIGINT as Ctrl+C does.
+/// The built AppHost run as a user runs it (<c>scripts/run.sh</c>): its own process, the real Aspire dashboard, DCP
+/// and every resource, on free ports. Stopped with SIGINT, as Ctrl+C does. For tests about the process itself.
 /// </summary>
 public sealed partial class AppHostProcess : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
-    private AppHostProcess(ChildProcess process, int gatewayPort, int dashboardPort, int otlpPort)
+    private AppHostProcess(Process process, int gatewayPort, int dashboardPort)
     {
         _process = process;
         GatewayPort = gatewayPort;
         DashboardPort = dashboardPort;
-        OtlpPort = otlpPort;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
     public int ProcessId => _process.Id;
     public int GatewayPort { get; }
     public int DashboardPort { get; }
-    public int OtlpPort { get; }
     public Uri GatewayUrl => new($"http://127.0.0.1:{GatewayPort}");
     public Uri DashboardUrl => new($"http://127.0.0.1:{DashboardPort}");
-    public string Output => string.Join(Environment.NewLine, _process.Log.Snapshot().Select(l => l.Text));
     public bool HasExited => _process.HasExited;
-    public int? ExitCode => _process.ExitCode;
 
-    /// <summary>Process ids from the resource table the AppHost prints once everything is up.</summary>
-    public IReadOnlyList<int> ResourcePids =>
-        [.. PidColumn().Matches(Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
 
-    public static Task<AppHostProcess> StartAsync(TimeSpan? timeout = null, params string[] extraArgs) =>
-        StartAsync(timeout, new Dictionary<string, string?>(), extraArgs);
+    /// <summary>The dashboard's login address with its one-time token, as the AppHost prints it.</summary>
+    public Uri? LoginUrl => LoginLine().Match(Output) is { Success: true } m ? new Uri(m.Groups[1].Value) : null;
 
-    /// <param name="environment">Extra environment for the AppHost and, through it, every project it starts.</param>
-    public static async Task<AppHostProcess> StartAsync(TimeSpan? timeout, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
+    /// <summary>DCP, which Aspire starts detached: every resource process descends from it.</summary>
+    public IReadOnlyList<int> Orchestrator =>
+        [.. ProcessTree.All().Where(p => ProcessTree.CommandLine(p).Contains($"--monitor {ProcessId} ", StringComparison.Ordinal))];
+
+    /// <summary>Every process the run started: the AppHost's own children and DCP with all its descendants.</summary>
+    public IReadOnlyList<int> AllProcesses() =>
+        [.. ProcessTree.Descendants(ProcessId).Concat(Orchestrator.SelectMany(p => ProcessTree.Descendants(p).Prepend(p))).Distinct()];
+
+    /// <summary>Starts the AppHost and waits until the gateway reports every service healthy.</summary>
+    public static async Task<AppHostProcess> StartAsync(TimeSpan timeout, params string[] extraArgs)
     {
         var dll = Path.Combine(RepositoryRoot(), "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
         if (!File.Exists(dll))
@@ -46,20 +59,24 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the AppHost first: dotnet build MedMassage.AppHost -c {BuildConfiguration}", dll);
         }
         int gateway = FreePort.Next(), dashboard = FreePort.Next(), otlp = FreePort.Next();
-        var process = ChildProcess.Start("dotnet",
-            [dll, "--gateway-port", Str(gateway), "--dashboard-port", Str(dashboard), "--otlp-port", Str(otlp), .. extraArgs],
-            workingDirectory: RepositoryRoot(), environment: environment, log: new LogBuffer("apphost", 20_000));
-        var host = new AppHostProcess(process, gateway, dashboard, otlp);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
-        while (!host.Output.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal))
+        var start = new ProcessStartInfo("dotnet", [dll, "--gateway-port", Str(gateway), "--dashboard-port", Str(dashboard), "--otlp-port", Str(otlp), .. extraArgs])
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var host = new AppHostProcess(Process.Start(start)!, gateway, dashboard);
+        using var http = new HttpClient { BaseAddress = host.GatewayUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await host.IsHealthyAsync(http))
+        {
+            if (host.HasExited || DateTime.UtcNow > deadline)
             {
                 var output = host.Output;
                 await host.DisposeAsync();
-                throw new InvalidOperationException($"The AppHost did not become ready:{Environment.NewLine}{output}");
+                throw new InvalidOperationException($"The suite did not become healthy:{Environment.NewLine}{output}");
             }
-            await Task.Delay(200);
+            await Task.Delay(250);
         }
         return host;
     }
@@ -69,24 +86,24 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Interrupt();
+            _ = Kill(_process.Id, 2);
             using var cts = new CancellationTokenSource(timeout);
             await _process.WaitForExitAsync(cts.Token);
         }
-        return _process.ExitCode ?? -1;
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await InterruptAsync(TimeSpan.FromSeconds(30));
+            await InterruptAsync(TimeSpan.FromSeconds(60));
         }
         catch (OperationCanceledException)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true);
         }
-        await _process.DisposeAsync();
+        _process.Dispose();
     }
 
     public static string RepositoryRoot()
@@ -101,6 +118,31 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         throw new DirectoryNotFoundException("MedMassage.sln not found above the test binaries.");
     }
 
+    private async Task<bool> IsHealthyAsync(HttpClient http)
+    {
+        if (!Output.Contains("Distributed application started", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        try
+        {
+            using var response = await http.GetAsync("/health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output) { _output.AppendLine(line); }
+        }
+    }
+
 #if DEBUG
     private const string BuildConfiguration = "Debug";
 #else
@@ -109,6 +151,9 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\S+\s+(?:Running|Unhealthy|Starting)\s+(\d+)\s", RegexOptions.Multiline)]
-    private static partial Regex PidColumn();
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"Login to the dashboard at (\S+)")]
+    private static partial Regex LoginLine();
 }

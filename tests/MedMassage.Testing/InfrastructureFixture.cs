@@ -1,43 +1,39 @@
-using MedMassage.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Xunit;
 
 namespace MedMassage.Testing;
 
 /// <summary>
-/// Real RabbitMQ, PostgreSQL and Redis for a test run, started by the same code the AppHost uses, once per
-/// test assembly (use it as a collection fixture). Given <c>ConnectionStrings__eventbus</c>,
-/// <c>ConnectionStrings__postgres</c> or <c>ConnectionStrings__redis</c>, it uses those servers instead.
+/// Real RabbitMQ, PostgreSQL, Redis and the development SMTP server for a test run, started once per test assembly
+/// (use it as a collection fixture) by the suite's own AppHost (<c>--servers-only</c>) through Aspire's testing support.
+/// Given <c>ConnectionStrings__eventbus</c>, <c>__postgres</c> or <c>__redis</c>, the AppHost uses those servers instead.
 /// </summary>
 public class InfrastructureFixture : IAsyncLifetime
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), $"medmassage-test-{Guid.NewGuid():N}"[..26]);
-    private readonly List<LocalServer> _started = [];
-
-    public LocalPostgres? Postgres { get; private set; }
-    public LocalRabbitMq? RabbitMq { get; private set; }
-    public LocalRedis? Redis { get; private set; }
+    private DistributedApplication? _servers;
+    private string? _stateDirectory;
+    private string _postgresConnectionString = "";
 
     public string EventBusConnectionString { get; private set; } = "";
     public string RedisConnectionString { get; private set; } = "";
-    private string _postgresConnectionString = "";
 
-    /// <summary>Override to also start the SMTP server (the notification tests need it).</summary>
-    protected virtual bool NeedsSmtp => false;
+    /// <summary>The broker, to stop and start it as an outage would.</summary>
+    public ServerControl RabbitMq { get; private set; } = null!;
 
-    public LocalSmtp? Smtp { get; private set; }
+    /// <summary>The development SMTP server, its Maildir, and stopping and starting it as an outage would.</summary>
+    public SmtpServer Smtp { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_state);
-        var tasks = new List<Task>();
-        EventBusConnectionString = Existing("eventbus") ?? Start(RabbitMq = new LocalRabbitMq(_state), tasks);
-        RedisConnectionString = Existing("redis") ?? Start(Redis = new LocalRedis(_state), tasks);
-        _postgresConnectionString = Existing("postgres") ?? Start(Postgres = new LocalPostgres(_state), tasks);
-        if (NeedsSmtp)
-        {
-            Start(Smtp = new LocalSmtp(_state), tasks);
-        }
-        await Task.WhenAll(tasks);
+        var builder = await AspireTesting.CreateAppHostAsync("--servers-only");
+        _stateDirectory = builder.StateDirectory();
+        _servers = await builder.StartAsync(TimeSpan.FromMinutes(3), "eventbus", "redis", "postgres", "smtp");
+        EventBusConnectionString = await ConnectionStringAsync("eventbus");
+        RedisConnectionString = await ConnectionStringAsync("redis");
+        _postgresConnectionString = await ConnectionStringAsync("postgres");
+        RabbitMq = new ServerControl(_servers, "eventbus", EventBusConnectionString);
+        Smtp = new SmtpServer(_servers, await ConnectionStringAsync("smtp"), Path.Combine(_stateDirectory, "smtp", "mailbox"));
     }
 
     /// <summary>A connection string for a fresh, uniquely named database, so tests never see each other's rows.</summary>
@@ -49,16 +45,17 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        await Task.WhenAll(_started.Select(s => s.StopAsync()));
-        try { Directory.Delete(_state, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_servers is not null)
+        {
+            await _servers.StopAsync();
+            await _servers.DisposeAsync();
+        }
+        if (_stateDirectory is not null)
+        {
+            AspireTesting.DeleteQuietly(_stateDirectory);
+        }
     }
 
-    private string Start(LocalServer server, List<Task> tasks)
-    {
-        _started.Add(server);
-        tasks.Add(server.StartAsync(CancellationToken.None));
-        return server.ConnectionString;
-    }
-
-    private static string? Existing(string name) => Environment.GetEnvironmentVariable($"ConnectionStrings__{name}");
+    private async Task<string> ConnectionStringAsync(string name) =>
+        await _servers!.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"{name} has no connection string.");
 }

@@ -9,8 +9,5 @@ public sealed class InfrastructureCollection : ICollectionFixture<SmtpInfrastruc
     public const string Name = "infrastructure";
 }
 
-/// <summary>The notification service also needs the real SMTP server.</summary>
-public sealed class SmtpInfrastructureFixture : InfrastructureFixture
-{
-    protected override bool NeedsSmtp => true;
-}
+/// <summary>The servers, the real SMTP server among them, which the notification service delivers to.</summary>
+public sealed class SmtpInfrastructureFixture : InfrastructureFixture;

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using MedMassage.Hosting;
+
+namespace MedMassage.AppHost;
+
+/// <summary>How the suite's resources are declared, so Program.cs reads as the topology and nothing else.</summary>
+internal static class SuiteResources
+{
+    /// <summary>A server given by <c>ConnectionStrings__{name}</c> is used as it is; otherwise one is started here.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> ExistingOr(this IDistributedApplicationBuilder builder, string name,
+        Func<IDistributedApplicationBuilder, IResourceBuilder<IResourceWithConnectionString>> startLocal) =>
+        builder.Configuration.GetConnectionString(name) is null ? startLocal(builder) : builder.AddConnectionString(name);
+
+    /// <summary>
+    /// A project of the suite: Development settings, tokens issued under the gateway's public address (services fetch
+    /// the signing keys from identity-api itself), and an HTTP endpoint on <paramref name="port"/>, or a free loopback
+    /// port. No proxy sits in the data path; only the gateway's port is meant to be reached from outside.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddSuiteProject<TProject>(this IDistributedApplicationBuilder builder, string name, int? port = null)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithHttpEndpoint(port: port ?? FreePort.Next(), isProxied: false)
+            // Running is not ready: a service migrates its database and connects to the broker first. WaitFor and the
+            // dashboard go by the service's own readiness (its database, the broker, Redis; the gateway's, every service).
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("DOTNET_ENVIRONMENT", "Development")
+            .WithEnvironment(context => context.EnvironmentVariables["Identity__Issuer"] = $"http://127.0.0.1:{GatewayPort(builder)}/");
+
+    /// <summary>One of the four domain services: its database, the event bus, Redis and the token issuer.</summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, string database,
+        IResourceBuilder<IResourceWithConnectionString> eventbus, IResourceBuilder<IResourceWithConnectionString> redis,
+        IResourceBuilder<IResourceWithConnectionString> postgres, IResourceBuilder<ProjectResource> identity) where TProject : IProjectMetadata, new() =>
+        builder.AddSuiteProject<TProject>(name)
+            .WithDatabase(postgres, database)
+            .WithReference(eventbus).WaitFor(eventbus)
+            .WithReference(redis).WaitFor(redis)
+            .WithReference(identity);
+
+    /// <summary>The service's own database on <paramref name="server"/>, unless <c>ConnectionStrings__{database}</c> names one elsewhere.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> project,
+        IResourceBuilder<IResourceWithConnectionString> server, string database)
+    {
+        var builder = project.ApplicationBuilder;
+        IResourceBuilder<IResourceWithConnectionString> db = builder.Configuration.GetConnectionString(database) is null
+            ? server.AddDatabase(database)
+            : builder.AddConnectionString(database);
+        return project.WithReference(db).WaitFor(db);
+    }
+
+    private static int GatewayPort(IDistributedApplicationBuilder builder) =>
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway").GetEndpoint("http").Port;
+}
