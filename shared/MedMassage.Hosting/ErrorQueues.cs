@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using RabbitMQ.Client;
 
 namespace MedMassage.Hosting;
 
@@ -33,11 +34,23 @@ public static class ErrorQueues
     public static async Task<ExecuteCommandResult> MoveBackAsync(LocalRabbitMQResource broker, CancellationToken ct)
     {
         using var http = Management(broker);
-        var queues = await http.GetFromJsonAsync<JsonArray>("api/queues/%2F?columns=name,messages", ct) ?? [];
-        var waiting = queues.OfType<JsonObject>()
-            .Select(q => (Name: (string?)q["name"] ?? "", Messages: (long?)q["messages"] ?? 0))
-            .Where(q => q.Name.EndsWith(Suffix, StringComparison.Ordinal) && q.Messages > 0)
-            .ToList();
+        var queues = await http.GetFromJsonAsync<JsonArray>("api/queues/%2F?columns=name", ct) ?? [];
+        var names = queues.OfType<JsonObject>().Select(q => (string?)q["name"] ?? "").ToHashSet();
+        var waiting = new List<(string Name, uint Messages)>();
+        // The management API's counts are sampled every few seconds; the broker itself knows them exactly.
+        var amqp = new ConnectionFactory { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{broker.Port}/") };
+        await using (var connection = await amqp.CreateConnectionAsync(ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: ct))
+        {
+            foreach (var name in names.Where(n => n.EndsWith(Suffix, StringComparison.Ordinal) && names.Contains(n[..^Suffix.Length])).Order())
+            {
+                var messages = await channel.MessageCountAsync(name, ct);
+                if (messages > 0)
+                {
+                    waiting.Add((name, messages));
+                }
+            }
+        }
         if (waiting.Count == 0)
         {
             return CommandResults.Success("No error queue holds a message.");

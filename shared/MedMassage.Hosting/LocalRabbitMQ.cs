@@ -41,7 +41,9 @@ public static class LocalRabbitMQExtensions
         var resource = new LocalRabbitMQResource(name, command, data, port ?? FreePort.Next(), managementPort ?? FreePort.Next());
 
         var epmd = builder.AddExecutable($"{name}-epmd", epmdBinary, data, "-port", epmdPort.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1")
-            .WithParentRelationship(resource);
+            .WithParentRelationship(resource)
+            // The broker gives up at once if its port mapper is not listening yet, so it waits for the port, not the process.
+            .WithProtocolProbe(ProtocolProbe.Accepting(epmdPort));
         return builder.AddResource(resource)
             .WithArgs(args)
             .WithLoopbackEndpoint("tcp", resource.Port, "amqp")

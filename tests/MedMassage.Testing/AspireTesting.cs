@@ -1,5 +1,7 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MedMassage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,11 +34,39 @@ public static class AspireTesting
             await Task.WhenAll(healthy.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cts.Token)));
             return app;
         }
+        catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
+        {
+            // Say why: the console output of every resource that did not come up healthy.
+            var why = await ConsoleOfUnhealthyAsync(app, healthy);
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"{e.Message}{Environment.NewLine}{why}", e);
+        }
         catch
         {
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task<string> ConsoleOfUnhealthyAsync(DistributedApplication app, string[] names)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var report = new System.Text.StringBuilder();
+        foreach (var name in names)
+        {
+            if (app.ResourceNotifications.TryGetCurrentState(name, out var state) && state.Snapshot.HealthStatus == HealthStatus.Healthy)
+            {
+                continue;
+            }
+            report.AppendLine($"--- {name}: {state?.Snapshot.State?.Text} (exit code {state?.Snapshot.ExitCode})");
+            var lines = new List<string>();
+            await foreach (var batch in logs.GetAllAsync(name))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+            lines.TakeLast(40).ToList().ForEach(l => report.AppendLine(l));
+        }
+        return report.ToString();
     }
 
     /// <summary>Where the local servers keep their data (the SMTP server's Maildir among it).</summary>

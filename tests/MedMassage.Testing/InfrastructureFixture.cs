@@ -15,6 +15,9 @@ public class InfrastructureFixture : IAsyncLifetime
     private string? _stateDirectory;
     private string _postgresConnectionString = "";
 
+    /// <summary>The AppHost's servers as Aspire runs them: resource commands, states, logs.</summary>
+    public DistributedApplication Servers => _servers ?? throw new InvalidOperationException("Not started.");
+
     public string EventBusConnectionString { get; private set; } = "";
     public string RedisConnectionString { get; private set; } = "";
 
