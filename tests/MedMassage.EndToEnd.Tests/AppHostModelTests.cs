@@ -1,0 +1,67 @@
+using Aspire.Hosting.ApplicationModel;
+using MedMassage.Hosting;
+using MedMassage.Testing;
+
+namespace MedMassage.EndToEnd.Tests;
+
+/// <summary>What the AppHost declares, read from its model without starting anything.</summary>
+public sealed class AppHostModelTests
+{
+    [Fact]
+    public async Task The_suite_runs_its_own_servers_and_every_service_waits_for_what_it_needs()
+    {
+        var builder = await AspireTesting.CreateAppHostAsync();
+        try
+        {
+            var resources = builder.Resources.ToDictionary(r => r.Name);
+
+            Assert.IsType<LocalRabbitMQResource>(resources["eventbus"]);
+            Assert.IsType<LocalRedisResource>(resources["redis"]);
+            Assert.IsType<LocalPostgresResource>(resources["postgres"]);
+            Assert.IsType<LocalSmtpResource>(resources["smtp"]);
+            foreach (var database in new[] { "identitydb", "referraldb", "schedulingdb", "clinicalnotesdb", "notificationdb" })
+            {
+                Assert.Same(resources["postgres"], Assert.IsType<PostgresDatabaseResource>(resources[database]).Parent);
+            }
+            var gatewayWaitsFor = WaitsFor(resources["gateway"]);
+            Assert.Subset(gatewayWaitsFor, new HashSet<string>(RunningSuite.Services));
+            Assert.Subset(WaitsFor(resources["notification-api"]), new HashSet<string> { "eventbus", "redis", "notificationdb", "smtp" });
+            Assert.Equal(8080, resources["gateway"].Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+        }
+        finally
+        {
+            AspireTesting.DeleteQuietly(builder.StateDirectory());
+        }
+    }
+
+    [Fact]
+    public async Task A_server_given_by_connection_string_is_used_instead_of_starting_one()
+    {
+        var builder = await AspireTesting.CreateAppHostAsync(
+            "--ConnectionStrings:eventbus=amqp://ops:secret@rabbit.internal:5672/",
+            "--ConnectionStrings:postgres=Host=db.internal;Username=medmassage;Password=secret",
+            "--ConnectionStrings:schedulingdb=Host=scheduling.internal;Database=booking;Username=s;Password=t");
+        try
+        {
+            Assert.Empty(builder.Resources.OfType<LocalRabbitMQResource>());
+            Assert.Empty(builder.Resources.OfType<LocalPostgresResource>());
+            Assert.Single(builder.Resources.OfType<LocalRedisResource>()); // not given, so started here
+
+            var referraldb = await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "referraldb"));
+            Assert.Equal("Host=db.internal;Username=medmassage;Password=secret;Database=referraldb", referraldb);
+            var schedulingdb = await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "schedulingdb"));
+            Assert.Equal("Host=scheduling.internal;Database=booking;Username=s;Password=t", schedulingdb);
+            Assert.Equal("amqp://ops:secret@rabbit.internal:5672/", await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "eventbus")));
+        }
+        finally
+        {
+            AspireTesting.DeleteQuietly(builder.StateDirectory());
+        }
+    }
+
+    private static HashSet<string> WaitsFor(IResource resource) =>
+        [.. resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name)];
+
+    private static async Task<string?> ConnectionStringAsync(IResource resource) =>
+        await ((IResourceWithConnectionString)resource).ConnectionStringExpression.GetValueAsync(CancellationToken.None);
+}
