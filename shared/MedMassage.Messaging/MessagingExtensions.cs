@@ -1,5 +1,6 @@
 using System.Reflection;
 using MassTransit;
+using MedMassage.Messaging.Monitoring;
 using MedMassage.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
 
+        builder.AddQueueDepths(new Uri(connectionString));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddScoped<IIntegrationEventOutbox, IntegrationEventOutbox<TContext>>();

@@ -27,9 +27,13 @@ public sealed class LedgerService : IAsyncDisposable
     /// <summary>The consumer's queue: the service name as prefix, then the message, kebab-cased.</summary>
     public string QueueName { get; }
 
-    public static async Task<LedgerService> StartAsync(InfrastructureFixture infrastructure)
+    public static async Task<LedgerService> StartAsync(InfrastructureFixture infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
         var serviceName = $"ledger{Guid.NewGuid():N}"[..14];
         builder.Configuration["OTEL_SERVICE_NAME"] = serviceName;
         builder.Configuration["ConnectionStrings:ledgerdb"] = infrastructure.NewDatabase("ledgerdb");
@@ -51,6 +55,8 @@ public sealed class LedgerService : IAsyncDisposable
         scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(payment);
         await db.SaveChangesAsync();
     }
+
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     public Task PublishDirectlyAsync<TEvent>(TEvent message) where TEvent : IntegrationEvent =>
         _host.Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = message.EventId);
