@@ -12,7 +12,9 @@ internal static class Extensions
         var edge = builder.AddEdgeProtection();
         var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, edge.UpstreamTimeout);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters)
-            .AddTransforms(IdentityHeaders.StripForgedIdentity);
+            .AddTransforms(IdentityHeaders.StripForgedIdentity)
+            // "http://referral-api" becomes every address configured for it (services__referral-api__http__N).
+            .AddServiceDiscoveryDestinationResolver();
 
         // Health probes must answer quickly and honestly, so they bypass the standard retry pipeline.
 #pragma warning disable EXTEXP0001 // the only way to opt one client out of the defaults

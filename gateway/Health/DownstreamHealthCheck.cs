@@ -9,14 +9,13 @@ internal sealed class DownstreamHealthCheck(IHttpClientFactory clients, IConfigu
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var address = service.Address(configuration);
-        if (address is null)
+        if (!service.IsConfigured(configuration))
         {
             return HealthCheckResult.Unhealthy($"{service.Name} is not configured (services__{service.Name}__http__0)");
         }
         try
         {
-            using var response = await clients.CreateClient(nameof(DownstreamHealthCheck)).GetAsync(new Uri(new Uri(address), "/health"), cancellationToken);
+            using var response = await clients.CreateClient(nameof(DownstreamHealthCheck)).GetAsync(new Uri(service.Address, "/health"), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = TryReadStatus(body) ?? response.StatusCode.ToString();
             return response.IsSuccessStatusCode

@@ -26,7 +26,13 @@ public sealed record DownstreamService(string Name, string Title, params string[
     /// <summary>Paths under this service's prefixes that need no token at the gateway (the service decides).</summary>
     public IReadOnlyList<string> AnonymousPrefixes { get; init; } = [];
 
-    /// <summary>Aspire's service-discovery contract: <c>services__{name}__http__0</c>.</summary>
-    public string? Address(IConfiguration configuration) =>
-        configuration[$"services:{Name}:http:0"] ?? configuration[$"services:{Name}:https:0"];
+    /// <summary>
+    /// Whether this deployment has the service: Aspire's service-discovery contract, <c>services__{name}__http__0</c>
+    /// (and <c>__1</c>, … for replicas), is configured for it.
+    /// </summary>
+    public bool IsConfigured(IConfiguration configuration) =>
+        configuration.GetSection($"services:{Name}").AsEnumerable().Any(setting => !string.IsNullOrEmpty(setting.Value));
+
+    /// <summary>Its logical address; service discovery resolves it to every configured endpoint.</summary>
+    public Uri Address => new($"http://{Name}");
 }

@@ -17,8 +17,7 @@ internal static class ProxyConfiguration
         var clusters = new List<ClusterConfig>();
         foreach (var service in DownstreamService.All)
         {
-            var address = service.Address(configuration);
-            if (address is null)
+            if (!service.IsConfigured(configuration))
             {
                 continue; // not part of this deployment
             }
@@ -26,7 +25,7 @@ internal static class ProxyConfiguration
             clusters.Add(new ClusterConfig
             {
                 ClusterId = service.Name,
-                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = service.Address.ToString() } },
                 HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
             });
             foreach (var (prefix, index) in service.PathPrefixes.Select((p, i) => (p, i)))
