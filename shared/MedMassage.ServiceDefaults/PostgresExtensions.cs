@@ -49,6 +49,15 @@ public static class PostgresExtensions
             // would log each at Error. Failures nobody handles are still logged where they surface (the request's
             // exception handler, the consumer's fault), so nothing is lost and real errors stand out.
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
+        // Aspire's client integration adds its telemetry (Npgsql's traces and metrics) to the context registered above.
+        // Not its retries: a retrying execution strategy refuses the transactions the services open themselves, and
+        // a refused booking must not be tried again behind the caller's back. Not its health check either: the one
+        // below has a pool of its own.
+        builder.EnrichNpgsqlDbContext<TContext>(settings =>
+        {
+            settings.DisableRetry = true;
+            settings.DisableHealthChecks = true;
+        });
 
         // The readiness probe gets a pool of its own, so a service busy with its full pool still answers that its
         // database is reachable instead of timing out behind its own requests.
