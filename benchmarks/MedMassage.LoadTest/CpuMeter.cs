@@ -5,8 +5,10 @@ namespace MedMassage.LoadTest;
 /// <summary>
 /// Where the processor time goes: CPU time of each suite resource (with its child processes, e.g. PostgreSQL's
 /// backends), of this load generator, and of the whole machine, read from /proc between two snapshots.
+/// The orchestration (the AppHost, DCP and its monitors, the dashboard, the <c>dotnet run</c> hosts) is counted
+/// process by process, without the resources below it.
 /// </summary>
-public sealed class CpuMeter(IReadOnlyDictionary<string, int> resourceRoots, int appHostProcessId)
+public sealed class CpuMeter(IReadOnlyDictionary<string, int> resourceRoots, IReadOnlyDictionary<string, IReadOnlyList<int>> orchestration)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
@@ -31,7 +33,10 @@ public sealed class CpuMeter(IReadOnlyDictionary<string, int> resourceRoots, int
         double Own(int pid) => processes.TryGetValue(pid, out var p) ? p.Ticks : 0;
 
         var byResource = resourceRoots.ToDictionary(r => r.Key, r => Tree(r.Value));
-        byResource["apphost (own process: dashboard, telemetry)"] = Own(appHostProcessId);
+        foreach (var (kind, pids) in orchestration)
+        {
+            byResource[$"orchestration: {kind}"] = pids.Sum(Own);
+        }
         byResource["load generator"] = Own(Environment.ProcessId);
         var (busy, all) = MachineTicks();
         return new CpuSnapshot(DateTime.UtcNow, byResource, busy, all);

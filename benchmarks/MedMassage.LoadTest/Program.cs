@@ -11,9 +11,10 @@ var started = System.Diagnostics.Stopwatch.StartNew();
 await using var suite = await Suite.StartAsync();
 Console.WriteLine($"Suite up in {started.Elapsed.TotalSeconds:0} s; gateway {suite.GatewayUrl}");
 var meters = new Meters(
-    new CpuMeter(suite.Resources.Values.Where(r => r.ProcessId is not null).ToDictionary(r => r.Name, r => r.ProcessId!.Value), suite.AppHostProcessId),
+    new CpuMeter(suite.Resources.Values.Where(r => r.ProcessId is not null).ToDictionary(r => r.Name, r => r.ProcessId!.Value), suite.Processes.Orchestration()),
     new PostgresActivity(suite.PostgresServer));
-var compilation = new BackgroundCompilation(suite.Resources.Values.Where(r => r.ProcessId is not null).Select(r => r.ProcessId!.Value).Append(suite.AppHostProcessId));
+var compilation = new BackgroundCompilation(suite.Resources.Values.Where(r => r.ProcessId is not null).Select(r => r.ProcessId!.Value)
+    .Concat(suite.Processes.Orchestration().Values.SelectMany(p => p)));
 
 var clinic = await Clinic.SetUpAsync(suite.Gateway, options.Therapists);
 var searchWeek = Clinic.FirstFullWeek();
@@ -37,7 +38,7 @@ try
 }
 catch (InvalidOperationException)
 {
-    Console.WriteLine($"Errors the services logged (dashboard): {await ErrorLog.SummarizeAsync(suite.AppHostOutput)}");
+    Console.WriteLine($"Errors the services logged (console): {ErrorLog.Summarize(suite.Processes.ConsoleLogDirectory())}");
     throw;
 }
 Console.WriteLine($"One therapist's week: {await search.DescribeAsync(suite.Gateway, clinic.Therapists[0])}");
@@ -94,7 +95,7 @@ Console.WriteLine($"Races: {races.ExactlyOneWinner} of {races.Slots} slots had e
 Console.WriteLine($"Database check: {check.Appointments} appointments; {check.RowsOfCreated} for the {check.Created} answers 201, "
     + $"{check.RowsOfRefused} for the {check.Refused} refused, {check.RowsOfUnanswered} for the {check.Unanswered} the client stopped waiting for; "
     + $"overlapping live appointments: {check.TherapistOverlaps} of one therapist, {check.RoomOverlaps} of one room");
-Console.WriteLine($"Errors the services logged (dashboard): {await ErrorLog.SummarizeAsync(suite.AppHostOutput)}");
+Console.WriteLine($"Errors the services logged (console): {ErrorLog.Summarize(suite.Processes.ConsoleLogDirectory())}");
 var doubleBookings = check.TherapistOverlaps + check.RoomOverlaps + races.MoreThanOneWinner;
 Console.WriteLine(doubleBookings == 0 && check.Consistent
     ? "ZERO DOUBLE BOOKINGS: no overlaps in the database, no slot won twice, exactly one appointment per 201 and none per refusal."

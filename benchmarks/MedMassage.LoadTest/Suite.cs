@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using MedMassage.Testing;
 
 namespace MedMassage.LoadTest;
 
 /// <summary>
-/// The whole suite started as <c>scripts/run.sh</c> starts it (Release build, every server and service a process),
+/// The whole suite started as <c>scripts/run.sh</c> starts it (the Release AppHost, every server and service a process),
 /// with the gateway's rate limits raised for the run, and a clinic admin's real token from the identity service.
 /// </summary>
-public sealed partial class Suite : IAsyncDisposable
+public sealed class Suite : IAsyncDisposable
 {
     /// <summary>Clinic admin of this location in the development seed (services/identity/seed.development.json).</summary>
     public static readonly Guid AdminLocation = Guid.Parse("b5bc387d-4108-4330-9e39-4a50749e13e4");
@@ -27,6 +25,7 @@ public sealed partial class Suite : IAsyncDisposable
     private Suite(AppHostProcess appHost, IReadOnlyDictionary<string, ResourceRow> resources, StaffToken token)
     {
         _appHost = appHost;
+        Processes = new SuiteProcesses(appHost);
         Resources = resources;
         _token = token;
         Gateway = NewClient(appHost.GatewayUrl);
@@ -39,26 +38,24 @@ public sealed partial class Suite : IAsyncDisposable
 
     public IReadOnlyDictionary<string, ResourceRow> Resources { get; }
 
-    public int AppHostProcessId => _appHost.ProcessId;
+    public SuiteProcesses Processes { get; }
 
-    public string AppHostOutput => _appHost.Output;
+    /// <summary>What the AppHost gave scheduling-api, read from its environment.</summary>
+    public string SchedulingDatabase => Resources["schedulingdb"].Endpoint;
 
-    /// <summary>The resource table shows connection strings masked; the local servers use fixed development credentials.</summary>
-    public string SchedulingDatabase => WithPassword(Resources["schedulingdb"].Endpoint);
+    public string PostgresServer => Resources["postgres"].Endpoint;
 
-    public string PostgresServer => WithPassword(Resources["postgres"].Endpoint);
-
-    public string EventBus => Resources["eventbus"].Endpoint.Replace(":****@", ":guest@", StringComparison.Ordinal);
+    public string EventBus => Resources["eventbus"].Endpoint;
 
     /// <summary>A client with the same token that talks to scheduling-api directly, bypassing the gateway.</summary>
     public HttpClient DirectToScheduling() => NewClient(new Uri(Resources["scheduling-api"].Endpoint));
 
     public static async Task<Suite> StartAsync()
     {
-        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10));
+        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10), RaisedRateLimits);
         try
         {
-            var resources = ResourceTable(appHost.Output);
+            var resources = Discover(new SuiteProcesses(appHost));
             var token = await StaffToken.SignInAsync(appHost.GatewayUrl, "admin", "dev-admin");
             return new Suite(appHost, resources, token);
         }
@@ -69,7 +66,29 @@ public sealed partial class Suite : IAsyncDisposable
         }
     }
 
-    private static string WithPassword(string masked) => masked.Replace("Password=****", "Password=postgres", StringComparison.Ordinal);
+    /// <summary>
+    /// Each resource's process, and where it is reached: the connection strings and addresses scheduling-api and the
+    /// gateway were given, as the AppHost injected them.
+    /// </summary>
+    private static Dictionary<string, ResourceRow> Discover(SuiteProcesses processes)
+    {
+        var pids = processes.Resources();
+        var scheduling = SuiteProcesses.EnvironmentOf(pids["scheduling-api"]);
+        var gateway = SuiteProcesses.EnvironmentOf(pids["gateway"]);
+        var database = scheduling["ConnectionStrings__schedulingdb"];
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database) { Database = "postgres" }.ConnectionString;
+        var endpoints = new Dictionary<string, string>
+        {
+            ["schedulingdb"] = database,
+            ["postgres"] = server,
+            ["eventbus"] = scheduling["ConnectionStrings__eventbus"],
+            ["redis"] = scheduling["ConnectionStrings__redis"],
+            ["scheduling-api"] = gateway["services__scheduling-api__http__0"],
+        };
+        var rows = pids.ToDictionary(p => p.Key, p => new ResourceRow(p.Key, p.Value, endpoints.GetValueOrDefault(p.Key, "")));
+        rows["schedulingdb"] = new ResourceRow("schedulingdb", null, database);
+        return rows;
+    }
 
     private HttpClient NewClient(Uri baseAddress) =>
         new(new BearerHandler(_token) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) } })
@@ -78,21 +97,12 @@ public sealed partial class Suite : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    /// <summary>The last row printed for each resource: state, process id and first endpoint.</summary>
-    private static Dictionary<string, ResourceRow> ResourceTable(string output) =>
-        Row().Matches(output).Select(m => new ResourceRow(m.Groups["name"].Value,
-                m.Groups["pid"].Value == "-" ? null : int.Parse(m.Groups["pid"].Value, CultureInfo.InvariantCulture), m.Groups["endpoint"].Value))
-            .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.Last());
-
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
         await _token.DisposeAsync();
         await _appHost.DisposeAsync();
     }
-
-    [GeneratedRegex(@"^(?<name>[\w-]+)\s+(?:Running|Unhealthy|Starting)\s+(?<pid>\d+|-)\s+(?<endpoint>\S+)\s*$", RegexOptions.Multiline)]
-    private static partial Regex Row();
 
     private sealed class BearerHandler(StaffToken token) : DelegatingHandler
     {

@@ -7,6 +7,10 @@ namespace Microsoft.Extensions.Hosting;
 public static class RedisExtensions
 {
     /// <summary>Registers one shared <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and its readiness check.</summary>
+    /// <remarks>
+    /// Not Aspire's <c>AddRedisClient</c>: Aspire.StackExchange.Redis 13.6 is built against StackExchange.Redis 2.x,
+    /// and the suite is on 3.x; the contract (the connection string Aspire injects) is the same.
+    /// </remarks>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder, string connectionName = "redis")
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)

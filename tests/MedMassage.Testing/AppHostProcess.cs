@@ -51,7 +51,11 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         [.. ProcessTree.Descendants(ProcessId).Concat(Orchestrator.SelectMany(p => ProcessTree.Descendants(p).Prepend(p))).Distinct()];
 
     /// <summary>Starts the AppHost and waits until the gateway reports every service healthy.</summary>
-    public static async Task<AppHostProcess> StartAsync(TimeSpan timeout, params string[] extraArgs)
+    public static Task<AppHostProcess> StartAsync(TimeSpan timeout, params string[] extraArgs) =>
+        StartAsync(timeout, new Dictionary<string, string?>(), extraArgs);
+
+    /// <param name="environment">Extra environment for the AppHost; it reaches every project it starts.</param>
+    public static async Task<AppHostProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var dll = Path.Combine(RepositoryRoot(), "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
         if (!File.Exists(dll))
@@ -65,6 +69,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         var host = new AppHostProcess(Process.Start(start)!, gateway, dashboard);
         using var http = new HttpClient { BaseAddress = host.GatewayUrl, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
