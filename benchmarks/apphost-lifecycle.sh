@@ -8,7 +8,7 @@ dll=${1:-MedMassage.AppHost/bin/Release/net10.0/MedMassage.AppHost.dll}
 runs=${2:-3}
 port=${GATEWAY_PORT:-8095}
 
-pids() { ls /proc | grep -E '^[0-9]+$' | sort -n; }
+pids() { ls /proc | grep -E '^[0-9]+$' | sort; }   # comm needs lexical order
 category() {
   case "$1" in
     *"dcp monitor-process"*) echo "dcp monitors";; *"/dcp "*) echo "dcp";; *Aspire.Dashboard*) echo "dashboard";;
@@ -30,12 +30,16 @@ for run in $(seq 1 "$runs"); do
   done
   healthy=$(date +%s.%N)
   sleep "${IDLE_SECONDS:-30}"   # let start-up work (migrations, tiered compilation) settle before reading memory
-  mine=$(comm -13 "$before" <(pids) | tr '\n' ' ')
+  # New processes that belong to a suite: not kernel threads, this script's own commands or anything else.
+  mine=$(for pid in $(comm -13 "$before" <(pids)); do
+    cmd=$(tr '\0' ' ' 2> /dev/null < "/proc/$pid/cmdline")
+    [[ -n $cmd && $(category "${cmd% }") != other ]] && echo "$pid"; done | tr '\n' ' ')
   printf 'run %d: start to every service healthy %.1f s\n' "$run" "$(echo "$healthy - $start" | bc)"
   for pid in $mine; do
     [[ -r /proc/$pid/smaps_rollup ]] || continue
     pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2> /dev/null)
-    [[ -n $pss ]] && printf '%s\t%s\n' "$(category "$(tr '\0' ' ' < "/proc/$pid/cmdline")")" "$pss"
+    cmd=$(tr '\0' ' ' 2> /dev/null < "/proc/$pid/cmdline")
+    [[ -n $pss ]] && printf '%s\t%s\n' "$(category "${cmd% }")" "$pss"
   done | awk -F'\t' '{ s[$1] += $2; n[$1]++; t += $2 } END {
       for (k in s) printf "  %-18s %3d processes %7.0f MB PSS\n", k, n[k], s[k] / 1024; printf "  %-18s %21.0f MB PSS\n", "whole suite", t / 1024 }'
   stop=$(date +%s.%N)
