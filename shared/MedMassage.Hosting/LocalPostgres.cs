@@ -2,8 +2,6 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace MedMassage.Hosting;
 
@@ -56,50 +54,32 @@ public static class LocalPostgresExtensions
     }
 
     /// <summary>
-    /// A database on the server, created once the server is ready, as Aspire's own <c>AddDatabase</c> does. The parent
-    /// may also be a server given by connection string (<c>AddConnectionString</c>).
+    /// A service's database on the server, Running once the server is ready. The service creates it itself on first
+    /// start (its schema migrator does, as it must on any server), so the AppHost does not do that work a second time.
+    /// The parent may also be a server given by connection string (<c>AddConnectionString</c>), ready at once.
     /// </summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase<T>(this IResourceBuilder<T> server, string name, string? databaseName = null)
         where T : IResourceWithConnectionString
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         var builder = server.ApplicationBuilder;
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, ct) => await CreateAsync(database, e.Services, ct));
-        if (server.Resource is not LocalPostgresResource)
+        if (server.Resource is LocalPostgresResource)
         {
-            // A server we did not start is ready when the AppHost is; its databases are created as it starts.
-            builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (e, ct) => await CreateAsync(database, e.Services, ct));
+            builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, (e, _) => RunningAsync(database, e.Services));
+        }
+        else
+        {
+            builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((e, _) => RunningAsync(database, e.Services));
         }
         return builder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
             .WithIconName("Database");
     }
 
-    private static async Task CreateAsync(PostgresDatabaseResource database, IServiceProvider services, CancellationToken ct)
-    {
-        var notifications = (ResourceNotificationService)services.GetService(typeof(ResourceNotificationService))!;
-        try
-        {
-            var connectionString = await database.Parent.ConnectionStringExpression.GetValueAsync(ct);
-            var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-            await using var connection = new NpgsqlConnection(admin.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-            exists.Parameters.AddWithValue("name", database.DatabaseName);
-            if (await exists.ExecuteScalarAsync(ct) is null)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.DatabaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-                await create.ExecuteNonQueryAsync(ct);
-            }
-            await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            var logs = (ResourceLoggerService)services.GetService(typeof(ResourceLoggerService))!;
-            logs.GetLogger(database).LogError(e, "Database {Database} could not be created", database.DatabaseName);
-            await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.FailedToStart });
-        }
-    }
+    // WaitFor on the database waits for this state; without it, it would wait forever.
+    private static Task RunningAsync(PostgresDatabaseResource database, IServiceProvider services) =>
+        services.GetRequiredService<ResourceNotificationService>()
+            .PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
 }
 
 public sealed class PostgresDatabaseResource(string name, string databaseName, IResourceWithConnectionString parent)
