@@ -31,7 +31,7 @@ public static class CareApi
         var documents = await s.Db.Documents.Where(d => d.ReferralId == referralId).OrderBy(d => d.IssuedAt).ToListAsync(ct);
         var due = r.LatestEvaluationAt is { } last && ReEvaluationSchedule.IsDue(r.VisitsSinceEvaluation, last, s.Now);
         await s.Audit.RecordReadAsync(RecordTypes.Referral, referralId, referralId, ct);
-        return TypedResults.Ok(new ReferralCareResponse(r.Id, r.PatientId, r.PatientName, r.PhysicianName, r.Status, r.Techniques, r.BodyRegions,
+        return TypedResults.Ok(new ReferralCareResponse(r.Id, r.Reference, r.PatientId, r.PatientName, r.PhysicianName, r.Status, r.Techniques, r.BodyRegions,
             r.TechniquesAwaitingClearance, r.TreatmentBlockedAt is not null, r.PendingClearances, r.SignedVisits, r.VisitsSinceEvaluation, due,
             r.LatestEvaluationAt is { } at ? ReEvaluationSchedule.DueBy(r.VisitsSinceEvaluation, at, s.Now) : null,
             r.DischargedAt, evaluations, plan?.Id, notes, [.. documents.Select(d => ReportsApi.Describe(d, s))]));

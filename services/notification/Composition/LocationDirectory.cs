@@ -1,4 +1,5 @@
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 using MedMassage.Notification.Api.Domain.Directory;
 using MedMassage.Notification.Api.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -26,16 +27,16 @@ public sealed class LocationDirectory(NotificationDbContext db, TimeProvider tim
         return known?.Info ?? new LocationInfo(locationId ?? Guid.Empty, o.ClinicName, o.ClinicAddress, o.ClinicPhone, o.ClinicTimeZone);
     }
 
-    public async Task<ReferralContact> RememberReferralAsync(Guid referralId, Guid? locationId, PatientContact patient, PhysicianContact physician, CancellationToken ct)
+    /// <summary>Keeps the referral's contacts as its owner's newest state names them.</summary>
+    public async Task RememberReferralAsync(ReferralState state, CancellationToken ct)
     {
-        var contact = await db.ReferralContacts.FindAsync([referralId], ct);
+        var contact = await db.ReferralContacts.FindAsync([state.ReferralId], ct);
         if (contact is null)
         {
-            contact = ReferralContact.For(referralId);
+            contact = ReferralContact.For(state.ReferralId);
             db.ReferralContacts.Add(contact);
         }
-        contact.Update(locationId, patient, physician, time.GetUtcNow());
-        return contact;
+        contact.Apply(state, time.GetUtcNow());
     }
 
     public async Task<ReferralContact?> FindReferralAsync(Guid referralId, CancellationToken ct) =>

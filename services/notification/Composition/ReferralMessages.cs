@@ -1,3 +1,4 @@
+using MedMassage.Messaging.Inbox;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Infrastructure;
@@ -13,31 +14,25 @@ public sealed class ReferralMessages(LocationDirectory directory, MessageCompose
 
     public async Task ToPhysicianAsync(Guid eventId, Guid referralId, MessageType type, Action<TemplateValues> fill, CancellationToken ct)
     {
-        var contact = await directory.FindReferralAsync(referralId, ct);
-        var location = await directory.FindAsync(contact?.LocationId, ct);
-        var draft = new MessageDraft(eventId, type, MessageCategory.Clinical, location.TimeZone, contact?.LocationId);
-        if (contact is null)
-        {
-            // Nobody to write to: staff must hear of it rather than the message vanish.
-            composer.ToStaff(draft with { Type = MessageType.DeliveryFailed, PurposeSuffix = type.ToString() }, v => v
-                .Set("type", type.ToString()).Set("channel", "email").Set("recipient", $"the physician of referral {TemplateValues.Reference(referralId)}")
-                .Set("attempts", "0").Set("error", "the referral is unknown to notifications"));
-            return;
-        }
+        // An event can overtake the referral's first state: the suite's one rule retries it until the state lands.
+        var contact = NotYetKnownException.Require(await directory.FindReferralAsync(referralId, ct), "Referral", referralId);
+        var location = await directory.FindAsync(contact.LocationId, ct);
+        var draft = new MessageDraft(eventId, type, MessageCategory.Clinical, location.TimeZone, contact.LocationId);
         composer.ToPhysician(draft, contact.Physician, v =>
         {
-            v.Location(location).Referral(referralId);
+            v.Location(location).Referral(contact.Reference, referralId);
             fill(v);
         });
     }
 
     public async Task ToStaffAsync(Guid eventId, Guid referralId, Guid? locationId, MessageType type, Action<TemplateValues> fill, CancellationToken ct)
     {
-        locationId ??= (await directory.FindReferralAsync(referralId, ct))?.LocationId;
+        var contact = await directory.FindReferralAsync(referralId, ct);
+        locationId ??= contact?.LocationId;
         var location = await directory.FindAsync(locationId, ct);
         composer.ToStaff(new MessageDraft(eventId, type, MessageCategory.StaffAlert, location.TimeZone, locationId), v =>
         {
-            v.Referral(referralId);
+            v.Referral(contact?.Reference, referralId);
             fill(v);
         });
     }

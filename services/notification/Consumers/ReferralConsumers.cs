@@ -6,15 +6,21 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
+/// <summary>Keeps the referral's contacts (and reference) as the referral service's newest state names them.</summary>
+public sealed class ReferralChangedConsumer(NotificationDbContext db, LocationDirectory directory)
+    : IdempotentConsumer<NotificationDbContext, ReferralChanged>(db)
+{
+    protected override Task HandleAsync(ReferralChanged message, CancellationToken ct) => directory.RememberReferralAsync(message.Referral, ct);
+}
+
 public sealed class ReferralReceivedConsumer(NotificationDbContext db, LocationDirectory directory, MessageComposer composer)
     : IdempotentConsumer<NotificationDbContext, ReferralReceived>(db)
 {
     protected override async Task HandleAsync(ReferralReceived message, CancellationToken ct)
     {
-        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
         var location = await directory.FindAsync(message.LocationId, ct);
         var draft = new MessageDraft(message.EventId, MessageType.ReferralAcknowledged, MessageCategory.Clinical, location.TimeZone, message.LocationId);
-        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.ReferralId));
+        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.Reference, message.ReferralId));
     }
 }
 
@@ -23,12 +29,11 @@ public sealed class ReferralAcceptedConsumer(NotificationDbContext db, LocationD
 {
     protected override async Task HandleAsync(ReferralAccepted message, CancellationToken ct)
     {
-        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
         var location = await directory.FindAsync(message.LocationId, ct);
         var draft = new MessageDraft(message.EventId, MessageType.ReferralAccepted, MessageCategory.Clinical, location.TimeZone, message.LocationId);
         await composer.ToPatientAsync(draft, message.Patient, v => v
             .Location(location)
-            .Referral(message.ReferralId)
+            .Referral(message.Reference, message.ReferralId)
             .Date("validUntil", message.ValidUntil), null, ct);
     }
 }
@@ -38,9 +43,8 @@ public sealed class ReferralRejectedConsumer(NotificationDbContext db, LocationD
 {
     protected override async Task HandleAsync(ReferralRejected message, CancellationToken ct)
     {
-        await directory.RememberReferralAsync(message.ReferralId, message.LocationId, message.Patient, message.Physician, ct);
         var location = await directory.FindAsync(message.LocationId, ct);
         var draft = new MessageDraft(message.EventId, MessageType.ReferralRejected, MessageCategory.Clinical, location.TimeZone, message.LocationId);
-        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.ReferralId).Set("reason", message.Reason));
+        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.Reference, message.ReferralId).Set("reason", message.Reason));
     }
 }

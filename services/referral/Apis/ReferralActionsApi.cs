@@ -38,12 +38,23 @@ internal static class ReferralActionsApi
         api.MapPost("/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
-            var technique = errors.Required("technique", body?.Technique, 100);
+            var subject = Subject(body, errors);
             var clearedBy = errors.Required("clearedBy", body?.ClearedBy);
             var document = errors.Required("documentReference", body?.DocumentReference, 500);
             return ChangeAsync(id, s, http, errors, ReferralAuditActions.RecordClearance,
-                (r, a, now) => r.RecordClearance(technique!, clearedBy!, body?.ClearedAt ?? now, document, a, now), ct);
+                (r, a, now) => r.RecordClearance(subject!, clearedBy!, body?.ClearedAt ?? now, document, a, now), ct);
         });
+    }
+
+    // Exactly one of technique and finding names what is cleared.
+    private static string? Subject(ClearanceRequest? body, ValidationErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(body?.Technique) && !string.IsNullOrWhiteSpace(body?.Finding))
+        {
+            errors.Add("finding", "Give either a technique or a finding, not both; record each clearance on its own.");
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(body?.Finding) ? errors.Required("technique", body?.Technique, 100) : errors.Required("finding", body.Finding, 200);
     }
 
     private static async Task<ChangeResult> WithReason(ReasonRequest? body, Func<string, Task<ChangeResult>> change)

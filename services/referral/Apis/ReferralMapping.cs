@@ -8,6 +8,7 @@ internal static class ReferralMapping
 {
     public static ReferralDetails ToDetails(this Domain.Referral r) => new(
         r.Id,
+        r.Reference,
         r.Status.ToName(),
         r.StatusReason,
         r.Priority,
@@ -20,6 +21,7 @@ internal static class ReferralMapping
         r.Techniques,
         r.BodyRegions,
         r.TechniquesAwaitingClearance,
+        r.AwaitingClearance,
         r.SessionsPerWeek,
         r.Weeks,
         r.Visits,
@@ -34,7 +36,7 @@ internal static class ReferralMapping
         [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryView(h.At, h.ActorId, h.ActorName, h.Action, h.Detail))]);
 
     public static ReferralSummary ToSummary(this Domain.Referral r) => new(
-        r.Id, r.Status.ToName(), r.Priority, r.LocationId, r.ReceivedAt, r.Patient.FullName, r.Physician.Name, r.PhysicianNpi,
+        r.Id, r.Reference, r.Status.ToName(), r.Priority, r.LocationId, r.ReceivedAt, r.Patient.FullName, r.Physician.Name, r.PhysicianNpi,
         r.DiagnosisCodes, r.Visits, r.ValidUntil, r.PossibleDuplicateOf is not null);
 
     private static string EffectName(ContraindicationEffect effect) => effect switch

@@ -5,6 +5,7 @@ using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Infrastructure.Idempotency;
+using MedMassage.Referral.Api.Infrastructure.References;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -47,7 +48,8 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         var candidates = await db.Referrals.AsNoTracking()
             .Where(r => r.PatientKey == content.Patient.Key && r.PhysicianNpi == content.Physician.Npi && r.ReceivedAt >= since)
             .ToListAsync(ct);
-        var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), content, candidates, services.Access.Submitter, now);
+        var reference = await db.NextAsync(ct);
+        var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), reference, content, candidates, services.Access.Submitter, now);
         db.Referrals.Add(referral);
         services.Audit.Record(referral, ReferralAuditActions.Submit);
         var details = referral.ToDetails();

@@ -31,6 +31,7 @@ public sealed partial class Referral
         }
         EvaluationId = evaluationId;
         EvaluatedAt = now;
+        RequestClearances(evaluationId, findings, now);
         if (Status == ReferralStatus.Accepted)
         {
             MoveTo(ReferralStatus.InTreatment, null, actor, now, "evaluation-completed");
@@ -72,7 +73,6 @@ public sealed partial class Referral
         RequireStatus("completed", ReferralStatus.InTreatment, ReferralStatus.OnHold);
         HeldFrom = null;
         MoveTo(ReferralStatus.Completed, reason, actor, now, "completed");
-        Raise(new ReferralCompleted(Id, LocationId, Visits) { OccurredAt = now });
     }
 
     /// <summary>
@@ -100,7 +100,6 @@ public sealed partial class Referral
         {
             HeldFrom = null;
             MoveTo(ReferralStatus.Exhausted, $"all {AuthorizedVisits} authorized visits used", actor, now, "exhausted");
-            Raise(new ReferralVisitsExhausted(Id, LocationId, Visits) { OccurredAt = now });
         }
         return true;
     }

@@ -20,14 +20,14 @@ public sealed partial class Referral
 
         MoveTo(ReferralStatus.Accepted, null, actor, now, "accepted");
         Raise(new ReferralAccepted(Id, LocationId, Patient.ToContact(), Physician.ToContact(), DiagnosisCodes, Techniques, BodyRegions,
-            TechniquesAwaitingClearance, ValidFrom, ValidUntil, Visits) { OccurredAt = now });
+            TechniquesAwaitingClearance, ValidFrom, ValidUntil, Visits, Reference) { OccurredAt = now });
     }
 
     public void Reject(string reason, Actor actor, DateTimeOffset now)
     {
         RequireStatus("rejected", ReferralStatus.Received);
         MoveTo(ReferralStatus.Rejected, reason, actor, now, "rejected");
-        Raise(new ReferralRejected(Id, LocationId, Patient.ToContact(), Physician.ToContact(), reason) { OccurredAt = now });
+        Raise(new ReferralRejected(Id, LocationId, Patient.ToContact(), Physician.ToContact(), reason, Reference) { OccurredAt = now });
     }
 
     /// <summary>Waiting for missing information or clearance; resuming returns to where it was held.</summary>
@@ -36,7 +36,6 @@ public sealed partial class Referral
         RequireStatus("put on hold", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.InTreatment);
         HeldFrom = Status;
         MoveTo(ReferralStatus.OnHold, reason, actor, now, "put-on-hold");
-        Raise(new ReferralPutOnHold(Id, LocationId, reason) { OccurredAt = now });
     }
 
     public void Resume(Actor actor, DateTimeOffset now)
@@ -44,8 +43,8 @@ public sealed partial class Referral
         RequireStatus("resumed", ReferralStatus.OnHold);
         var next = HeldFrom ?? ReferralStatus.Accepted;
         HeldFrom = null;
+        LastResumedAt = now;
         MoveTo(next, null, actor, now, "resumed");
-        Raise(new ReferralResumed(Id, LocationId) { OccurredAt = now });
     }
 
     public void Cancel(string reason, Actor actor, DateTimeOffset now)
@@ -53,26 +52,24 @@ public sealed partial class Referral
         RequireStatus("cancelled", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.OnHold, ReferralStatus.InTreatment);
         HeldFrom = null;
         MoveTo(ReferralStatus.Cancelled, reason, actor, now, "cancelled");
-        Raise(new ReferralCancelled(Id, LocationId, reason) { OccurredAt = now });
     }
 
-    /// <summary>The physician allowed a technique that was held back; who allowed it, when, and the document that says so.</summary>
-    public void RecordClearance(string technique, string clearedBy, DateTimeOffset clearedAt, string? documentReference, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// The physician allowed what was held back (a technique, or an evaluation finding): who allowed it, when, and the
+    /// document that says so.
+    /// </summary>
+    public void RecordClearance(string subject, string clearedBy, DateTimeOffset clearedAt, string? documentReference, Actor actor, DateTimeOffset now)
     {
         RequireStatus("cleared", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.OnHold, ReferralStatus.InTreatment);
-        var normalized = Domain.Techniques.Normalize(technique);
-        if (!TechniquesAwaitingClearance.Contains(normalized))
-        {
-            throw new ReferralRuleViolation($"'{normalized}' is not awaiting clearance on this referral; awaiting: {Describe(TechniquesAwaitingClearance)}.");
-        }
+        var awaiting = AwaitingClearance.FirstOrDefault(a => IsNamed(a, subject))
+            ?? throw new ReferralRuleViolation($"'{subject.Trim()}' is not awaiting clearance on this referral; awaiting: {Describe(AwaitingClearance)}.");
         if (clearedAt > now)
         {
             throw new ReferralRuleViolation("A clearance cannot be dated in the future.");
         }
 
-        Clearances = [.. Clearances, new Clearance(normalized, clearedBy, clearedAt, documentReference, actor.Name)];
-        Record(actor, now, "clearance-recorded", $"{normalized} cleared by {clearedBy}" + (documentReference is null ? "" : $" ({documentReference})"));
-        Raise(new ReferralClearanceRecorded(Id, LocationId, normalized, clearedBy, clearedAt, documentReference, TechniquesAwaitingClearance) { OccurredAt = now });
+        Clearances = [.. Clearances, new Clearance(awaiting.Subject, clearedBy, clearedAt, documentReference, actor.Name, awaiting.Kind)];
+        Record(actor, now, "clearance-recorded", $"{awaiting.Subject} cleared by {clearedBy}" + (documentReference is null ? "" : $" ({documentReference})"));
     }
 
     /// <summary>Moves an open referral past its valid-until date to expired; false when it is not due.</summary>
@@ -84,7 +81,6 @@ public sealed partial class Referral
         }
         HeldFrom = null;
         MoveTo(ReferralStatus.Expired, $"valid until {ValidUntil:yyyy-MM-dd}", actor, now, "expired");
-        Raise(new ReferralExpired(Id, LocationId, ValidUntil, Visits) { OccurredAt = now });
         return true;
     }
 
@@ -97,5 +93,5 @@ public sealed partial class Referral
         }
     }
 
-    private static string Describe(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+    private static string Describe(IReadOnlyList<ClearanceNeeded> items) => items.Count == 0 ? "none" : string.Join(", ", items.Select(i => i.Subject));
 }

@@ -58,11 +58,13 @@ public sealed partial class Referral
     /// Records a new referral in <see cref="ReferralStatus.Received"/>. <paramref name="earlier"/> are referrals already
     /// on file for the same patient and physician; one of them sharing a diagnosis within the window flags this one.
     /// </summary>
-    public static Referral Receive(Guid id, ReferralContent content, IEnumerable<Referral> earlier, Submitter submitter, DateTimeOffset now)
+    public static Referral Receive(
+        Guid id, ReferralReference reference, ReferralContent content, IEnumerable<Referral> earlier, Submitter submitter, DateTimeOffset now)
     {
         var referral = new Referral
         {
             Id = id,
+            Reference = reference.Value,
             Status = ReferralStatus.Received,
             ReceivedAt = now,
             UpdatedAt = now,
@@ -95,7 +97,7 @@ public sealed partial class Referral
         var detail = referral.PossibleDuplicateOf is { } original ? $"received; possible duplicate of {original}" : "received";
         referral.Record(submitter.Actor, now, "received", detail);
         referral.Raise(new ReferralReceived(id, referral.LocationId, referral.Patient.ToContact(), referral.Physician.ToContact(),
-            referral.DiagnosisCodes, referral.Priority, referral.PossibleDuplicateOf is not null) { OccurredAt = now });
+            referral.DiagnosisCodes, referral.Priority, referral.PossibleDuplicateOf is not null, referral.Reference) { OccurredAt = now });
         return referral;
     }
 
@@ -108,18 +110,17 @@ public sealed partial class Referral
 
     public bool IsExpiredOn(DateOnly today) => today > ValidUntil;
 
-    /// <summary>Techniques requested that must not be given until the physician's clearance is on file.</summary>
-    public IReadOnlyList<string> TechniquesAwaitingClearance =>
-        [.. Techniques.Where(NeedsClearance).Where(t => !Clearances.Any(c => c.Technique == t))];
-
-    // A precaution needing clearance (cancer, anticoagulants...) holds back every technique, not just one.
-    private bool NeedsClearance(string technique) =>
-        Domain.Techniques.AlwaysNeedsClearance(technique)
-        || Precautions.Any(p => p.Effect == ContraindicationEffect.NeedsPhysicianClearance);
-
-    /// <summary>Integration events the last changes raised, handed over once to be stored in the outbox.</summary>
+    /// <summary>
+    /// Integration events the last changes raised, handed over once to be stored in the outbox; after any change the
+    /// referral's whole new state goes with them, so every copy of it elsewhere can catch up.
+    /// </summary>
     public IReadOnlyList<IntegrationEvent> DequeueEvents()
     {
+        if (_changed)
+        {
+            _events.Add(new ReferralChanged(ToState()) { OccurredAt = UpdatedAt });
+            _changed = false;
+        }
         var events = _events.ToList();
         _events.Clear();
         return events;
@@ -127,10 +128,13 @@ public sealed partial class Referral
 
     private void Raise(IntegrationEvent integrationEvent) => _events.Add(integrationEvent);
 
+    // Every change is recorded in the history, so this is where the state's revision moves on.
     private void Record(Actor actor, DateTimeOffset now, string action, string detail)
     {
         _history.Add(new HistoryEntry(Id, now, actor, action, detail));
         UpdatedAt = now;
+        Revision++;
+        _changed = true;
     }
 
     private void MoveTo(ReferralStatus next, string? reason, Actor actor, DateTimeOffset now, string action)

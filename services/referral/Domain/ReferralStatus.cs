@@ -1,3 +1,5 @@
+using MedMassage.Contracts.Referrals;
+
 namespace MedMassage.Referral.Api.Domain;
 
 public enum ReferralStatus
@@ -13,20 +15,20 @@ public enum ReferralStatus
     Cancelled,
 }
 
-/// <summary>The names statuses have on the API and in history ("on-hold", "in-treatment").</summary>
+/// <summary>The names statuses have on the API, in history and in every other service ("on-hold", "in-treatment").</summary>
 public static class ReferralStatusNames
 {
     private static readonly Dictionary<ReferralStatus, string> Names = new()
     {
-        [ReferralStatus.Received] = "received",
-        [ReferralStatus.Accepted] = "accepted",
-        [ReferralStatus.Rejected] = "rejected",
-        [ReferralStatus.OnHold] = "on-hold",
-        [ReferralStatus.InTreatment] = "in-treatment",
-        [ReferralStatus.Completed] = "completed",
-        [ReferralStatus.Expired] = "expired",
-        [ReferralStatus.Exhausted] = "exhausted",
-        [ReferralStatus.Cancelled] = "cancelled",
+        [ReferralStatus.Received] = ReferralStatuses.Received,
+        [ReferralStatus.Accepted] = ReferralStatuses.Accepted,
+        [ReferralStatus.Rejected] = ReferralStatuses.Rejected,
+        [ReferralStatus.OnHold] = ReferralStatuses.OnHold,
+        [ReferralStatus.InTreatment] = ReferralStatuses.InTreatment,
+        [ReferralStatus.Completed] = ReferralStatuses.Completed,
+        [ReferralStatus.Expired] = ReferralStatuses.Expired,
+        [ReferralStatus.Exhausted] = ReferralStatuses.Exhausted,
+        [ReferralStatus.Cancelled] = ReferralStatuses.Cancelled,
     };
 
     public static IEnumerable<string> All => Names.Values;

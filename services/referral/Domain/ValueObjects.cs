@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 
 namespace MedMassage.Referral.Api.Domain;
 
@@ -36,7 +37,14 @@ public sealed record Insurance(string Payer, string MemberId, string? Authorizat
 
 public sealed record Precaution(string Name, ContraindicationEffect Effect, string? BodyRegion);
 
-public sealed record Clearance(string Technique, string ClearedBy, DateTimeOffset ClearedAt, string? DocumentReference, string RecordedBy);
+/// <summary>The physician's clearance of a technique or a finding; stored as "technique" since clearances began with techniques.</summary>
+public sealed record Clearance(
+    [property: JsonPropertyName("technique")] string Subject,
+    string ClearedBy,
+    DateTimeOffset ClearedAt,
+    string? DocumentReference,
+    string RecordedBy,
+    string Kind = ClearanceNeeded.Technique);
 
 public enum VisitOutcome
 {

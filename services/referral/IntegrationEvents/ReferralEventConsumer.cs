@@ -9,8 +9,8 @@ namespace MedMassage.Referral.Api.IntegrationEvents;
 
 /// <summary>
 /// Applies another service's event to one referral: load, let the referral decide, queue what it raised. The base
-/// class commits once per event. An unknown referral or a change the referral's state forbids is logged and
-/// dropped: retrying would not make it valid.
+/// class commits once per event. A change the referral's state forbids is logged and dropped: retrying would not make
+/// it valid. An unknown referral follows the suite's one rule (<see cref="NotYetKnownException"/>).
 /// </summary>
 public abstract class ReferralEventConsumer<TMessage>(
     ReferralDbContext db,
@@ -25,12 +25,7 @@ public abstract class ReferralEventConsumer<TMessage>(
 
     protected async Task ApplyAsync(Guid referralId, Func<Domain.Referral, DateTimeOffset, bool> change, CancellationToken ct)
     {
-        var referral = await _db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
-        if (referral is null)
-        {
-            logger.LogWarning("{Event} names unknown referral {ReferralId}; ignored", typeof(TMessage).Name, referralId);
-            return;
-        }
+        var referral = NotYetKnownException.Require(await _db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct), "Referral", referralId);
 
         try
         {

@@ -3,11 +3,6 @@ using MedMassage.Scheduling.Api.Infrastructure;
 
 namespace MedMassage.Scheduling.Api.Consumers;
 
-public sealed class EvaluationCompletedConsumer(SchedulingDbContext db) : ReferralConsumer<EvaluationCompleted>(db)
-{
-    protected override async Task HandleAsync(EvaluationCompleted m, CancellationToken ct) => (await ReferralAsync(m.ReferralId, ct)).CompleteEvaluation();
-}
-
 public sealed class TreatmentPlanActivatedConsumer(SchedulingDbContext db) : ReferralConsumer<TreatmentPlanActivated>(db)
 {
     protected override async Task HandleAsync(TreatmentPlanActivated m, CancellationToken ct) =>

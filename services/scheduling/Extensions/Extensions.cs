@@ -4,6 +4,7 @@ using MedMassage.Messaging;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Scheduling.Api.Application.Referrals;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Application.Slots;
@@ -44,6 +45,7 @@ internal static class Extensions
         builder.Services.AddSingleton<BookingQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingQueue>());
         builder.Services.AddScoped<AppointmentLifecycle>();
+        builder.Services.AddScoped<ReferralClosure>();
         builder.Services.AddScoped<SeriesBooking>();
         builder.Services.AddScoped<WaitlistOffers>();
         builder.Services.AddScoped<IFreedTimeListener>(sp => sp.GetRequiredService<WaitlistOffers>());

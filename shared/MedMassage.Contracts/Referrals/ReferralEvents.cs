@@ -7,7 +7,8 @@ public sealed record ReferralReceived(
     PhysicianContact Physician,
     IReadOnlyList<string> DiagnosisCodes,
     string Priority,
-    bool PossibleDuplicate) : IntegrationEvent;
+    bool PossibleDuplicate,
+    string? Reference = null) : IntegrationEvent;
 
 public sealed record ReferralAccepted(
     Guid ReferralId,
@@ -20,35 +21,16 @@ public sealed record ReferralAccepted(
     IReadOnlyList<string> TechniquesAwaitingClearance,
     DateOnly ValidFrom,
     DateOnly ValidUntil,
-    VisitCounts Visits) : IntegrationEvent;
+    VisitCounts Visits,
+    string? Reference = null) : IntegrationEvent;
 
 public sealed record ReferralRejected(
     Guid ReferralId,
     Guid? LocationId,
     PatientContact Patient,
     PhysicianContact Physician,
-    string Reason) : IntegrationEvent;
-
-public sealed record ReferralPutOnHold(Guid ReferralId, Guid? LocationId, string Reason) : IntegrationEvent;
-
-public sealed record ReferralResumed(Guid ReferralId, Guid? LocationId) : IntegrationEvent;
-
-public sealed record ReferralClearanceRecorded(
-    Guid ReferralId,
-    Guid? LocationId,
-    string Technique,
-    string ClearedBy,
-    DateTimeOffset ClearedAt,
-    string? DocumentReference,
-    IReadOnlyList<string> TechniquesAwaitingClearance) : IntegrationEvent;
-
-public sealed record ReferralCancelled(Guid ReferralId, Guid? LocationId, string Reason) : IntegrationEvent;
-
-public sealed record ReferralExpired(Guid ReferralId, Guid? LocationId, DateOnly ValidUntil, VisitCounts Visits) : IntegrationEvent;
-
-public sealed record ReferralVisitsExhausted(Guid ReferralId, Guid? LocationId, VisitCounts Visits) : IntegrationEvent;
-
-public sealed record ReferralCompleted(Guid ReferralId, Guid? LocationId, VisitCounts Visits) : IntegrationEvent;
+    string Reason,
+    string? Reference = null) : IntegrationEvent;
 
 /// <summary>Raised whenever the visit accounting changes, so staff can be told when authorization runs low.</summary>
 public sealed record ReferralVisitsCounted(
@@ -56,3 +38,62 @@ public sealed record ReferralVisitsCounted(
     Guid? LocationId,
     VisitCounts Visits,
     DateOnly ValidUntil) : IntegrationEvent;
+
+/// <summary>
+/// The referral as its owner holds it after a change, published with every change. <see cref="Version"/> only grows,
+/// so a copy kept by another service applies a state only when it is newer than its own and ends equal to the owner
+/// whatever order, duplicates or delays the broker delivers.
+/// </summary>
+public sealed record ReferralState(
+    Guid ReferralId,
+    long Version,
+    string Reference,
+    string Status,
+    string? StatusReason,
+    Guid? LocationId,
+    PatientContact Patient,
+    PhysicianContact Physician,
+    IReadOnlyList<string> DiagnosisCodes,
+    IReadOnlyList<string> Techniques,
+    IReadOnlyList<string> BodyRegions,
+    IReadOnlyList<ClearanceNeeded> AwaitingClearance,
+    IReadOnlyList<string> Cleared,
+    DateOnly ValidFrom,
+    DateOnly ValidUntil,
+    VisitCounts Visits,
+    bool EvaluationCompleted,
+    DateTimeOffset? LastResumedAt,
+    string? SubmitterClientId)
+{
+    public bool IsOpen => ReferralStatuses.IsOpen(Status);
+}
+
+/// <summary>Something the physician must clear before it is treated: a requested technique, or an evaluation finding.</summary>
+public sealed record ClearanceNeeded(string Subject, string Kind, string? BodyRegion)
+{
+    public const string Technique = "technique";
+    public const string Finding = "finding";
+}
+
+/// <summary>The referral changed; carries its whole new state. Projections of a referral consume only this.</summary>
+public sealed record ReferralChanged(ReferralState Referral) : IntegrationEvent;
+
+/// <summary>The names a referral's status has everywhere: on every API, in every copy, in every event.</summary>
+public static class ReferralStatuses
+{
+    public const string Received = "received";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string OnHold = "on-hold";
+    public const string InTreatment = "in-treatment";
+    public const string Completed = "completed";
+    public const string Expired = "expired";
+    public const string Exhausted = "exhausted";
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Open referrals can still change; the others are closed for good.</summary>
+    public static bool IsOpen(string status) => status is Received or Accepted or OnHold or InTreatment;
+
+    /// <summary>Care may be booked and given: accepted, before or after the evaluation.</summary>
+    public static bool AllowsCare(string status) => status is Accepted or InTreatment;
+}

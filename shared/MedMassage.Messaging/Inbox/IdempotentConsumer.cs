@@ -18,9 +18,15 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db) : ICon
     /// <summary>The name the processed-message rows are kept under; stable across renames of the class.</summary>
     protected virtual string ConsumerName => GetType().Name;
 
-    public Task Consume(ConsumeContext<TMessage> context) =>
-        AppliedOnce.ApplyAsync(db, ConsumerName, [context.Message], fresh => HandleAsync(fresh[0], context.CancellationToken), context.CancellationToken);
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        await AppliedOnce.ApplyAsync(db, ConsumerName, [context.Message], fresh => HandleAsync(fresh[0], context.CancellationToken), context.CancellationToken);
+        await AfterCommitAsync(context.CancellationToken);
+    }
 
     /// <summary>Applies the effect through the context; do not call SaveChanges, the base class commits.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken ct);
+
+    /// <summary>Work that must only follow a committed effect (cache invalidation); runs after a repeat too, harmlessly.</summary>
+    protected virtual Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -67,19 +67,31 @@ internal sealed class Clinic : IAsyncDisposable
         return Service.As(caller, address);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ReferralState> _referrals = new();
+
     /// <summary>A referral accepted for <paramref name="locationId"/> (this clinic's by default), or to none.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 12,
-        string physicianNpi = "1234567893", Guid? locationId = null, bool withoutLocation = false)
+        string physicianNpi = "1234567893", Guid? locationId = null, bool withoutLocation = false, string? submitterClientId = null)
     {
-        var id = Guid.NewGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await Probe.PublishAsync(new ReferralAccepted(id, withoutLocation ? null : locationId ?? LocationId,
-            new PatientContact(Guid.NewGuid(), "Grace Patient", "grace@example.test", null, "email", "en"),
-            new PhysicianContact("Dr. Ruth Lee", physicianNpi, "Lee Orthopedics", "lee@example.test", null, null),
-            ["M54.2"], techniques ?? ["Myofascial release", "Massage", "Scar tissue release"], ["neck", "upper back"],
-            awaitingClearance ?? [], today.AddDays(-1), today.AddDays(90), new VisitCounts(visits, 0, visits)));
-        await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Referrals.AnyAsync(r => r.Id == id)), known => known, what: "referral known");
-        return id;
+        var state = ReferralStates.Accepted(locationId: withoutLocation ? null : locationId ?? LocationId,
+            patient: new PatientContact(Guid.NewGuid(), "Grace Patient", "grace@example.test", null, "email", "en"),
+            physician: new PhysicianContact("Dr. Ruth Lee", physicianNpi, "Lee Orthopedics", "lee@example.test", null, null),
+            diagnoses: ["M54.2"], techniques: techniques ?? ["Myofascial release", "Massage", "Scar tissue release"], bodyRegions: ["neck", "upper back"],
+            awaitingClearance: awaitingClearance, validFrom: today.AddDays(-1), validUntil: today.AddDays(90), visits: new VisitCounts(visits, 0, visits))
+            with { SubmitterClientId = submitterClientId };
+        _referrals[state.ReferralId] = state;
+        await Probe.PublishAsync(new ReferralChanged(state));
+        await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Referrals.AnyAsync(r => r.Id == state.ReferralId)), known => known, what: "referral known");
+        return state.ReferralId;
+    }
+
+    /// <summary>Publishes the referral's next state, as the referral service would after a change; does not wait.</summary>
+    public async Task<ReferralState> ChangeReferralAsync(Guid id, Func<ReferralState, ReferralState> change)
+    {
+        var next = _referrals.AddOrUpdate(id, _ => throw new InvalidOperationException("Accept it first."), (_, s) => s.Then(change));
+        await Probe.PublishAsync(new ReferralChanged(next));
+        return next;
     }
 
     /// <summary>Books appointments of one type for the referral, an hour apart from now on (at this clinic unless told otherwise).</summary>

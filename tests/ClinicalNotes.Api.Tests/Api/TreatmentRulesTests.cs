@@ -43,14 +43,14 @@ public sealed class TreatmentRulesTests(InfrastructureFixture infrastructure)
         Assert.Contains("blocks all treatment", blocked, StringComparison.Ordinal);
 
         // The referral service puts the referral on hold and resumes it once the physician cleared the patient.
-        await clinic.Probe.PublishAsync(new ReferralPutOnHold(referralId, clinic.LocationId, "DVT: waiting for physician clearance"));
+        await clinic.ChangeReferralAsync(referralId, s => s with { Status = "on-hold", StatusReason = "DVT: waiting for physician clearance" });
         await Eventually.WaitAsync(() => clinic.Service.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referralId)),
-            r => r.Status == ReferralStatus.OnHold, what: "referral on hold");
+            r => r.Status == "on-hold", what: "referral on hold");
         var onHold = await Clinic.ProblemAsync(await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0])), HttpStatusCode.Conflict);
-        Assert.Contains("The referral is on hold", onHold, StringComparison.Ordinal);
-        await clinic.Probe.PublishAsync(new ReferralResumed(referralId, clinic.LocationId));
+        Assert.Contains("The referral is on-hold", onHold, StringComparison.Ordinal);
+        await clinic.ChangeReferralAsync(referralId, s => s with { Status = "in-treatment", StatusReason = null, LastResumedAt = DateTimeOffset.UtcNow });
         await Eventually.WaitAsync(() => clinic.Service.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referralId)),
-            r => r.TreatmentBlockedAt is null && r.Status == ReferralStatus.Accepted, what: "treatment unblocked");
+            r => r.TreatmentBlockedAt is null && r.Status == "in-treatment", what: "treatment unblocked");
 
         // Still refused: a technique outside the prescription, one awaiting clearance, a region awaiting clearance.
         var unprescribed = await Clinic.ProblemAsync(await api.PostJsonAsync("/api/notes/visit-notes",
@@ -65,7 +65,7 @@ public sealed class TreatmentRulesTests(InfrastructureFixture infrastructure)
         // Neck work is fine meanwhile; after the clearance the upper back is too.
         await Clinic.ReadAsync<VisitNoteResponse>(await api.PostJsonAsync("/api/notes/visit-notes",
             Forms.Note(visits[0], techniques: [Forms.Technique("Massage", "97124", 30, "neck")])), HttpStatusCode.Created);
-        await clinic.Probe.PublishAsync(new ReferralClearanceRecorded(referralId, clinic.LocationId, "Anticoagulants", "Dr. Ruth Lee", DateTimeOffset.UtcNow, null, ["Scar tissue release"]));
+        await clinic.ChangeReferralAsync(referralId, s => s.Clearing("Anticoagulants"));
         await Eventually.WaitAsync(() => clinic.Service.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referralId)),
             r => r.PendingClearances.Count == 0, what: "clearance recorded");
         await Clinic.ReadAsync<VisitNoteResponse>(await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[1])), HttpStatusCode.Created);

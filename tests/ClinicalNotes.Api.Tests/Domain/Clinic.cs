@@ -1,3 +1,6 @@
+using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
 using MedMassage.ClinicalNotes.Api.Domain.Appointments;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
@@ -12,10 +15,35 @@ internal static class Clinic
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    public static CareReferral Referral(IEnumerable<string>? awaitingClearance = null, int authorizedVisits = 12) =>
-        CareReferral.Accept(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Ada Patient", "Dr. Lee", "1234567893", "lee@clinic.test",
-            ["M54.50"], ["Myofascial release", "Massage", "Scar tissue release"], ["lower back", "hip"],
-            awaitingClearance ?? ["Scar tissue release"], DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(120), authorizedVisits);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CareReferral, ReferralState> States = [];
+
+    public static CareReferral Referral(IEnumerable<string>? awaitingClearance = null, int authorizedVisits = 12)
+    {
+        var state = ReferralStates.Accepted(locationId: Guid.NewGuid(),
+            patient: new PatientContact(Guid.NewGuid(), "Ada Patient", null, null, "email", "en"),
+            techniques: ["Myofascial release", "Massage", "Scar tissue release"], bodyRegions: ["lower back", "hip"],
+            awaitingClearance: awaitingClearance ?? ["Scar tissue release"], validUntil: DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(120),
+            visits: new VisitCounts(authorizedVisits, 0, authorizedVisits));
+        var referral = CareReferral.From(state);
+        States.AddOrUpdate(referral, state);
+        return referral;
+    }
+
+    /// <summary>Applies the referral service's next state, as its event would.</summary>
+    public static void Change(CareReferral referral, Func<ReferralState, ReferralState> change)
+    {
+        var next = States.TryGetValue(referral, out var state) ? state.Then(change) : throw new InvalidOperationException("Not made by Clinic.");
+        Assert.True(referral.Apply(next));
+        States.AddOrUpdate(referral, next);
+    }
+
+    /// <summary>The physician's clearance of <paramref name="subject"/>, as the referral service records it.</summary>
+    public static void Clear(CareReferral referral, string subject)
+    {
+        var next = States.TryGetValue(referral, out var state) ? state.Clearing(subject) : throw new InvalidOperationException("Not made by Clinic.");
+        Assert.True(referral.Apply(next));
+        States.AddOrUpdate(referral, next);
+    }
 
     public static ClinicAppointment Appointment(CareReferral referral, string type, DateTimeOffset? at = null)
     {

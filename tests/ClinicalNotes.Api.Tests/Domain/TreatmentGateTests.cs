@@ -45,7 +45,7 @@ public sealed class TreatmentGateTests
         Assert.Contains("awaits the physician's clearance", Refusal(referral, [evaluation], plan, Clinic.Technique("Scar tissue release")));
         Assert.Contains("'hip' is not a body region of the treatment plan", Refusal(referral, [evaluation], plan, Clinic.Technique("Massage", "hip")));
 
-        referral.RecordClearance("Scar tissue release", []);
+        Clinic.Clear(referral, "Scar tissue release");
         Assert.Contains("not in the treatment plan", Refusal(referral, [evaluation], plan, Clinic.Technique("Scar tissue release")));
     }
 
@@ -58,10 +58,10 @@ public sealed class TreatmentGateTests
 
         Assert.Contains("blocks all treatment", Refusal(referral, [evaluation], plan, Clinic.Technique("Massage")));
 
-        referral.PutOnHold("Awaiting clearance for DVT");
-        Assert.Contains("on hold", Refusal(referral, [evaluation], plan, Clinic.Technique("Massage")));
+        Clinic.Change(referral, s => s with { Status = "on-hold", StatusReason = "Awaiting clearance for DVT" });
+        Assert.Contains("on-hold", Refusal(referral, [evaluation], plan, Clinic.Technique("Massage")));
 
-        referral.Resume();
+        Clinic.Change(referral, s => s with { Status = "in-treatment", StatusReason = null, LastResumedAt = DateTimeOffset.MaxValue });
         TreatmentGate.EnsureAllowed(referral, [evaluation], plan, [Clinic.Technique("Massage")], VisitDay);
     }
 
@@ -84,7 +84,7 @@ public sealed class TreatmentGateTests
 
         Assert.Contains("'Anticoagulants' awaits", Refusal(referral, [evaluation], plan, Clinic.Technique("Massage")));
 
-        referral.RecordClearance("anticoagulants", ["Scar tissue release"]);
+        Clinic.Clear(referral, "anticoagulants");
         TreatmentGate.EnsureAllowed(referral, [evaluation], plan, [Clinic.Technique("Massage")], VisitDay);
     }
 

@@ -35,7 +35,8 @@ public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastruc
         var client = await service.StartAsync(locationId);
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
-        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false));
+        await probe.PublishAsync(Events.Referral(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), "R-7HX-2PD"));
+        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false, "R-7HX-2PD"));
         await client.WaitForMessagesAsync("type=ReferralAcknowledged", m => m.Count == 1, "referral known");
 
         var due = new ReEvaluationDue(referralId, Guid.NewGuid(), 6, new DateOnly(2026, 12, 15));
@@ -43,7 +44,7 @@ public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastruc
 
         var alert = Assert.Single(await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count >= 1, what: "re-evaluation alert"));
         Assert.Equal("ReEvaluationDue", alert.Type);
-        Assert.Contains("R-" + referralId.ToString("N")[..8].ToUpperInvariant(), alert.Subject, StringComparison.Ordinal);
+        Assert.Contains("R-7HX-2PD", alert.Subject, StringComparison.Ordinal);
         Assert.Contains("needs a re-evaluation by December 15, 2026 (6 visits since the last evaluation)", alert.Body, StringComparison.Ordinal);
         Assert.Equal($"staff:{locationId}", Assert.Single(await client.MessagesAsync($"sourceEventId={due.EventId}")).RecipientKey);
     }

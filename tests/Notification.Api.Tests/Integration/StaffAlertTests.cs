@@ -41,7 +41,8 @@ public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
         var client = await service.StartAsync(locationId);
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
-        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false));
+        await probe.PublishAsync(Events.Referral(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), "R-7HX-2PD"));
+        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(Mailbox.Unique("physician")), [], "routine", false, "R-7HX-2PD"));
         await client.WaitForMessagesAsync("type=ReferralAcknowledged", m => m.Count == 1, "referral known");
 
         await probe.PublishAsync(new AdverseEventReported(Guid.NewGuid(), referralId, Guid.NewGuid(), "dizziness after treatment"));

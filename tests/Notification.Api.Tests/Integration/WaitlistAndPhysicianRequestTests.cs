@@ -40,8 +40,9 @@ public sealed class WaitlistAndPhysicianRequestTests(SmtpInfrastructureFixture i
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var physicianEmail = Mailbox.Unique("physician");
         var referralId = Guid.NewGuid();
-        var reference = "R-" + referralId.ToString("N")[..8].ToUpperInvariant();
-        await probe.PublishAsync(new ReferralReceived(referralId, null, Events.Patient(null), Events.Physician(physicianEmail), [], "routine", false));
+        var reference = "R-7HX-2PD";
+        await probe.PublishAsync(Events.Referral(referralId, null, Events.Patient(null), Events.Physician(physicianEmail), "R-7HX-2PD"));
+        await probe.PublishAsync(new ReferralReceived(referralId, null, Events.Patient(null), Events.Physician(physicianEmail), [], "routine", false, "R-7HX-2PD"));
         await infrastructure.WaitForMailAsync(physicianEmail);
 
         var clearance = new ClearanceRequested(referralId, [new ContraindicationFinding("anticoagulants", ContraindicationEffect.NeedsPhysicianClearance, null)]);

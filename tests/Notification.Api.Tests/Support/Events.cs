@@ -1,3 +1,5 @@
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Scheduling;
 
@@ -11,6 +13,10 @@ public static class Events
 
     public static PatientContact Patient(string? email, string? phone = null, string channel = "email", string language = "en") =>
         new(Guid.NewGuid(), "Maria Lopez Garcia", email, phone, channel, language);
+
+    /// <summary>The referral service's state of a referral, which is how notifications learn its contacts and reference.</summary>
+    public static ReferralChanged Referral(Guid referralId, Guid? locationId, PatientContact patient, PhysicianContact physician, string reference) =>
+        new(ReferralStates.Accepted(referralId, locationId, patient, physician: physician) with { Reference = reference, Status = ReferralStatuses.Received });
 
     public static PhysicianContact Physician(string? email) => new("Dr. Alan Grant", "1234567893", "Harbor Medical Group", email, null, null);
 

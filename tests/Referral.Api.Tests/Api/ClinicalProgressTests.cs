@@ -13,7 +13,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Evaluation_starts_treatment_the_plan_shows_on_the_referral_and_discharge_completes_it()
     {
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralCompleted));
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
         await using var app = await ReferralApp.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
@@ -26,7 +26,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
         await probe.PublishAsync(new TreatmentPlanActivated(planId, 1, referral.Id, ["myofascial-release"], ["lower-back"], 2, 6, 12, dueBy));
         var planned = await Eventually.WaitAsync(() => app.GetAsync(referral.Id), r => r.Plan.Status == "active", what: "plan active");
         await probe.PublishAsync(new DischargeSummaryIssued(Guid.NewGuid(), referral.Id, "doc://discharge/1", "goals met"));
-        var completed = await probe.WaitForAsync<ReferralCompleted>(e => e.ReferralId == referral.Id);
+        var completed = (await probe.WaitForAsync<ReferralChanged>(e => e.Referral.ReferralId == referral.Id && e.Referral.Status == "completed")).Referral;
 
         Assert.Equal(new EvaluationView("completed", evaluationId, inTreatment.Evaluation.CompletedAt), inTreatment.Evaluation);
         Assert.Equal(new PlanView("active", planId, 1, dueBy), planned.Plan);
@@ -39,7 +39,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_evaluation_finding_that_blocks_all_treatment_puts_the_referral_on_hold()
     {
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralPutOnHold));
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
         await using var app = await ReferralApp.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
@@ -47,8 +47,8 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
         await probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referral.Id, Guid.NewGuid(), Guid.NewGuid(), 8,
             [new ContraindicationFinding("Fever", ContraindicationEffect.BlocksAllTreatment, null)]));
 
-        var held = await probe.WaitForAsync<ReferralPutOnHold>(e => e.ReferralId == referral.Id);
-        Assert.Contains("Fever", held.Reason, StringComparison.Ordinal);
+        var held = (await probe.WaitForAsync<ReferralChanged>(e => e.Referral.ReferralId == referral.Id && e.Referral.Status == "on-hold")).Referral;
+        Assert.Contains("Fever", held.StatusReason, StringComparison.Ordinal);
         var details = await app.GetAsync(referral.Id);
         Assert.Equal("on-hold", details.Status);
         Assert.Equal("completed", details.Evaluation.Status);

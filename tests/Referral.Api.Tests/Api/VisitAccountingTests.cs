@@ -21,7 +21,7 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
     public async Task Visit_counts_follow_appointment_events_until_the_authorization_is_exhausted()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
-            typeof(ReferralVisitsCounted), typeof(ReferralVisitsExhausted));
+            typeof(ReferralVisitsCounted), typeof(ReferralChanged));
         await using var app = await ReferralApp.StartAsync(infrastructure, settings: AcmeCountsNoShows);
         var request = TestReferrals.Valid(TestReferrals.Today()) with { AuthorizedVisits = 3 };
         var referral = await app.SubmitValidAsync(request);
@@ -44,12 +44,12 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
         Assert.Equal(new VisitCounts(3, 2, 1), beforeLast.Visits); // Acme counts no-shows but not late cancellations
         Assert.Equal("accepted", beforeLast.Status);
         await probe.PublishAsync(new AppointmentCompleted(Appointments.For(referral.Id)));
-        var exhausted = await probe.WaitForAsync<ReferralVisitsExhausted>(e => e.ReferralId == referral.Id);
+        var exhausted = (await probe.WaitForAsync<ReferralChanged>(e => e.Referral.ReferralId == referral.Id && e.Referral.Status == "exhausted")).Referral;
 
         Assert.Equal(new VisitCounts(3, 3, 0), exhausted.Visits);
         Assert.Equal("exhausted", (await app.GetAsync(referral.Id)).Status);
         Assert.Equal([1, 2, 3], probe.Received.OfType<ReferralVisitsCounted>().Where(e => e.ReferralId == referral.Id).Select(e => e.Visits.Used).Order());
-        Assert.Equal(1, probe.Count<ReferralVisitsExhausted>(e => e.ReferralId == referral.Id));
+        Assert.Equal(1, probe.Count<ReferralChanged>(e => e.Referral.ReferralId == referral.Id && e.Referral.Status == "exhausted"));
     }
 
     [Fact]

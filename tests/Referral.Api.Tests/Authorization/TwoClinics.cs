@@ -60,7 +60,7 @@ public sealed class TwoClinics : IAsyncLifetime
         var errors = ReferralValidator.Validate(request, today, out var content);
         Assert.False(errors.Any);
         var submitter = new Submitter(clinic.ClientId, clinic.ClientId, Roles.IntegrationClient, clinic.ClientId);
-        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.CreateVersion7(), content!, [], submitter, DateTimeOffset.UtcNow);
+        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.CreateVersion7(), MedMassage.Referral.Api.Domain.ReferralReference.FromNumber(Random.Shared.Next(1, 1 << 30)), content!, [], submitter, DateTimeOffset.UtcNow);
         then?.Invoke(referral);
         referral.DequeueEvents();
         await App.QueryAsync(db =>

@@ -1,3 +1,4 @@
+using Referral.Api.Tests.Support;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Submission;
@@ -17,8 +18,9 @@ public sealed class ClearanceAndDuplicateTests
 
         Assert.Empty(referral.TechniquesAwaitingClearance);
         Assert.Equal(new Clearance("scar-tissue-release", "Dr. Surgeon", Now.AddDays(-1), "doc-77", "Front Desk"), Assert.Single(referral.Clearances));
-        var recorded = Assert.IsType<ReferralClearanceRecorded>(Assert.Single(referral.DequeueEvents()));
-        Assert.Empty(recorded.TechniquesAwaitingClearance);
+        var state = referral.PublishedState();
+        Assert.Empty(state.AwaitingClearance);
+        Assert.Equal(["scar-tissue-release"], state.Cleared);
     }
 
     [Fact]

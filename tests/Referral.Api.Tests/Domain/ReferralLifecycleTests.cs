@@ -14,11 +14,12 @@ public sealed class ReferralLifecycleTests
         var request = TestReferrals.Valid(Today);
         ReferralValidator.Validate(request, Today, out var content);
 
-        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, [], Intake, Now);
+        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), MedMassage.Referral.Api.Domain.ReferralReference.FromNumber(Random.Shared.Next(1, 1 << 30)), content!, [], Intake, Now);
 
         Assert.Equal(ReferralStatus.Received, referral.Status);
-        var received = Assert.IsType<ReferralReceived>(Assert.Single(referral.DequeueEvents()));
+        var received = Assert.IsType<ReferralReceived>(Assert.Single(referral.Facts(out var state)));
         Assert.Equal(Now, received.OccurredAt);
+        Assert.Equal((1, "received", referral.Reference), (state!.Version, state.Status, received.Reference));
         Assert.Empty(referral.DequeueEvents());
         Assert.Equal("received", Assert.Single(referral.History).Action);
         Assert.Equal(Staff.Id, referral.History[0].ActorId);
@@ -33,7 +34,8 @@ public sealed class ReferralLifecycleTests
         referral.Accept(Staff, Now);
 
         Assert.Equal(ReferralStatus.Accepted, referral.Status);
-        var accepted = Assert.IsType<ReferralAccepted>(Assert.Single(referral.DequeueEvents()));
+        var accepted = Assert.IsType<ReferralAccepted>(Assert.Single(referral.Facts(out var state)));
+        Assert.Equal("accepted", state!.Status);
         Assert.Equal(new MedMassage.Contracts.VisitCounts(12, 0, 12), accepted.Visits);
         Assert.Equal(referral.ValidUntil, accepted.ValidUntil);
         Assert.Equal(("accepted", "Front Desk"), (referral.History[^1].Action, referral.History[^1].ActorName));
@@ -87,7 +89,8 @@ public sealed class ReferralLifecycleTests
         referral.Reject("outside scope", Staff, Now);
 
         Assert.Equal((ReferralStatus.Rejected, "outside scope"), (referral.Status, referral.StatusReason));
-        Assert.Equal("outside scope", Assert.IsType<ReferralRejected>(Assert.Single(referral.DequeueEvents())).Reason);
+        Assert.Equal("outside scope", Assert.IsType<ReferralRejected>(Assert.Single(referral.Facts(out var published))).Reason);
+        Assert.Equal(("rejected", "outside scope"), (published!.Status, published.StatusReason));
     }
 
     public static TheoryData<string> HoldableStates => ["received", "accepted", "in-treatment"];
@@ -103,7 +106,8 @@ public sealed class ReferralLifecycleTests
         referral.Resume(Staff, Now);
 
         Assert.Equal(state, referral.Status.ToName());
-        Assert.Collection(referral.DequeueEvents(), e => Assert.IsType<ReferralPutOnHold>(e), e => Assert.IsType<ReferralResumed>(e));
+        var published = referral.PublishedState();
+        Assert.Equal((state, Now), (published.Status, published.LastResumedAt));
     }
 
     [Fact]
@@ -127,7 +131,7 @@ public sealed class ReferralLifecycleTests
         referral.Cancel("patient declined", Staff, Now);
 
         Assert.Equal(ReferralStatus.Cancelled, referral.Status);
-        Assert.IsType<ReferralCancelled>(Assert.Single(referral.DequeueEvents()));
+        Assert.Equal(("cancelled", "patient declined"), (referral.PublishedState().Status, referral.StatusReason));
     }
 
     [Fact]
@@ -153,8 +157,8 @@ public sealed class ReferralLifecycleTests
         Assert.False(referral.ExpireIfDue(Staff, later.AddDays(1)));
 
         Assert.Equal(ReferralStatus.Expired, referral.Status);
-        var expired = Assert.IsType<ReferralExpired>(Assert.Single(referral.DequeueEvents()));
-        Assert.Equal(referral.ValidUntil, expired.ValidUntil);
+        var expired = referral.PublishedState();
+        Assert.Equal(("expired", referral.Revision), (expired.Status, expired.Version));
     }
 
     [Fact]

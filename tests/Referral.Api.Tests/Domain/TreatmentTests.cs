@@ -1,3 +1,4 @@
+using Referral.Api.Tests.Support;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
@@ -19,7 +20,8 @@ public sealed class TreatmentTests
         Assert.True(referral.RecordEvaluation(evaluation, [new("Varicose veins", ContraindicationEffect.ExcludesLocalArea, "left-calf")], Clinical, Now));
 
         Assert.Equal((ReferralStatus.InTreatment, evaluation), (referral.Status, referral.EvaluationId));
-        Assert.Empty(referral.DequeueEvents());
+        Assert.Empty(referral.Facts(out var state));
+        Assert.True(state!.EvaluationCompleted);
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class TreatmentTests
         referral.RecordEvaluation(Guid.NewGuid(), [Fever], Clinical, Now);
 
         Assert.Equal(ReferralStatus.OnHold, referral.Status);
-        Assert.Contains("Fever", Assert.IsType<ReferralPutOnHold>(Assert.Single(referral.DequeueEvents())).Reason, StringComparison.Ordinal);
+        Assert.Contains("Fever", referral.PublishedState().StatusReason, StringComparison.Ordinal);
         referral.Resume(Staff, Now);
         Assert.Equal(ReferralStatus.InTreatment, referral.Status);
     }
@@ -71,7 +73,7 @@ public sealed class TreatmentTests
         treated.Complete("goals met", Clinical, Now);
 
         Assert.Equal(ReferralStatus.Completed, treated.Status);
-        Assert.IsType<ReferralCompleted>(Assert.Single(treated.DequeueEvents()));
+        Assert.Equal("completed", treated.PublishedState().Status);
         Assert.Throws<ReferralRuleViolation>(() => accepted.Complete("goals met", Clinical, Now));
     }
 }

@@ -1,3 +1,4 @@
+using Referral.Api.Tests.Support;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
@@ -21,7 +22,8 @@ public sealed class VisitAccountingTests
         Assert.True(referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now));
 
         Assert.Equal(new VisitCounts(4, 1, 3), referral.Visits);
-        Assert.Equal(new VisitCounts(4, 1, 3), Assert.IsType<ReferralVisitsCounted>(Assert.Single(referral.DequeueEvents())).Visits);
+        Assert.Equal(new VisitCounts(4, 1, 3), Assert.IsType<ReferralVisitsCounted>(Assert.Single(referral.Facts(out var state))).Visits);
+        Assert.Equal(new VisitCounts(4, 1, 3), state!.Visits);
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class VisitAccountingTests
         referral.RecordVisit(Guid.NewGuid(), outcome, new VisitCountingPolicy(noShows, lateCancellations), Scheduling, Now);
 
         Assert.Equal(used, referral.VisitsUsed);
-        Assert.Equal(used, referral.DequeueEvents().Count);
+        Assert.Equal(used, referral.Facts(out _).Count);
         Assert.Equal(used == 1 ? "visit-counted" : "visit-not-counted", referral.History[^1].Action);
     }
 
@@ -64,9 +66,10 @@ public sealed class VisitAccountingTests
 
         Assert.Equal(ReferralStatus.Exhausted, referral.Status);
         Assert.Equal(new VisitCounts(2, 3, 0), referral.Visits);
-        var events = referral.DequeueEvents();
+        var events = referral.Facts(out var state);
         Assert.Equal(3, events.OfType<ReferralVisitsCounted>().Count());
-        Assert.Equal(new VisitCounts(2, 2, 0), Assert.Single(events.OfType<ReferralVisitsExhausted>()).Visits);
+        Assert.Equal(("exhausted", new VisitCounts(2, 3, 0)), (state!.Status, state.Visits));
+        Assert.Contains(referral.History, h => h.Action == "exhausted");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class DomainReferrals
         var request = (change ?? (r => r))(TestReferrals.Valid(Today));
         var errors = ReferralValidator.Validate(request, Today, out var content);
         Assert.False(errors.Any, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), content!, earlier ?? [], Intake, at ?? Now);
+        var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.NewGuid(), MedMassage.Referral.Api.Domain.ReferralReference.FromNumber(Random.Shared.Next(1, 1 << 30)), content!, earlier ?? [], Intake, at ?? Now);
         referral.DequeueEvents();
         return referral;
     }

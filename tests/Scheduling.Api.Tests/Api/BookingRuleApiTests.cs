@@ -40,8 +40,8 @@ public sealed class BookingRuleApiTests(InfrastructureFixture infrastructure)
         var other = await service.AcceptReferralAsync(["myofascial release"]);
         Assert.Equal("therapist-double-booked", await Refused(dana, "evaluation", NewYork.At(2, 10, 30), other));
 
-        await service.Probe.PublishAsync(new ReferralPutOnHold(other, null, "insurance re-check"));
-        await service.ReferralAsync(other, r => r.GetProperty("status").GetString() == "OnHold");
+        await service.ChangeReferralAsync(other, s => s with { Status = "on-hold", StatusReason = "insurance re-check" });
+        await service.ReferralAsync(other, r => r.GetProperty("status").GetString() == "on-hold");
         var onHold = await service.BookAsync(other, location, dana, "evaluation", NewYork.At(4, 10));
         Assert.Equal("referral-status", await SchedulingService.RuleOf(onHold));
         Assert.Contains("insurance re-check", await onHold.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class BookingRuleApiTests(InfrastructureFixture infrastructure)
         var dana = await service.CreateTherapistAsync(location, "Dana Reyes", ["lymphatic drainage"]);
 
         var noPlan = await service.AcceptReferralAsync();
-        await service.Probe.PublishAsync(new MedMassage.Contracts.ClinicalNotes.EvaluationCompleted(Guid.NewGuid(), noPlan, Guid.NewGuid(), dana, 4, []));
+        await service.ChangeReferralAsync(noPlan, s => s with { Status = "in-treatment", EvaluationCompleted = true });
         await service.ReferralAsync(noPlan, r => r.GetProperty("evaluationCompleted").GetBoolean());
         Assert.Equal("no-active-plan", await SchedulingService.RuleOf(await service.BookAsync(noPlan, location, dana, "treatment-45", NewYork.At(2, 9))));
 
@@ -82,8 +82,8 @@ public sealed class BookingRuleApiTests(InfrastructureFixture infrastructure)
         Assert.Equal("visits-exhausted", await SchedulingService.RuleOf(third));
         Assert.Contains("2 already booked", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await service.Probe.PublishAsync(new ReferralExpired(twoVisits, null, new DateOnly(2026, 6, 1), new VisitCounts(2, 0, 2)));
-        await service.ReferralAsync(twoVisits, r => r.GetProperty("status").GetString() == "Expired");
+        await service.ChangeReferralAsync(twoVisits, s => s with { Status = "expired", ValidUntil = new DateOnly(2026, 6, 1) });
+        await service.ReferralAsync(twoVisits, r => r.GetProperty("status").GetString() == "expired");
         Assert.Equal("referral-status", await SchedulingService.RuleOf(await service.BookAsync(twoVisits, location, dana, "re-evaluation", NewYork.At(5, 9))));
     }
 

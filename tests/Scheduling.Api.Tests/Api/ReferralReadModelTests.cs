@@ -9,24 +9,23 @@ namespace Scheduling.Api.Tests.Api;
 public sealed class ReferralReadModelTests(InfrastructureFixture infrastructure)
 {
     [Fact]
-    public async Task The_referral_read_model_follows_referral_and_clinical_events()
+    public async Task The_referral_copy_follows_the_referral_service_and_the_plan()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);
         var id = await service.AcceptReferralAsync(["lymphatic drainage", "myofascial release"], awaitingClearance: ["lymphatic drainage"]);
 
-        await service.Probe.PublishAsync(new ReferralPutOnHold(id, null, "insurance re-check"));
-        await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "OnHold" && r.GetProperty("statusReason").GetString() == "insurance re-check");
+        await service.ChangeReferralAsync(id, s => s with { Status = "on-hold", StatusReason = "insurance re-check" });
+        await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "on-hold" && r.GetProperty("statusReason").GetString() == "insurance re-check");
 
-        await service.Probe.PublishAsync(new ReferralResumed(id, null));
-        await service.Probe.PublishAsync(new ReferralClearanceRecorded(id, null, "lymphatic drainage", "Dr. Doe", SchedulingService.Start, null, []));
-        await service.Probe.PublishAsync(new ReferralVisitsCounted(id, null, new VisitCounts(10, 3, 7), new DateOnly(2026, 11, 30)));
-        await service.Probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), id, Guid.NewGuid(), Guid.NewGuid(), 5, []));
+        await service.ChangeReferralAsync(id, s => s with { Status = "in-treatment", StatusReason = null, EvaluationCompleted = true });
+        await service.ChangeReferralAsync(id, s => s.Clearing("lymphatic drainage"));
+        await service.ChangeReferralAsync(id, s => s with { Visits = new VisitCounts(10, 3, 7), ValidUntil = new DateOnly(2026, 11, 30) });
         var planId = Guid.NewGuid();
         await service.Probe.PublishAsync(new TreatmentPlanRevised(planId, 2, id, ["myofascial release"], ["neck"], 3, 4, 12));
         await service.Probe.PublishAsync(new TreatmentPlanActivated(planId, 1, id, ["lymphatic drainage"], ["neck"], 2, 6, 12, new DateOnly(2026, 7, 1)));
 
-        var referral = await service.ReferralAsync(id, r =>
-            r.GetProperty("status").GetString() == "Active"
+        await service.ReferralAsync(id, r =>
+            r.GetProperty("status").GetString() == "in-treatment"
             && r.GetProperty("techniquesAwaitingClearance").GetArrayLength() == 0
             && r.GetProperty("visitsRemaining").GetInt32() == 7
             && r.GetProperty("evaluationCompleted").GetBoolean()
@@ -34,27 +33,47 @@ public sealed class ReferralReadModelTests(InfrastructureFixture infrastructure)
         // Version 1 may arrive after version 2; once version 2 is there, nothing older replaces it.
         await service.ReferralAsync(id, r => r.GetProperty("planVersion").GetInt32() == 2);
         await Task.Delay(1000);
-        referral = await service.ReferralAsync(id, _ => true);
+        var referral = await service.ReferralAsync(id, _ => true);
         Assert.Equal(2, referral.GetProperty("planVersion").GetInt32());
         Assert.Equal(3, referral.GetProperty("planSessionsPerWeek").GetInt32());
         Assert.Equal("2026-11-30", referral.GetProperty("validUntil").GetString());
 
-        await service.Probe.PublishAsync(new ReferralCancelled(id, null, "patient moved away"));
-        await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "Cancelled");
+        await service.ChangeReferralAsync(id, s => s with { Status = "cancelled", StatusReason = "patient moved away" });
+        await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "cancelled");
     }
 
     [Fact]
-    public async Task An_event_that_overtakes_the_acceptance_is_applied_once_the_acceptance_arrives()
+    public async Task Clearances_recorded_in_quick_succession_leave_nothing_awaiting_whatever_order_they_arrive_in()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);
-        var id = Guid.NewGuid();
+        var techniques = new[] { "lymphatic drainage", "scar tissue release", "craniosacral therapy" };
+        var id = await service.AcceptReferralAsync(techniques, awaitingClearance: techniques);
+        var first = await service.ChangeReferralAsync(id, s => s.Clearing(techniques[0]));
+        var second = first.Clearing(techniques[1]);
+        var third = second.Clearing(techniques[2]);
 
-        await service.Probe.PublishAsync(new ReferralPutOnHold(id, null, "waiting for authorization"));
+        // The newest clearance overtakes the two before it, as three quick requests on separate queues can.
+        await service.Probe.PublishAsync(new ReferralChanged(third));
+        await service.Probe.PublishAsync(new ReferralChanged(second));
+        await service.Probe.PublishAsync(new ReferralChanged(first));
+
+        await service.ReferralAsync(id, r => r.GetProperty("version").GetInt64() == third.Version);
+        await Task.Delay(1000);
+        var referral = await service.ReferralAsync(id, _ => true);
+        Assert.Equal(third.Version, referral.GetProperty("version").GetInt64());
+        Assert.Equal(0, referral.GetProperty("awaitingClearance").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_plan_that_overtakes_the_referral_is_applied_once_the_referral_arrives()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var state = ReferralStates.Accepted(techniques: ["stretching"]);
+
+        await service.Probe.PublishAsync(new TreatmentPlanActivated(Guid.NewGuid(), 1, state.ReferralId, ["stretching"], ["back"], 2, 6, 6, new DateOnly(2026, 7, 1)));
         await Task.Delay(300);
-        await service.Probe.PublishAsync(new ReferralAccepted(id, null, new PatientContact(Guid.NewGuid(), "Pat Lee", null, null, "email", "en"),
-            new PhysicianContact("Dr. Doe", "1234567893", null, null, null, null), ["M54.50"], ["stretching"], ["back"], [],
-            new DateOnly(2026, 5, 1), new DateOnly(2026, 12, 31), new VisitCounts(6, 0, 6)));
+        await service.Probe.PublishAsync(new ReferralChanged(state));
 
-        await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "OnHold");
+        await service.ReferralAsync(state.ReferralId, r => r.GetProperty("hasActivePlan").GetBoolean());
     }
 }

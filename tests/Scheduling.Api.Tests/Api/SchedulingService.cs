@@ -110,18 +110,29 @@ public sealed class SchedulingService : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Publishes ReferralAccepted as the referral service would and waits until scheduling knows it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ReferralState> _referrals = new();
+
+    /// <summary>Publishes an accepted referral's state as the referral service would and waits until scheduling knows it.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 10,
         DateOnly? validUntil = null, Guid? locationId = null)
     {
-        var id = Guid.NewGuid();
-        await Probe.PublishAsync(new ReferralAccepted(id, locationId,
-            new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", "+15550101", "email", "en"),
-            new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
-            ["M54.50"], techniques ?? ["myofascial release"], ["lower back"], awaitingClearance ?? [],
-            new DateOnly(2026, 5, 1), validUntil ?? new DateOnly(2026, 12, 31), new VisitCounts(visits, 0, visits)));
-        await ReferralAsync(id, r => r.GetProperty("status").GetString() == "Active");
-        return id;
+        var state = ReferralStates.Accepted(locationId: locationId,
+            patient: new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", "+15550101", "email", "en"),
+            physician: new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
+            techniques: techniques ?? ["myofascial release"], awaitingClearance: awaitingClearance,
+            validFrom: new DateOnly(2026, 5, 1), validUntil: validUntil ?? new DateOnly(2026, 12, 31), visits: new VisitCounts(visits, 0, visits));
+        _referrals[state.ReferralId] = state;
+        await Probe.PublishAsync(new ReferralChanged(state));
+        await ReferralAsync(state.ReferralId, r => r.GetProperty("status").GetString() == ReferralStatuses.Accepted);
+        return state.ReferralId;
+    }
+
+    /// <summary>Publishes the referral's next state, as the referral service would after a change; does not wait.</summary>
+    public async Task<ReferralState> ChangeReferralAsync(Guid id, Func<ReferralState, ReferralState> change)
+    {
+        var next = _referrals.AddOrUpdate(id, _ => throw new InvalidOperationException("Accept it first."), (_, s) => s.Then(change));
+        await Probe.PublishAsync(new ReferralChanged(next));
+        return next;
     }
 
     /// <summary>Waits until scheduling's view of the referral satisfies <paramref name="condition"/>.</summary>
@@ -135,7 +146,7 @@ public sealed class SchedulingService : IAsyncDisposable
     /// <summary>Evaluation done and a plan active, as the clinical-notes service reports them.</summary>
     public async Task MakeReadyForTreatmentAsync(Guid referralId, string[]? techniques = null)
     {
-        await Probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referralId, Guid.NewGuid(), Guid.NewGuid(), 6, []));
+        await ChangeReferralAsync(referralId, s => s with { Status = ReferralStatuses.InTreatment, EvaluationCompleted = true });
         await Probe.PublishAsync(new TreatmentPlanActivated(Guid.NewGuid(), 1, referralId, techniques ?? ["myofascial release"], ["lower back"],
             2, 6, 12, new DateOnly(2026, 7, 1)));
         await ReferralAsync(referralId, r => r.GetProperty("evaluationCompleted").GetBoolean() && r.GetProperty("hasActivePlan").GetBoolean());

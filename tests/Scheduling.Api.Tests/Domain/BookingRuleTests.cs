@@ -52,7 +52,7 @@ public sealed class BookingRuleTests
     public void Treatment_needs_an_active_plan()
     {
         var referral = Given.Referral();
-        referral.CompleteEvaluation();
+        Given.Change(referral, s => s with { Status = "in-treatment", EvaluationCompleted = true });
 
         Assert.Equal("no-active-plan", Refused(referral, Given.Treatment45));
         Assert.Null(Refused(referral, Given.ReEvaluation));
@@ -103,11 +103,11 @@ public sealed class BookingRuleTests
         var referral = Given.Referral();
         Action change = what switch
         {
-            "hold" => () => referral.PutOnHold("insurance check"),
-            "cancel" => () => referral.Cancel("patient moved"),
-            "expire" => referral.Expire,
-            "exhaust" => () => referral.Exhaust(new MedMassage.Contracts.VisitCounts(10, 10, 0)),
-            _ => () => referral.Complete(new MedMassage.Contracts.VisitCounts(10, 8, 2)),
+            "hold" => () => Given.Change(referral, s => s with { Status = "on-hold", StatusReason = "insurance check" }),
+            "cancel" => () => Given.Change(referral, s => s with { Status = "cancelled", StatusReason = "patient moved" }),
+            "expire" => () => Given.Change(referral, s => s with { Status = "expired" }),
+            "exhaust" => () => Given.Change(referral, s => s with { Status = "exhausted", Visits = new MedMassage.Contracts.VisitCounts(10, 10, 0) }),
+            _ => () => Given.Change(referral, s => s with { Status = "completed", Visits = new MedMassage.Contracts.VisitCounts(10, 8, 2) }),
         };
         change();
 
@@ -118,8 +118,8 @@ public sealed class BookingRuleTests
     public void A_resumed_referral_books_again()
     {
         var referral = Given.Referral();
-        referral.PutOnHold("insurance check");
-        referral.Resume();
+        Given.Change(referral, s => s with { Status = "on-hold", StatusReason = "insurance check" });
+        Given.Change(referral, s => s with { Status = "accepted", StatusReason = null });
 
         Assert.Null(Refused(referral, Given.Evaluation));
     }
@@ -132,7 +132,7 @@ public sealed class BookingRuleTests
         Assert.Equal("awaiting-clearance", Refused(referral, Given.Treatment45));
         Assert.Null(Refused(referral, Given.Treatment45, techniques: ["myofascial release"]));
 
-        referral.RecordClearance([]);
+        Given.Change(referral, s => s with { AwaitingClearance = [] });
         Assert.Null(Refused(referral, Given.Treatment45));
     }
 

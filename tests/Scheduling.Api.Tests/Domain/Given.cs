@@ -1,3 +1,5 @@
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
 using MedMassage.Contracts;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
@@ -29,18 +31,31 @@ internal static class Given
         return therapist;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Referral, ReferralState> States = [];
+
     public static Referral Referral(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
-        DateOnly? validFrom = null, DateOnly? validUntil = null) =>
-        MedMassage.Scheduling.Api.Domain.Referrals.Referral.Accept(Guid.NewGuid(), null,
-            new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", null, "email", "en"),
-            techniques ?? ["myofascial release", "trigger point therapy"], awaitingClearance ?? [],
-            validFrom ?? new DateOnly(2026, 1, 1), validUntil ?? new DateOnly(2027, 12, 31), new VisitCounts(remaining, 0, remaining));
+        DateOnly? validFrom = null, DateOnly? validUntil = null)
+    {
+        var state = ReferralStates.Accepted(techniques: techniques ?? ["myofascial release", "trigger point therapy"], awaitingClearance: awaitingClearance,
+            validFrom: validFrom, validUntil: validUntil, visits: new VisitCounts(remaining, 0, remaining));
+        var referral = MedMassage.Scheduling.Api.Domain.Referrals.Referral.From(state);
+        States.AddOrUpdate(referral, state);
+        return referral;
+    }
+
+    /// <summary>Applies the referral service's next state, as its event would.</summary>
+    public static void Change(Referral referral, Func<ReferralState, ReferralState> change)
+    {
+        var next = States.TryGetValue(referral, out var state) ? state.Then(change) : throw new InvalidOperationException("Not made by Given.");
+        Assert.True(referral.Apply(next));
+        States.AddOrUpdate(referral, next);
+    }
 
     /// <summary>A referral whose evaluation is done and whose plan is active.</summary>
     public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10)
     {
         var referral = Referral(techniques, awaitingClearance, remaining);
-        referral.CompleteEvaluation();
+        Change(referral, s => s with { Status = ReferralStatuses.InTreatment, EvaluationCompleted = true });
         referral.ApplyPlan(Guid.NewGuid(), 1, techniques ?? ["myofascial release", "trigger point therapy"], 2, 6);
         return referral;
     }

@@ -1,6 +1,5 @@
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
-using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
@@ -10,10 +9,11 @@ public sealed record DocumentResponse(Guid Id, Guid ReferralId, DocumentKind Kin
 
 public sealed record ReferralCareResponse(
     Guid ReferralId,
+    string Reference,
     Guid PatientId,
     string PatientName,
     string PhysicianName,
-    ReferralStatus Status,
+    string Status,
     IReadOnlyList<string> Techniques,
     IReadOnlyList<string> BodyRegions,
     IReadOnlyList<string> TechniquesAwaitingClearance,

@@ -43,7 +43,7 @@ public sealed class Evaluation
         }
         if (!referral.IsOpenForCare)
         {
-            throw new ClinicalRuleViolation($"The referral is {referral.Status.ToString().ToLowerInvariant()}{(referral.DischargedAt is null ? "" : " and discharged")}; no evaluation can be documented.");
+            throw new ClinicalRuleViolation($"The referral is {referral.Status}{(referral.DischargedAt is null ? "" : " and discharged")}; no evaluation can be documented.");
         }
         if (!appointment.CanBeDocumented)
         {

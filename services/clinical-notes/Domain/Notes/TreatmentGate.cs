@@ -18,7 +18,7 @@ public static class TreatmentGate
         var reasons = new List<string>();
         if (!referral.IsOpenForCare)
         {
-            reasons.Add(referral.DischargedAt is not null ? "The patient is discharged from this referral." : $"The referral is {Describe(referral.Status)}.");
+            reasons.Add(referral.DischargedAt is not null ? "The patient is discharged from this referral." : $"The referral is {referral.Status}.");
         }
         if (referral.TreatmentBlockedAt is not null)
         {
@@ -85,10 +85,4 @@ public static class TreatmentGate
             throw new ClinicalRuleViolation(string.Join(" ", reasons.Distinct(StringComparer.Ordinal)));
         }
     }
-
-    private static string Describe(ReferralStatus status) => status switch
-    {
-        ReferralStatus.OnHold => "on hold",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

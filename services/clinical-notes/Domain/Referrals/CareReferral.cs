@@ -1,26 +1,20 @@
 using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.Contracts.Referrals;
 
 namespace MedMassage.ClinicalNotes.Api.Domain.Referrals;
 
-public enum ReferralStatus
-{
-    Accepted,
-    OnHold,
-    Cancelled,
-    Expired,
-    Exhausted,
-    Completed,
-}
-
 /// <summary>
-/// A referral as clinical documentation sees it: the prescription (kept locally from the referral service's events,
-/// so rules never depend on a remote call) plus the clinical state that gates treatment.
+/// A referral as clinical documentation sees it: the referral service's latest state (applied only when newer, so rules
+/// never depend on a remote call and the copy ends equal to the owner) plus the clinical state that gates treatment.
 /// </summary>
 public sealed class CareReferral
 {
     private CareReferral() { }
 
     public Guid Id { get; private set; }
+    public long Version { get; private set; }
+    public string Reference { get; private set; } = "";
+    public string? SubmitterClientId { get; private set; }
     public Guid? LocationId { get; private set; }
     public Guid PatientId { get; private set; }
     public string PatientName { get; private set; } = "";
@@ -33,14 +27,21 @@ public sealed class CareReferral
     public List<string> TechniquesAwaitingClearance { get; private set; } = [];
     public DateOnly ValidUntil { get; private set; }
     public int AuthorizedVisits { get; private set; }
-    public ReferralStatus Status { get; private set; }
+    /// <summary>The owner's status name ("accepted", "in-treatment", "on-hold", ...).</summary>
+    public string Status { get; private set; } = "";
     public string? StatusReason { get; private set; }
 
     /// <summary>Set when a signed evaluation found something that blocks all treatment; cleared when the referral resumes.</summary>
     public DateTimeOffset? TreatmentBlockedAt { get; private set; }
 
-    /// <summary>Findings waiting for the physician's clearance (by finding name).</summary>
-    public List<string> PendingClearances { get; private set; } = [];
+    /// <summary>Findings of this service's evaluations that asked for the physician's clearance (by finding name).</summary>
+    public List<string> ClearancesRequested { get; private set; } = [];
+
+    /// <summary>What the physician has cleared, as the referral service (which owns clearances) recorded it.</summary>
+    public List<string> Cleared { get; private set; } = [];
+
+    /// <summary>Findings still waiting for the physician's clearance.</summary>
+    public IReadOnlyList<string> PendingClearances => [.. ClearancesRequested.Where(f => !Cleared.ContainsText(f))];
 
     public DateTimeOffset? DischargedAt { get; private set; }
     public string? DischargeReason { get; private set; }
@@ -51,51 +52,54 @@ public sealed class CareReferral
     public int VisitsSinceEvaluation { get; private set; }
     public bool ReEvaluationDueNotified { get; private set; }
 
-    public bool IsOpenForCare => Status is ReferralStatus.Accepted && DischargedAt is null;
+    public bool IsOpenForCare => ReferralStatuses.AllowsCare(Status) && DischargedAt is null;
 
-    public static CareReferral Accept(
-        Guid id, Guid? locationId, Guid patientId, string patientName, string physicianName, string physicianNpi, string? physicianEmail,
-        IEnumerable<string> diagnosisCodes, IEnumerable<string> techniques, IEnumerable<string> bodyRegions,
-        IEnumerable<string> awaitingClearance, DateOnly validUntil, int authorizedVisits) => new()
+    public static CareReferral From(ReferralState state)
     {
-        Id = id,
-        LocationId = locationId,
-        PatientId = patientId,
-        PatientName = patientName,
-        PhysicianName = physicianName,
-        PhysicianNpi = physicianNpi,
-        PhysicianEmail = physicianEmail,
-        DiagnosisCodes = Text.Clean(diagnosisCodes),
-        Techniques = Text.Clean(techniques),
-        BodyRegions = Text.Clean(bodyRegions),
-        TechniquesAwaitingClearance = Text.Clean(awaitingClearance),
-        ValidUntil = validUntil,
-        AuthorizedVisits = authorizedVisits,
-        Status = ReferralStatus.Accepted,
-    };
-
-    /// <summary>The referral service's list is authoritative; a clearance also settles a finding of that name.</summary>
-    public void RecordClearance(string cleared, IEnumerable<string> stillAwaiting)
-    {
-        TechniquesAwaitingClearance = Text.Clean(stillAwaiting);
-        PendingClearances.RemoveAll(f => f.SameAs(cleared));
+        var referral = new CareReferral { Id = state.ReferralId, Version = -1 };
+        referral.Apply(state);
+        return referral;
     }
 
-    public void PutOnHold(string reason) => ChangeStatus(ReferralStatus.OnHold, reason);
-
-    /// <summary>Resuming after a hold means the physician cleared what blocked treatment.</summary>
-    public void Resume()
+    /// <summary>
+    /// Takes the owner's state if it is newer than the one held; false for an older or repeated one. A resume after a
+    /// signed evaluation blocked treatment means the physician cleared what blocked it.
+    /// </summary>
+    public bool Apply(ReferralState state)
     {
-        ChangeStatus(ReferralStatus.Accepted, null);
-        TreatmentBlockedAt = null;
+        if (state.Version <= Version)
+        {
+            return false;
+        }
+        Version = state.Version;
+        Reference = state.Reference;
+        SubmitterClientId = state.SubmitterClientId;
+        LocationId = state.LocationId;
+        PatientId = state.Patient.PatientId;
+        PatientName = state.Patient.FullName;
+        PhysicianName = state.Physician.FullName;
+        PhysicianNpi = state.Physician.Npi;
+        PhysicianEmail = state.Physician.Email;
+        DiagnosisCodes = Text.Clean(state.DiagnosisCodes);
+        Techniques = Text.Clean(state.Techniques);
+        BodyRegions = Text.Clean(state.BodyRegions);
+        TechniquesAwaitingClearance = Text.Clean(state.AwaitingClearance.Where(a => a.Kind == ClearanceNeeded.Technique).Select(a => a.Subject));
+        Cleared = Text.Clean(state.Cleared);
+        ValidUntil = state.ValidUntil;
+        AuthorizedVisits = state.Visits.Authorized;
+        Status = state.Status;
+        StatusReason = state.StatusReason;
+        if (TreatmentBlockedAt is { } blockedAt && state.LastResumedAt > blockedAt)
+        {
+            TreatmentBlockedAt = null;
+        }
+        return true;
     }
-
-    public void Close(ReferralStatus status, string? reason) => ChangeStatus(status, reason);
 
     public void BlockTreatment(DateTimeOffset at) => TreatmentBlockedAt ??= at;
 
     public void AwaitClearance(IEnumerable<string> findings) =>
-        PendingClearances = Text.Clean([.. PendingClearances, .. findings]);
+        ClearancesRequested = Text.Clean([.. ClearancesRequested, .. findings]);
 
     /// <summary>A signed evaluation restarts the re-evaluation cycle.</summary>
     public void RecordEvaluation(Guid evaluationId, DateTimeOffset signedAt)
@@ -134,11 +138,5 @@ public sealed class CareReferral
         }
         DischargedAt = at;
         DischargeReason = reason;
-    }
-
-    private void ChangeStatus(ReferralStatus status, string? reason)
-    {
-        Status = status;
-        StatusReason = reason;
     }
 }

@@ -12,8 +12,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<CareRefer
         e.ToTable("care_referrals");
         e.HasKey(r => r.Id);
         e.Property(r => r.Id).ValueGeneratedNever();
-        e.Property(r => r.Status).HasConversion<string>();
         e.Ignore(r => r.IsOpenForCare);
+        e.Ignore(r => r.PendingClearances);
         // Signing visits counts on the referral row; concurrent signatures must not lose a count.
         e.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
     }

@@ -1,10 +1,11 @@
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 
 namespace MedMassage.Notification.Api.Domain.Directory;
 
 /// <summary>
-/// The people a referral involves, as the referral events named them. Clinical events carry only the referral id;
-/// this is how their messages find the physician and the patient.
+/// The people a referral involves, as the referral service's latest state names them (applied only when newer).
+/// Clinical events carry only the referral id; this is how their messages find the physician and the patient.
 /// </summary>
 public sealed class ReferralContact
 {
@@ -13,6 +14,8 @@ public sealed class ReferralContact
     }
 
     public Guid ReferralId { get; private set; }
+    public long Version { get; private set; } = -1;
+    public string Reference { get; private set; } = "";
     public Guid? LocationId { get; private set; }
     public Guid PatientId { get; private set; }
     public string PatientName { get; private set; } = "";
@@ -32,9 +35,17 @@ public sealed class ReferralContact
 
     public static ReferralContact For(Guid referralId) => new() { ReferralId = referralId };
 
-    public void Update(Guid? locationId, PatientContact patient, PhysicianContact physician, DateTimeOffset now)
+    /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
+    public bool Apply(ReferralState state, DateTimeOffset now)
     {
-        LocationId = locationId ?? LocationId;
+        if (state.Version <= Version)
+        {
+            return false;
+        }
+        Version = state.Version;
+        Reference = state.Reference;
+        LocationId = state.LocationId;
+        var (patient, physician) = (state.Patient, state.Physician);
         PatientId = patient.PatientId;
         PatientName = patient.FullName;
         PatientEmail = patient.Email;
@@ -46,5 +57,6 @@ public sealed class ReferralContact
         PhysicianEmail = physician.Email;
         PhysicianPhone = physician.Phone;
         UpdatedAt = now;
+        return true;
     }
 }

@@ -40,11 +40,12 @@ public sealed class TemplateValues(string language)
         return Set(name, date.ToString(Language == "es" ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture));
     }
 
-    /// <summary>A referral is named by a short reference, never by diagnosis.</summary>
-    public TemplateValues Referral(Guid referralId) => Set("reference", Reference(referralId));
+    /// <summary>A referral is named by its short reference (the referral service's), never by diagnosis.</summary>
+    public TemplateValues Referral(string? reference, Guid referralId) => Set("reference", Reference(reference, referralId));
 
     /// <summary>First name only: enough to greet, less to leak.</summary>
     public TemplateValues Patient(string fullName) => Set("patient", fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
 
-    public static string Reference(Guid referralId) => "R-" + referralId.ToString("N")[..8].ToUpperInvariant();
+    /// <summary>Referrals from before references existed are named by their id, which is unique too.</summary>
+    public static string Reference(string? reference, Guid referralId) => string.IsNullOrEmpty(reference) ? referralId.ToString() : reference;
 }

@@ -3,8 +3,11 @@ namespace MedMassage.Referral.Api.Apis.Contracts;
 /// <summary>Why a referral is rejected, held or cancelled; always required.</summary>
 public sealed record ReasonRequest(string? Reason);
 
-/// <summary>The physician's clearance for a technique: who gave it, when, and the document on file.</summary>
-public sealed record ClearanceRequest(string? Technique, string? ClearedBy, DateTimeOffset? ClearedAt, string? DocumentReference);
+/// <summary>
+/// The physician's clearance of one thing awaiting it: a technique, or a finding of the evaluation (give one of the
+/// two); who gave it, when, and the document on file.
+/// </summary>
+public sealed record ClearanceRequest(string? Technique, string? ClearedBy, DateTimeOffset? ClearedAt, string? DocumentReference, string? Finding = null);
 
 /// <summary>Inbox filters; all optional. Received dates are whole UTC days, both ends included.</summary>
 public sealed record InboxQuery(

@@ -1,4 +1,5 @@
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
 
 namespace MedMassage.Referral.Api.Apis.Contracts;
@@ -6,6 +7,7 @@ namespace MedMassage.Referral.Api.Apis.Contracts;
 /// <summary>Everything staff see when they open a referral, including its full history.</summary>
 public sealed record ReferralDetails(
     Guid Id,
+    string Reference,
     string Status,
     string? StatusReason,
     string Priority,
@@ -18,6 +20,7 @@ public sealed record ReferralDetails(
     IReadOnlyList<string> Techniques,
     IReadOnlyList<string> BodyRegions,
     IReadOnlyList<string> TechniquesAwaitingClearance,
+    IReadOnlyList<ClearanceNeeded> AwaitingClearance,
     int SessionsPerWeek,
     int Weeks,
     VisitCounts Visits,
@@ -34,6 +37,7 @@ public sealed record ReferralDetails(
 /// <summary>One row of the intake inbox.</summary>
 public sealed record ReferralSummary(
     Guid Id,
+    string Reference,
     string Status,
     string Priority,
     Guid? LocationId,

@@ -21,12 +21,14 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Domain.Re
         builder.Property(r => r.Precautions).AsJson();
         builder.Property(r => r.Clearances).AsJson();
         builder.Property(r => r.VisitRecords).AsJson();
+        builder.Property(r => r.RequestedClearances).AsJson();
 
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReferralId);
         builder.Navigation(r => r.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Ignore(r => r.Visits);
         builder.Ignore(r => r.TechniquesAwaitingClearance);
+        builder.Ignore(r => r.AwaitingClearance);
     }
 }
 

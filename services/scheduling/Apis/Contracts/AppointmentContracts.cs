@@ -1,3 +1,4 @@
+using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
@@ -24,12 +25,12 @@ public sealed record AppointmentView(
 }
 
 public sealed record ReferralView(
-    Guid Id, ReferralStatus Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
-    DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
+    Guid Id, long Version, string Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
+    IReadOnlyList<ClearanceNeeded> AwaitingClearance, DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
     bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks)
 {
-    public static ReferralView From(Referral r) => new(r.Id, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
-        r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
+    public static ReferralView From(Referral r) => new(r.Id, r.Version, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
+        r.AwaitingClearance, r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
         r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks);
 }
 

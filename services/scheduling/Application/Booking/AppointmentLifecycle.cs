@@ -45,8 +45,8 @@ public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEve
 
         var refusal = change switch
         {
-            StatusChange.CheckIn => appointment.CheckIn(now),
-            StatusChange.Complete => appointment.Complete(now),
+            StatusChange.CheckIn => referral.RefusalToAttend(completing: false) ?? appointment.CheckIn(now),
+            StatusChange.Complete => referral.RefusalToAttend(completing: true) ?? appointment.Complete(now),
             StatusChange.NoShow => appointment.MarkNoShow(now),
             _ => appointment.Cancel(location, reason, now),
         };

@@ -93,6 +93,23 @@ public sealed class Appointment
         return null;
     }
 
+    /// <summary>
+    /// The referral closed (discharged, cancelled, expired, out of visits): a visit still to happen will not, and the
+    /// clinic cancelled it, so it is never a late cancellation and never uses a visit. False when nothing was pending.
+    /// </summary>
+    public bool CancelForClosedReferral(string reason, DateTimeOffset now)
+    {
+        if (!IsPending)
+        {
+            return false;
+        }
+        Status = AppointmentStatus.Cancelled;
+        IsLateCancellation = false;
+        CancellationReason = reason;
+        UpdatedAt = now;
+        return true;
+    }
+
     public Refusal? CheckIn(DateTimeOffset now) => Move(AppointmentStatus.Booked, AppointmentStatus.CheckedIn, "check in", now);
 
     public Refusal? Complete(DateTimeOffset now) => Move(AppointmentStatus.CheckedIn, AppointmentStatus.Completed, "complete", now);

@@ -1,3 +1,4 @@
+using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Domain.Time;
 
@@ -31,7 +32,7 @@ public static class BookingRules
     /// <summary>What the referral allows regardless of date: its status, the order of visits, authorization and clearance.</summary>
     public static Refusal? ReferralAllows(Referral referral, IEnumerable<Appointment> otherAppointments, VisitKind kind, IReadOnlyList<string> techniques)
     {
-        if (referral.Status != ReferralStatus.Active)
+        if (!referral.AllowsCare)
         {
             return new Refusal("referral-status", $"The referral is {referral.Status}{(referral.StatusReason is null ? "" : $": {referral.StatusReason}")}.");
         }
@@ -59,7 +60,11 @@ public static class BookingRules
 
         if (kind == VisitKind.Treatment)
         {
-            var awaiting = techniques.Where(t => referral.TechniquesAwaitingClearance.Any(c => Techniques.SameAs(c, t))).ToList();
+            // A technique held back, or an evaluation finding the physician has not cleared yet, stops treatment.
+            var awaiting = referral.AwaitingClearance
+                .Where(a => a.Kind == ClearanceNeeded.Finding || techniques.Any(t => Techniques.SameAs(a.Subject, t)))
+                .Select(a => a.BodyRegion is null ? a.Subject : $"{a.Subject} ({a.BodyRegion})")
+                .ToList();
             if (awaiting.Count > 0)
             {
                 return new Refusal("awaiting-clearance", $"Awaiting physician clearance: {string.Join(", ", awaiting)}.");

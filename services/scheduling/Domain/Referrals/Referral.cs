@@ -1,24 +1,27 @@
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 
 namespace MedMassage.Scheduling.Api.Domain.Referrals;
 
-public enum ReferralStatus { Active, OnHold, Cancelled, Expired, Exhausted, Completed }
-
 /// <summary>
-/// What scheduling knows of a referral, kept from the referral and clinical-notes services' events: enough
-/// to decide what may be booked for it without asking them.
+/// What scheduling knows of a referral: the referral service's latest state (applied only when newer, so it ends equal
+/// to the owner whatever order events arrive in) and the clinical plan's terms, enough to decide what may be booked
+/// without asking anyone.
 /// </summary>
 public sealed class Referral
 {
     private Referral() { }
 
     public Guid Id { get; private set; }
+    public long Version { get; private set; }
     public Guid? LocationId { get; private set; }
     public PatientContact Patient { get; private set; } = null!;
-    public ReferralStatus Status { get; private set; }
+
+    /// <summary>The owner's status name ("accepted", "in-treatment", "on-hold", ...).</summary>
+    public string Status { get; private set; } = "";
     public string? StatusReason { get; private set; }
     public List<string> Techniques { get; private set; } = [];
-    public List<string> TechniquesAwaitingClearance { get; private set; } = [];
+    public List<ClearanceNeeded> AwaitingClearance { get; private set; } = [];
     public DateOnly ValidFrom { get; private set; }
     public DateOnly ValidUntil { get; private set; }
     public int VisitsAuthorized { get; private set; }
@@ -33,63 +36,49 @@ public sealed class Referral
 
     public bool HasActivePlan => PlanId is not null;
 
+    public bool AllowsCare => ReferralStatuses.AllowsCare(Status);
+
+    public bool IsOpen => ReferralStatuses.IsOpen(Status);
+
+    public IReadOnlyList<string> TechniquesAwaitingClearance =>
+        [.. AwaitingClearance.Where(a => a.Kind == ClearanceNeeded.Technique).Select(a => a.Subject)];
+
     /// <summary>What the care covers: the active plan's techniques, otherwise what the physician asked for.</summary>
     public IReadOnlyList<string> TechniquesForCare => HasActivePlan && PlanTechniques.Count > 0 ? PlanTechniques : Techniques;
 
-    public static Referral Accept(
-        Guid id, Guid? locationId, PatientContact patient, IEnumerable<string> techniques, IEnumerable<string> awaitingClearance,
-        DateOnly validFrom, DateOnly validUntil, VisitCounts visits) => new()
-        {
-            Id = id,
-            LocationId = locationId,
-            Patient = patient,
-            Status = ReferralStatus.Active,
-            Techniques = [.. techniques],
-            TechniquesAwaitingClearance = [.. awaitingClearance],
-            ValidFrom = validFrom,
-            ValidUntil = validUntil,
-            VisitsAuthorized = visits.Authorized,
-            VisitsUsed = visits.Used,
-            VisitsRemaining = visits.Remaining,
-        };
-
-    public void PutOnHold(string reason) => SetStatus(ReferralStatus.OnHold, reason);
-
-    public void Resume()
+    public static Referral From(ReferralState state)
     {
-        if (Status == ReferralStatus.OnHold)
+        var referral = new Referral { Id = state.ReferralId, Version = -1 };
+        referral.Apply(state);
+        return referral;
+    }
+
+    /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
+    public bool Apply(ReferralState state)
+    {
+        if (state.Version <= Version)
         {
-            SetStatus(ReferralStatus.Active, null);
+            return false;
         }
+        Version = state.Version;
+        LocationId = state.LocationId;
+        Patient = state.Patient;
+        Status = state.Status;
+        StatusReason = state.StatusReason;
+        Techniques = [.. state.Techniques];
+        AwaitingClearance = [.. state.AwaitingClearance];
+        ValidFrom = state.ValidFrom;
+        ValidUntil = state.ValidUntil;
+        (VisitsAuthorized, VisitsUsed, VisitsRemaining) = (state.Visits.Authorized, state.Visits.Used, state.Visits.Remaining);
+        EvaluationCompleted = state.EvaluationCompleted;
+        return true;
     }
 
-    public void Cancel(string reason) => SetStatus(ReferralStatus.Cancelled, reason);
-
-    public void Expire() => SetStatus(ReferralStatus.Expired, "The referral has expired.");
-
-    public void Exhaust(VisitCounts visits)
-    {
-        CountVisits(visits, ValidUntil);
-        SetStatus(ReferralStatus.Exhausted, "All authorized visits are used.");
-    }
-
-    public void Complete(VisitCounts visits)
-    {
-        CountVisits(visits, ValidUntil);
-        SetStatus(ReferralStatus.Completed, "The referral is completed.");
-    }
-
-    public void RecordClearance(IEnumerable<string> stillAwaiting) => TechniquesAwaitingClearance = [.. stillAwaiting];
-
-    public void CountVisits(VisitCounts visits, DateOnly validUntil)
-    {
-        VisitsAuthorized = visits.Authorized;
-        VisitsUsed = visits.Used;
-        VisitsRemaining = visits.Remaining;
-        ValidUntil = validUntil;
-    }
-
-    public void CompleteEvaluation() => EvaluationCompleted = true;
+    /// <summary>A visit is attended (checked in) only while the referral allows care; completed while it is open.</summary>
+    public Refusal? RefusalToAttend(bool completing) =>
+        (completing ? IsOpen : AllowsCare)
+            ? null
+            : new Refusal("referral-status", $"The referral is {Status}{(StatusReason is null ? "" : $": {StatusReason}")}.");
 
     /// <summary>Applies a plan version; an older version arriving late never replaces a newer one.</summary>
     public void ApplyPlan(Guid planId, int version, IEnumerable<string> techniques, int sessionsPerWeek, int weeks)
@@ -103,11 +92,5 @@ public sealed class Referral
         PlanTechniques = [.. techniques];
         PlanSessionsPerWeek = sessionsPerWeek;
         PlanWeeks = weeks;
-    }
-
-    private void SetStatus(ReferralStatus status, string? reason)
-    {
-        Status = status;
-        StatusReason = reason;
     }
 }

@@ -42,8 +42,11 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     public void Configure(EntityTypeBuilder<Referral> e)
     {
         e.ToTable("referrals");
-        e.Property(r => r.Status).HasConversion<string>();
         e.Property(r => r.Patient).HasJsonConversion();
+        e.Property(r => r.AwaitingClearance).HasJsonConversion();
+        e.Ignore(r => r.TechniquesAwaitingClearance);
+        e.Ignore(r => r.AllowsCare);
+        e.Ignore(r => r.IsOpen);
         // Events about one referral arrive on different queues at once; a lost update becomes a conflict and a retry.
         e.Property<uint>("xmin").HasColumnName("xmin").IsRowVersion();
     }
