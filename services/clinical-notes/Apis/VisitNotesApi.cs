@@ -104,7 +104,6 @@ public static class VisitNotesApi
         await s.Records.EnsureTreatmentAllowedAsync(referral, note.Content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
 
         note.Sign(referral, s.User.Id, s.Now);
-        s.Outbox.Add(ClinicalEvents.Signed(note));
         if (note.Content.AdverseEvent is { } adverse)
         {
             s.Outbox.Add(new AdverseEventReported(note.Id, note.ReferralId, note.TherapistId, adverse));

@@ -24,9 +24,6 @@ internal static class ClinicalEvents
     public static TreatmentPlanCertified Certified(TreatmentPlan p, Certification c) =>
         new(p.Id, p.Version, p.ReferralId, c.CertifiedBy, c.CertifiedAt, c.RecertificationDueBy);
 
-    public static VisitNoteSigned Signed(VisitNote n) =>
-        new(n.Id, n.ReferralId, n.AppointmentId, n.TherapistId, n.SignedAt!.Value, n.VisitNumber!.Value,
-            [.. n.Content.Techniques.Select(t => new TechniqueMinutes(t.Technique, t.CptCode, t.Minutes))], n.Units);
 
     private static List<ContraindicationFinding> Findings(IEnumerable<ScreeningFinding> findings) =>
         [.. findings.Select(f => new ContraindicationFinding(f.Name, f.Effect, f.BodyRegion))];

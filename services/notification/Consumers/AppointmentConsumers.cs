@@ -69,3 +69,10 @@ public sealed class WaitlistSlotOfferedConsumer(NotificationDbContext db, Locati
             .Time("expires", message.OfferExpiresAt, zone), null, ct);
     }
 }
+
+/// <summary>Locations as scheduling announces them: name, address, phone and the zone messages are written in.</summary>
+public sealed class LocationChangedConsumer(NotificationDbContext db, LocationDirectory directory)
+    : IdempotentConsumer<NotificationDbContext, LocationChanged>(db)
+{
+    protected override Task HandleAsync(LocationChanged message, CancellationToken ct) => directory.RememberAsync(message.Location, ct);
+}

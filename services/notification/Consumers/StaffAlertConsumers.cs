@@ -8,20 +8,14 @@ using MedMassage.Notification.Api.Infrastructure;
 
 namespace MedMassage.Notification.Api.Consumers;
 
-public sealed class ReferralVisitsCountedConsumer(NotificationDbContext db, ReferralMessages referrals, TimeProvider time)
-    : IdempotentConsumer<NotificationDbContext, ReferralVisitsCounted>(db)
+/// <summary>The referral service decides when authorization is running out (once per reason); staff are told here.</summary>
+public sealed class ReferralAuthorizationRunningOutConsumer(NotificationDbContext db, ReferralMessages referrals)
+    : IdempotentConsumer<NotificationDbContext, ReferralAuthorizationRunningOut>(db)
 {
-    protected override async Task HandleAsync(ReferralVisitsCounted message, CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!AuthorizationWatch.IsRunningOut(message.Visits.Remaining, message.ValidUntil, today))
-        {
-            return;
-        }
-        await referrals.ToStaffAsync(message.EventId, message.ReferralId, message.LocationId, MessageType.AuthorizationRunningOut, v => v
+    protected override Task HandleAsync(ReferralAuthorizationRunningOut message, CancellationToken ct) =>
+        referrals.ToStaffAsync(message.EventId, message.ReferralId, message.LocationId, MessageType.AuthorizationRunningOut, v => v
             .Set("remaining", message.Visits.Remaining.ToString(CultureInfo.InvariantCulture))
             .Date("validUntil", message.ValidUntil), ct);
-    }
 }
 
 public sealed class ReEvaluationDueConsumer(NotificationDbContext db, ReferralMessages referrals)

@@ -77,9 +77,10 @@ public sealed partial class Referral
 
     /// <summary>
     /// Applies one appointment's outcome to the visit accounting, once per appointment. Whether it uses a visit is the
-    /// payer's policy; when the last authorized visit is used the referral is exhausted. Returns false for a repeat.
+    /// payer's policy; when few visits are left staff are alerted, and when the last is used the referral is exhausted.
+    /// Returns false for a repeat. <paramref name="today"/> is the date at the appointment's location.
     /// </summary>
-    public bool RecordVisit(Guid appointmentId, VisitOutcome outcome, VisitCountingPolicy policy, Actor actor, DateTimeOffset now)
+    public bool RecordVisit(Guid appointmentId, VisitOutcome outcome, VisitCountingPolicy policy, DateOnly today, Actor actor, DateTimeOffset now)
     {
         if (VisitRecords.Any(v => v.AppointmentId == appointmentId))
         {
@@ -95,7 +96,7 @@ public sealed partial class Referral
 
         VisitsUsed++;
         Record(actor, now, "visit-counted", $"{outcome} of appointment {appointmentId}: {VisitsUsed} of {AuthorizedVisits} used");
-        Raise(new ReferralVisitsCounted(Id, LocationId, Visits, ValidUntil) { OccurredAt = now });
+        WatchAuthorization(today, actor, now);
         if (VisitsUsed >= AuthorizedVisits && Status is ReferralStatus.Accepted or ReferralStatus.InTreatment or ReferralStatus.OnHold)
         {
             HeldFrom = null;

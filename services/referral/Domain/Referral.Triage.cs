@@ -72,10 +72,13 @@ public sealed partial class Referral
         Record(actor, now, "clearance-recorded", $"{awaiting.Subject} cleared by {clearedBy}" + (documentReference is null ? "" : $" ({documentReference})"));
     }
 
-    /// <summary>Moves an open referral past its valid-until date to expired; false when it is not due.</summary>
-    public bool ExpireIfDue(Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Moves an open referral past its valid-until date to expired; false when it is not due. <paramref name="today"/> is
+    /// the date at the referral's location, so it expires when its last day has ended there.
+    /// </summary>
+    public bool ExpireIfDue(DateOnly today, Actor actor, DateTimeOffset now)
     {
-        if (!Status.IsOpen() || !IsExpiredOn(Today(now)))
+        if (!Status.IsOpen() || !IsExpiredOn(today))
         {
             return false;
         }

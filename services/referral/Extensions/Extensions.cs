@@ -4,7 +4,7 @@ using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Application;
 using MedMassage.Referral.Api.Application.Access;
 using MedMassage.Referral.Api.Infrastructure;
-using MedMassage.Referral.Api.Infrastructure.Expiry;
+using MedMassage.Referral.Api.Infrastructure.Sweeps;
 using MedMassage.ServiceDefaults.Identity;
 
 namespace Microsoft.Extensions.Hosting;
@@ -23,6 +23,6 @@ internal static class Extensions
         builder.Services.AddScoped<ReferralAudit>();
         builder.Services.AddScoped<ReferralServices>();
         builder.Services.AddScoped<ReferralSubmissions>();
-        builder.Services.AddHostedService<ReferralExpiryCheck>();
+        builder.Services.AddHostedService<ReferralSweep>();
     }
 }

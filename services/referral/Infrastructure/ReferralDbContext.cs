@@ -12,6 +12,7 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReferralAuditEntry> Audit => Set<ReferralAuditEntry>();
+    public DbSet<KnownLocation> Locations => Set<KnownLocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,7 +5,7 @@ namespace MedMassage.Referral.Api.Infrastructure;
 /// <summary>The "Referrals" configuration section.</summary>
 public sealed class ReferralOptions
 {
-    /// <summary>How often open referrals are checked for expiry.</summary>
+    /// <summary>How often open referrals near their end date are swept for expiry and authorization alerts.</summary>
     public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
     public VisitCountingOptions VisitCounting { get; set; } = new();

@@ -19,7 +19,8 @@ public abstract class VisitConsumer<TMessage>(
 
     protected Task CountAsync(AppointmentInfo appointment, VisitOutcome outcome, CancellationToken ct) =>
         ApplyAsync(appointment.ReferralId,
-            (referral, now) => referral.RecordVisit(appointment.AppointmentId, outcome, _rules.For(referral.Insurance?.Payer), Source, now), ct);
+            (referral, now) => referral.RecordVisit(appointment.AppointmentId, outcome, _rules.For(referral.Insurance?.Payer),
+                LocationCalendar.Today(appointment.Location.TimeZone, now), Source, now), ct);
 }
 
 public sealed class AppointmentCompletedConsumer(

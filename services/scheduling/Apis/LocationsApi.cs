@@ -1,3 +1,6 @@
+using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Messaging.Outbox;
+using MedMassage.Contracts.Scheduling;
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Access;
@@ -28,7 +31,7 @@ public static class LocationsApi
     /// them), so the request names one and it must be a location the admin works at.
     /// </summary>
     public static async Task<Results<Created<LocationView>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>> CreateAsync(
-        LocationRequest request, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
+        LocationRequest request, SchedulingDbContext db, LocationScope scope, IIntegrationEventOutbox outbox, CancellationToken ct)
     {
         if (request.Id is { } requested && !scope.Covers(requested))
         {
@@ -48,6 +51,7 @@ public static class LocationsApi
         }
         var location = new Location(id!.Value, details);
         db.Locations.Add(location);
+        outbox.Add(new LocationChanged(location.Info()));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -65,7 +69,7 @@ public static class LocationsApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<LocationView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, LocationRequest request, LocationScope scope, SchedulingDbContext db, ScheduleChanges changes, CancellationToken ct)
+        Guid id, LocationRequest request, LocationScope scope, SchedulingDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges changes, CancellationToken ct)
     {
         var location = await scope.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)
@@ -79,6 +83,7 @@ public static class LocationsApi
             return problems.ToResult();
         }
         location.Update(details);
+        outbox.Add(new LocationChanged(location.Info()));
         await db.SaveChangesAsync(ct);
         await changes.ScheduleChangedAsync(id, ct);
         return TypedResults.Ok(LocationView.From(location));

@@ -42,16 +42,6 @@ public sealed record TechniqueMinutes(string Technique, string CptCode, int Minu
 
 public sealed record BillableUnits(string CptCode, int Units);
 
-public sealed record VisitNoteSigned(
-    Guid NoteId,
-    Guid ReferralId,
-    Guid AppointmentId,
-    Guid TherapistId,
-    DateTimeOffset SignedAt,
-    int VisitNumber,
-    IReadOnlyList<TechniqueMinutes> Techniques,
-    IReadOnlyList<BillableUnits> Units) : IntegrationEvent;
-
 public sealed record ReEvaluationDue(Guid ReferralId, Guid TherapistId, int VisitsSinceEvaluation, DateOnly DueBy) : IntegrationEvent;
 
 public sealed record ProgressReportIssued(Guid ReportId, Guid ReferralId, string DocumentUrl) : IntegrationEvent;

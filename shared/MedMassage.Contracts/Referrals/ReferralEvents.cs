@@ -32,12 +32,21 @@ public sealed record ReferralRejected(
     string Reason,
     string? Reference = null) : IntegrationEvent;
 
-/// <summary>Raised whenever the visit accounting changes, so staff can be told when authorization runs low.</summary>
-public sealed record ReferralVisitsCounted(
+/// <summary>
+/// The referral's authorization is running out: few visits left, or its end date is close by the location's calendar.
+/// Raised once per referral and reason, by the visit that used it up or by the daily sweep, so staff can ask for more.
+/// </summary>
+public sealed record ReferralAuthorizationRunningOut(
     Guid ReferralId,
     Guid? LocationId,
+    string Reference,
+    string Reason,
     VisitCounts Visits,
-    DateOnly ValidUntil) : IntegrationEvent;
+    DateOnly ValidUntil) : IntegrationEvent
+{
+    public const string FewVisits = "few-visits";
+    public const string ExpiresSoon = "expires-soon";
+}
 
 /// <summary>
 /// The referral as its owner holds it after a change, published with every change. <see cref="Version"/> only grows,

@@ -39,4 +39,5 @@ public sealed record WaitlistSlotOffered(
     DateTimeOffset SlotEndsAt,
     DateTimeOffset OfferExpiresAt) : IntegrationEvent;
 
-public sealed record WaitlistOfferExpired(Guid WaitlistEntryId, Guid ReferralId, PatientContact Patient) : IntegrationEvent;
+/// <summary>A location was set up or changed; others judge its dates (expiry, reminders) by its time zone.</summary>
+public sealed record LocationChanged(LocationInfo Location) : IntegrationEvent;

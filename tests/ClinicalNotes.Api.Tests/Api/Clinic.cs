@@ -22,7 +22,7 @@ internal sealed class Clinic : IAsyncDisposable
     private static readonly Type[] Observed =
     [
         typeof(EvaluationCompleted), typeof(ClearanceRequested), typeof(TreatmentPlanActivated), typeof(TreatmentPlanRevised),
-        typeof(TreatmentPlanCertified), typeof(VisitNoteSigned), typeof(ReEvaluationDue), typeof(ProgressReportIssued),
+        typeof(TreatmentPlanCertified), typeof(ReEvaluationDue), typeof(ProgressReportIssued),
         typeof(DischargeSummaryIssued), typeof(AdverseEventReported), typeof(UnsignedNotesFlagged),
     ];
 

@@ -45,9 +45,8 @@ public sealed class CourseOfCareTests(InfrastructureFixture infrastructure)
             await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0], adverseEvent: "Light-headed after treatment; resolved in 10 minutes.")), HttpStatusCode.Created);
         var signed = await Clinic.ReadAsync<VisitNoteResponse>(await api.PostAsync(new Uri($"/api/notes/visit-notes/{first.Id}/sign", UriKind.Relative), null), HttpStatusCode.OK);
         Assert.Equal(1, signed.VisitNumber);
-        var signedEvent = await clinic.Probe.WaitForAsync<VisitNoteSigned>(e => e.NoteId == first.Id);
-        Assert.Equal([new BillableUnits("97124", 1), new BillableUnits("97140", 2)], signedEvent.Units);
-        Assert.Equal(2, signedEvent.Techniques.Count);
+        Assert.Equal([new BillableUnits("97124", 1), new BillableUnits("97140", 2)], signed.Units);
+        Assert.Equal(2, signed.Content.Techniques.Count);
         await clinic.Probe.WaitForAsync<AdverseEventReported>(e => e.NoteId == first.Id && e.Description.StartsWith("Light-headed", StringComparison.Ordinal));
 
         // A signed note cannot be edited, neither through the API nor directly in the database.

@@ -15,16 +15,6 @@ public sealed class ScheduleAndTemplateTests
         Assert.Equal((Now.AddHours(3), "120m"), (only.DueAt, only.Key));
     }
 
-    [Theory]
-    [InlineData(2, 90, true)]
-    [InlineData(3, 7, true)]
-    [InlineData(3, 8, false)]
-    public void Authorization_runs_out_with_two_visits_left_or_a_week_to_expiry(int remaining, int daysLeft, bool alert)
-    {
-        var today = new DateOnly(2026, 7, 1);
-        Assert.Equal(alert, AuthorizationWatch.IsRunningOut(remaining, today.AddDays(daysLeft), today));
-    }
-
     [Fact]
     public void Every_message_type_has_an_english_and_a_spanish_template() =>
         Assert.All(TemplateCatalog.Coverage(), c => Assert.True(c.Present, $"{c.Type} has no {c.Language} template"));

@@ -19,7 +19,7 @@ public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastruc
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5);
 
-        await probe.PublishAsync(new ReferralVisitsCounted(Guid.NewGuid(), locationId, new VisitCounts(10, 2, 8), validUntil));
+        await probe.PublishAsync(new ReferralAuthorizationRunningOut(Guid.NewGuid(), locationId, "R-7HX-2PD", ReferralAuthorizationRunningOut.ExpiresSoon, new VisitCounts(10, 2, 8), validUntil));
 
         var alert = Assert.Single(await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count >= 1, what: "expiry alert"));
         Assert.Equal("AuthorizationRunningOut", alert.Type);

@@ -1,4 +1,4 @@
-using MedMassage.Contracts.Notifications;
+using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Testing;
 using Notification.Api.Tests.Support;
@@ -48,24 +48,25 @@ public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructur
         service.Settings["Notifications:RetryBaseDelay"] = "00:00:00.200";
         service.Settings["Notifications:MaxAttempts"] = "2";
         var client = await service.StartAsync();
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(NotificationDeliveryFailed));
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var email = Mailbox.Unique();
         var booked = new AppointmentBooked(Events.Appointment(Events.Patient(email), new DateTimeOffset(2099, 6, 2, 14, 0, 0, TimeSpan.Zero)));
 
-        NotificationDeliveryFailed failed;
+        MessageSummary failed;
         await infrastructure.Smtp!.StopAsync();
         try
         {
             await probe.PublishAsync(booked);
-            failed = await probe.WaitForAsync<NotificationDeliveryFailed>(e => e.SourceEventId == booked.EventId);
+            failed = (await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}", m => m.Any(x => x.Status == "Failed"), "delivery failed"))
+                .Single(x => x.Status == "Failed");
         }
         finally
         {
             await infrastructure.Smtp.StartAsync(CancellationToken.None);
         }
 
-        Assert.Equal(("Email", email, 2), (failed.Channel, failed.Recipient, failed.Attempts));
-        var details = await client.MessageAsync(failed.NotificationId);
+        Assert.Equal(("Email", email), (failed.Channel, failed.Recipient));
+        var details = await client.MessageAsync(failed.Id);
         Assert.Equal("Failed", details.Message.Status);
         Assert.Equal(["Queued", "AttemptFailed", "Failed"], details.Log.Select(e => e.Status));
 

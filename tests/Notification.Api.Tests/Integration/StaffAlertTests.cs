@@ -18,11 +18,10 @@ public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var referralId = Guid.NewGuid();
         var farAway = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90);
-        var plenty = new ReferralVisitsCounted(referralId, locationId, new VisitCounts(10, 3, 7), farAway);
-        var low = new ReferralVisitsCounted(referralId, locationId, new VisitCounts(10, 8, 2), farAway);
+        var low = new ReferralAuthorizationRunningOut(referralId, locationId, "R-7HX-2PD", ReferralAuthorizationRunningOut.FewVisits, new VisitCounts(10, 8, 2), farAway);
 
-        await probe.PublishAsync(plenty);
         await probe.PublishAsync(low);
+        await probe.PublishAsync(low); // delivered twice: one alert
 
         var alerts = await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count >= 1, what: "authorization alert");
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -30,7 +29,6 @@ public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
         var alert = Assert.Single(alerts);
         Assert.Equal("AuthorizationRunningOut", alert.Type);
         Assert.Contains("2 authorized visit(s) left", alert.Body, StringComparison.Ordinal);
-        Assert.Empty(await client.MessagesAsync($"sourceEventId={plenty.EventId}"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
     public async Task Visit_counts_follow_appointment_events_until_the_authorization_is_exhausted()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
-            typeof(ReferralVisitsCounted), typeof(ReferralChanged));
+            typeof(ReferralAuthorizationRunningOut), typeof(ReferralChanged));
         await using var app = await ReferralApp.StartAsync(infrastructure, settings: AcmeCountsNoShows);
         var request = TestReferrals.Valid(TestReferrals.Today()) with { AuthorizedVisits = 3 };
         var referral = await app.SubmitValidAsync(request);
@@ -48,14 +48,18 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(new VisitCounts(3, 3, 0), exhausted.Visits);
         Assert.Equal("exhausted", (await app.GetAsync(referral.Id)).Status);
-        Assert.Equal([1, 2, 3], probe.Received.OfType<ReferralVisitsCounted>().Where(e => e.ReferralId == referral.Id).Select(e => e.Visits.Used).Order());
+        Assert.Equal([1, 2, 3], probe.Received.OfType<ReferralChanged>().Select(e => e.Referral).Where(s => s.ReferralId == referral.Id)
+            .Select(s => s.Visits.Used).Where(u => u > 0).Distinct().Order());
+        // Two visits left after the first: staff hear it once, not again as the others are used.
+        var alert = Assert.Single(probe.Received.OfType<ReferralAuthorizationRunningOut>(), e => e.ReferralId == referral.Id);
+        Assert.Equal((ReferralAuthorizationRunningOut.FewVisits, 2), (alert.Reason, alert.Visits.Remaining));
         Assert.Equal(1, probe.Count<ReferralChanged>(e => e.Referral.ReferralId == referral.Id && e.Referral.Status == "exhausted"));
     }
 
     [Fact]
     public async Task A_no_show_does_not_use_a_visit_for_a_payer_that_does_not_count_them()
     {
-        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralVisitsCounted));
+        await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         await using var app = await ReferralApp.StartAsync(infrastructure, settings: AcmeCountsNoShows);
         var request = TestReferrals.Valid(TestReferrals.Today());
         var referral = await app.SubmitValidAsync(request with { Insurance = request.Insurance! with { Payer = "Union Mutual" } });

@@ -152,9 +152,9 @@ public sealed class ReferralLifecycleTests
         var referral = In(state);
         var later = new DateTimeOffset(referral.ValidUntil.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-        Assert.False(referral.ExpireIfDue(Staff, later.AddSeconds(-1)));
-        Assert.True(referral.ExpireIfDue(Staff, later));
-        Assert.False(referral.ExpireIfDue(Staff, later.AddDays(1)));
+        Assert.False(referral.ExpireIfDue(DateOnly.FromDateTime(later.AddSeconds(-1).UtcDateTime), Staff, later.AddSeconds(-1)));
+        Assert.True(referral.ExpireIfDue(DateOnly.FromDateTime(later.UtcDateTime), Staff, later));
+        Assert.False(referral.ExpireIfDue(DateOnly.FromDateTime(later.AddDays(1).UtcDateTime), Staff, later.AddDays(1)));
 
         Assert.Equal(ReferralStatus.Expired, referral.Status);
         var expired = referral.PublishedState();
@@ -167,7 +167,7 @@ public sealed class ReferralLifecycleTests
         var rejected = Received();
         rejected.Reject("no", Staff, Now);
 
-        Assert.False(rejected.ExpireIfDue(Staff, Now.AddYears(1)));
+        Assert.False(rejected.ExpireIfDue(DateOnly.FromDateTime(Now.AddYears(1).UtcDateTime), Staff, Now.AddYears(1)));
         Assert.Equal(ReferralStatus.Rejected, rejected.Status);
     }
 

@@ -19,10 +19,10 @@ public sealed class VisitAccountingTests
     {
         var referral = WithVisits(4);
 
-        Assert.True(referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now));
+        Assert.True(referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now));
 
         Assert.Equal(new VisitCounts(4, 1, 3), referral.Visits);
-        Assert.Equal(new VisitCounts(4, 1, 3), Assert.IsType<ReferralVisitsCounted>(Assert.Single(referral.Facts(out var state))).Visits);
+        Assert.Empty(referral.Facts(out var state)); // 3 of 4 left: nothing to alert yet
         Assert.Equal(new VisitCounts(4, 1, 3), state!.Visits);
     }
 
@@ -32,9 +32,9 @@ public sealed class VisitAccountingTests
         var referral = WithVisits(4);
         var appointment = Guid.NewGuid();
 
-        referral.RecordVisit(appointment, VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now);
-        Assert.False(referral.RecordVisit(appointment, VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now));
-        Assert.False(referral.RecordVisit(appointment, VisitOutcome.NoShow, CountsMissed, Scheduling, Now));
+        referral.RecordVisit(appointment, VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now);
+        Assert.False(referral.RecordVisit(appointment, VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now));
+        Assert.False(referral.RecordVisit(appointment, VisitOutcome.NoShow, CountsMissed, Today, Scheduling, Now));
 
         Assert.Equal(1, referral.VisitsUsed);
     }
@@ -48,10 +48,10 @@ public sealed class VisitAccountingTests
     {
         var referral = WithVisits(4);
 
-        referral.RecordVisit(Guid.NewGuid(), outcome, new VisitCountingPolicy(noShows, lateCancellations), Scheduling, Now);
+        referral.RecordVisit(Guid.NewGuid(), outcome, new VisitCountingPolicy(noShows, lateCancellations), Today, Scheduling, Now);
 
         Assert.Equal(used, referral.VisitsUsed);
-        Assert.Equal(used, referral.Facts(out _).Count);
+        Assert.Equal(used, referral.PublishedState().Visits.Used);
         Assert.Equal(used == 1 ? "visit-counted" : "visit-not-counted", referral.History[^1].Action);
     }
 
@@ -60,14 +60,14 @@ public sealed class VisitAccountingTests
     {
         var referral = WithVisits(2);
 
-        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now);
-        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now);
-        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Scheduling, Now); // recorded late
+        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now);
+        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now);
+        referral.RecordVisit(Guid.NewGuid(), VisitOutcome.Completed, VisitCountingPolicy.CompletedOnly, Today, Scheduling, Now); // recorded late
 
         Assert.Equal(ReferralStatus.Exhausted, referral.Status);
         Assert.Equal(new VisitCounts(2, 3, 0), referral.Visits);
         var events = referral.Facts(out var state);
-        Assert.Equal(3, events.OfType<ReferralVisitsCounted>().Count());
+        Assert.Equal(ReferralAuthorizationRunningOut.FewVisits, Assert.Single(events.OfType<ReferralAuthorizationRunningOut>()).Reason);
         Assert.Equal(("exhausted", new VisitCounts(2, 3, 0)), (state!.Status, state.Visits));
         Assert.Contains(referral.History, h => h.Action == "exhausted");
     }

@@ -50,7 +50,7 @@ public sealed class SchedulingService : IAsyncDisposable
         await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "/health 200");
         var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
             typeof(AppointmentBooked), typeof(AppointmentRescheduled), typeof(AppointmentCancelled), typeof(AppointmentNoShow),
-            typeof(AppointmentCheckedIn), typeof(AppointmentCompleted), typeof(WaitlistSlotOffered), typeof(WaitlistOfferExpired));
+            typeof(AppointmentCheckedIn), typeof(AppointmentCompleted), typeof(WaitlistSlotOffered));
         return new SchedulingService(factory, new ClinicAdmin(), probe);
     }
 

@@ -1,5 +1,3 @@
-using MedMassage.Contracts.Notifications;
-using MedMassage.Messaging.Outbox;
 using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,6 @@ internal sealed class DueMessages(
     IEnumerable<IChannelSender> senders,
     DeliveryMarkers markers,
     MessageComposer composer,
-    IIntegrationEventOutbox outbox,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<DueMessages> logger)
@@ -107,7 +104,7 @@ internal sealed class DueMessages(
         }
     }
 
-    /// <summary>Nothing is dropped silently: staff see it in their inbox and other services get the event.</summary>
+    /// <summary>Nothing is dropped silently: staff see it in their inbox.</summary>
     private void RaiseDeliveryFailed(Message message)
     {
         composer.ToStaff(
@@ -115,6 +112,5 @@ internal sealed class DueMessages(
             v => v.Set("type", message.MessageType.ToString()).Set("channel", message.Channel.ToString())
                 .Set("recipient", message.Recipient).Set("attempts", message.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Set("error", message.LastError));
-        outbox.Add(new NotificationDeliveryFailed(message.Id, message.SourceEventId, message.Channel.ToString(), message.Recipient, message.LastError ?? "", message.Attempts));
     }
 }

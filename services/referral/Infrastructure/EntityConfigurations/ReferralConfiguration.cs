@@ -22,6 +22,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Domain.Re
         builder.Property(r => r.Clearances).AsJson();
         builder.Property(r => r.VisitRecords).AsJson();
         builder.Property(r => r.RequestedClearances).AsJson();
+        builder.Property(r => r.AuthorizationAlerts).AsJson();
 
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReferralId);
         builder.Navigation(r => r.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -29,6 +30,16 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Domain.Re
         builder.Ignore(r => r.Visits);
         builder.Ignore(r => r.TechniquesAwaitingClearance);
         builder.Ignore(r => r.AwaitingClearance);
+    }
+}
+
+internal sealed class KnownLocationConfiguration : IEntityTypeConfiguration<KnownLocation>
+{
+    public void Configure(EntityTypeBuilder<KnownLocation> builder)
+    {
+        builder.ToTable("known_locations");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
     }
 }
 

@@ -71,11 +71,6 @@ public sealed class WaitlistOffers(SchedulingDbContext db, IIntegrationEventOutb
             due = await db.Waitlist
                 .FromSql($"SELECT * FROM waitlist_entries WHERE status = 'Offered' AND offer_expires_at <= {now} FOR UPDATE SKIP LOCKED")
                 .ToListAsync(ct);
-            foreach (var entry in due)
-            {
-                var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == entry.ReferralId, ct);
-                outbox.Add(new WaitlistOfferExpired(entry.Id, entry.ReferralId, referral.Patient));
-            }
             var freed = due.Select(e => (e.LocationId, Therapist: e.OfferedTherapistId!.Value, Visit: new Interval(e.OfferedStartsAt!.Value, e.OfferedEndsAt!.Value), Hold: e.OfferHoldId)).ToList();
             due.ForEach(e => e.LetOfferExpire());
             await db.SaveChangesAsync(ct);
