@@ -28,7 +28,14 @@ internal static class SuiteResources
             .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "0")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithEnvironment("DOTNET_ENVIRONMENT", "Development")
-            .WithEnvironment(context => context.EnvironmentVariables["Identity__Issuer"] = $"http://127.0.0.1:{GatewayPort(builder)}/");
+            .WithEnvironment(context =>
+            {
+                // Everything public goes through the gateway: the token issuer, and the links physicians open from e-mails.
+                var gateway = $"http://127.0.0.1:{GatewayPort(builder)}/";
+                context.EnvironmentVariables["Identity__Issuer"] = gateway;
+                context.EnvironmentVariables["PhysicianLinks__PublicBaseUrl"] = gateway;
+                context.EnvironmentVariables["ClinicalNotes__PublicBaseUrl"] = gateway;
+            });
 
     /// <summary>One of the four domain services: its database, the event bus, Redis and the token issuer.</summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, string database,

@@ -5,13 +5,17 @@ public sealed record DownstreamService(string Name, string Title, params string[
 {
     public static readonly IReadOnlyList<DownstreamService> All =
     [
-        new("referral-api", "Referrals", "/api/referrals"),
+        new("referral-api", "Referrals", "/api/referrals")
+        {
+            // A physician opens links from e-mails without signing in: the signed, expiring token in the address is the credential.
+            AnonymousPrefixes = ["/api/referrals/links"],
+        },
         new("scheduling-api", "Scheduling", "/api/scheduling")
         {
             // Calendar apps cannot send tokens: the unguessable secret in a feed's address is its credential.
             AnonymousPrefixes = ["/api/scheduling/calendar-feeds"],
         },
-        new("clinical-notes-api", "Clinical notes", "/api/notes"),
+        new("clinical-notes-api", "Clinical notes", "/api/notes") { AnonymousPrefixes = ["/api/notes/links"] },
         new("notification-api", "Notifications", "/api/notifications"),
         // The token issuer: OAuth endpoints, the staff login page and discovery documents.
         new("identity-api", "Identity", "/connect", "/account", "/.well-known") { PreserveHost = true },

@@ -13,7 +13,8 @@ public static class ClinicalNotesApiExtensions
             .MapVisitNotes()
             .MapReports()
             .MapOutcomes()
-            .MapAudit();
+            .MapAudit()
+            .MapPhysicianLinks();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace MedMassage.ClinicalNotes.Api.Application;
 
@@ -12,6 +13,17 @@ public sealed class ClinicalAudit(ClinicalNotesDbContext db, ICurrentUser user, 
 {
     public void Record(string recordType, Guid recordId, Guid? referralId, string action) =>
         db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress, recordType, recordId, referralId, action));
+
+    /// <summary>A physician acting through an e-mail link: recorded under their NPI, with the link as the client.</summary>
+    public void RecordByLink(PhysicianLink link, string recordType, Guid recordId, string action) =>
+        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), $"physician:{link.PhysicianNpi}", link.PhysicianName, Roles.ReferringPhysician,
+            $"physician-link:{link.Id}", user.ClientAddress, recordType, recordId, link.ReferralId, action));
+
+    public async Task RecordByLinkAsync(PhysicianLink link, string recordType, Guid recordId, string action, CancellationToken ct)
+    {
+        RecordByLink(link, recordType, recordId, action);
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task RecordReadAsync(string recordType, Guid recordId, Guid? referralId, CancellationToken ct)
     {

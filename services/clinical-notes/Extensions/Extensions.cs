@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Messaging;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,6 +17,7 @@ internal static class Extensions
         builder.AddRedis();
         builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventConsumers(typeof(ClinicalNotesDbContext).Assembly));
         builder.AddDefaultAuthentication();
+        builder.AddPhysicianLinks();
         builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 
         // Enumerations (outcome measures, finding effects, tolerance) travel by name.

@@ -2,17 +2,19 @@ using MedMassage.Messaging.Inbox;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Infrastructure;
-using Microsoft.Extensions.Options;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace MedMassage.Notification.Api.Composition;
 
 /// <summary>Messages about a referral for events that carry only its id: the contacts come from the referral events.</summary>
-public sealed class ReferralMessages(LocationDirectory directory, MessageComposer composer, IOptions<NotificationOptions> options)
+public sealed class ReferralMessages(LocationDirectory directory, MessageComposer composer, PhysicianLinks links)
 {
-    /// <summary>A secure link into the portal; clinical content never travels in the email itself.</summary>
-    public string PortalLink(string path) => $"{options.Value.PortalBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
-
-    public async Task ToPhysicianAsync(Guid eventId, Guid referralId, MessageType type, Action<TemplateValues> fill, CancellationToken ct)
+    /// <summary>
+    /// A message to the referral's physician with a link for one purpose (<see cref="PhysicianLinkPurposes"/>) on
+    /// <paramref name="subject"/>: signed, expiring, opened through the gateway. Clinical content never travels in the e-mail.
+    /// </summary>
+    public async Task ToPhysicianAsync(Guid eventId, Guid referralId, MessageType type, string purpose, Guid subject, int version,
+        Action<TemplateValues> fill, CancellationToken ct)
     {
         // An event can overtake the referral's first state: the suite's one rule retries it until the state lands.
         var contact = NotYetKnownException.Require(await directory.FindReferralAsync(referralId, ct), "Referral", referralId);
@@ -20,7 +22,8 @@ public sealed class ReferralMessages(LocationDirectory directory, MessageCompose
         var draft = new MessageDraft(eventId, type, MessageCategory.Clinical, location.TimeZone, contact.LocationId);
         composer.ToPhysician(draft, contact.Physician, v =>
         {
-            v.Location(location).Referral(contact.Reference, referralId);
+            v.Location(location).Referral(contact.Reference, referralId)
+                .Set("link", links.Issue(purpose, referralId, subject, version, contact.PhysicianNpi, contact.PhysicianName));
             fill(v);
         });
     }

@@ -1,18 +1,20 @@
-using System.Globalization;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Messaging.Inbox;
 using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace MedMassage.Notification.Api.Consumers;
+
+// The referring physician hears of each step with a link to open the record (or act on it) without signing in.
 
 public sealed class EvaluationCompletedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, EvaluationCompleted>(db)
 {
     protected override Task HandleAsync(EvaluationCompleted message, CancellationToken ct) =>
         referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.EvaluationSummary,
-            v => v.Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/evaluations/{message.EvaluationId}")), ct);
+            PhysicianLinkPurposes.ReadEvaluation, message.EvaluationId, 0, _ => { }, ct);
 }
 
 public sealed class ClearanceRequestedConsumer(NotificationDbContext db, ReferralMessages referrals)
@@ -20,28 +22,29 @@ public sealed class ClearanceRequestedConsumer(NotificationDbContext db, Referra
 {
     protected override Task HandleAsync(ClearanceRequested message, CancellationToken ct) =>
         referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.ClearanceRequest,
-            v => v.Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/clearance")), ct);
+            PhysicianLinkPurposes.GrantClearance, message.ReferralId, 0, _ => { }, ct);
 }
 
 public sealed class TreatmentPlanActivatedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, TreatmentPlanActivated>(db)
 {
     protected override Task HandleAsync(TreatmentPlanActivated message, CancellationToken ct) =>
-        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.TreatmentPlanForCertification, v => v
-            .Date("dueBy", message.CertificationDueBy)
-            .Set("link", referrals.PortalLink($"referrals/{message.ReferralId}/plans/{message.PlanId}/versions/{message.Version.ToString(CultureInfo.InvariantCulture)}")), ct);
+        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.TreatmentPlanForCertification,
+            PhysicianLinkPurposes.CertifyPlan, message.PlanId, message.Version, v => v.Date("dueBy", message.CertificationDueBy), ct);
 }
 
 public sealed class ProgressReportIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, ProgressReportIssued>(db)
 {
     protected override Task HandleAsync(ProgressReportIssued message, CancellationToken ct) =>
-        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.ProgressReport, v => v.Set("link", message.DocumentUrl), ct);
+        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.ProgressReport,
+            PhysicianLinkPurposes.ReadDocument, message.ReportId, 0, _ => { }, ct);
 }
 
 public sealed class DischargeSummaryIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, DischargeSummaryIssued>(db)
 {
     protected override Task HandleAsync(DischargeSummaryIssued message, CancellationToken ct) =>
-        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.DischargeSummary, v => v.Set("link", message.DocumentUrl), ct);
+        referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.DischargeSummary,
+            PhysicianLinkPurposes.ReadDocument, message.SummaryId, 0, _ => { }, ct);
 }

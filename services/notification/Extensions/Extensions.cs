@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.PhysicianLinks;
 using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Notification.Api.Application;
@@ -19,6 +20,7 @@ internal static class Extensions
         builder.AddRedis();
         builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventConsumers(typeof(NotificationDbContext).Assembly));
         builder.AddDefaultAuthentication();
+        builder.AddPhysicianLinks();
 
         var services = builder.Services;
         services.AddAuthorizationBuilder().AddSmsSinkSenderPolicy();

@@ -34,9 +34,6 @@ public sealed class NotificationOptions
     /// <summary>Maps POST/GET /api/notifications/dev/sms, a sink that records SMS for development and tests.</summary>
     public bool SmsSinkEnabled { get; set; }
 
-    /// <summary>Where physicians open clinical documents; links in emails point here, never the content itself.</summary>
-    public string PortalBaseUrl { get; set; } = "https://portal.medmassage.local";
-
     public string StaffLanguage { get; set; } = "en";
 
     /// <summary>Shown when an event names a location this service has not seen yet.</summary>

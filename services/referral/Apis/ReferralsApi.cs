@@ -23,6 +23,7 @@ public static class ReferralsApiExtensions
         api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader);
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral").RequireAuthorization(Policies.ReferralReader);
         api.MapGroup("/{id:guid}").RequireAuthorization(Policies.FrontDesk).MapReferralActions();
+        api.MapPhysicianLinks();
         api.MapGet("/audit", ReferralAuditApi.QueryAsync).WithName("QueryReferralAudit").RequireAuthorization(Policies.ClinicAdmin);
         return app;
     }

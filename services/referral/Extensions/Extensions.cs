@@ -6,6 +6,7 @@ using MedMassage.Referral.Api.Application.Access;
 using MedMassage.Referral.Api.Infrastructure;
 using MedMassage.Referral.Api.Infrastructure.Sweeps;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,6 +18,7 @@ internal static class Extensions
         builder.AddRedis();
         builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventConsumers(typeof(ReferralDbContext).Assembly));
         builder.AddDefaultAuthentication();
+        builder.AddPhysicianLinks();
 
         builder.Services.Configure<ReferralOptions>(builder.Configuration.GetSection("Referrals"));
         builder.Services.AddScoped<ReferralAccess>();

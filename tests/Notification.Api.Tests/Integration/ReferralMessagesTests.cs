@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
@@ -40,12 +41,15 @@ public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructu
             [new ContraindicationFinding("anticoagulants", ContraindicationEffect.NeedsPhysicianClearance, null)]));
         var mails = await infrastructure.WaitForMailAsync(physicianEmail, 2);
         var evaluation = Assert.Single(mails, m => m.Subject == $"Evaluation completed for referral {reference}");
-        Assert.Contains($"https://portal.medmassage.local/referrals/{referralId}/evaluations/", evaluation.TextBody, StringComparison.Ordinal);
+        var evaluationLink = service.LinkIn(evaluation.TextBody!, PhysicianLinkPurposes.ReadEvaluation);
+        Assert.Equal((referralId, physician.Npi), (evaluationLink.ReferralId, evaluationLink.PhysicianNpi));
         Assert.DoesNotContain("anticoagulants", evaluation.TextBody, StringComparison.Ordinal);
 
-        await probe.PublishAsync(new DischargeSummaryIssued(Guid.NewGuid(), referralId, "https://docs.example.test/discharge/42", "goals met"));
+        var summaryId = Guid.NewGuid();
+        await probe.PublishAsync(new DischargeSummaryIssued(summaryId, referralId, "https://docs.example.test/discharge/42", "goals met"));
         mails = await infrastructure.WaitForMailAsync(physicianEmail, 3);
-        Assert.Contains("https://docs.example.test/discharge/42", Assert.Single(mails, m => m.Subject?.StartsWith("Discharge summary", StringComparison.Ordinal) == true).TextBody, StringComparison.Ordinal);
+        var summary = Assert.Single(mails, m => m.Subject?.StartsWith("Discharge summary", StringComparison.Ordinal) == true).TextBody!;
+        Assert.Equal(summaryId, service.LinkIn(summary, PhysicianLinkPurposes.ReadDocument).Subject);
     }
 
     [Fact]
@@ -72,13 +76,14 @@ public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructu
         var referralId = Guid.NewGuid();
         var physicianEmail = Mailbox.Unique("physician");
 
-        await probe.PublishAsync(new ProgressReportIssued(Guid.NewGuid(), referralId, "https://docs.example.test/progress/1"));
+        var reportId = Guid.NewGuid();
+        await probe.PublishAsync(new ProgressReportIssued(reportId, referralId, "https://docs.example.test/progress/1"));
         await Task.Delay(500);
         await probe.PublishAsync(Events.Referral(referralId, null, Events.Patient(null), Events.Physician(physicianEmail), "R-2MB-8TW"));
 
         var mail = Assert.Single(await infrastructure.WaitForMailAsync(physicianEmail));
         Assert.Contains("R-2MB-8TW", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("https://docs.example.test/progress/1", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(reportId, service.LinkIn(mail.TextBody!, PhysicianLinkPurposes.ReadDocument).Subject);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
@@ -53,11 +54,12 @@ public sealed class WaitlistAndPhysicianRequestTests(SmtpInfrastructureFixture i
 
         var mails = await infrastructure.WaitForMailAsync(physicianEmail, 3);
         var clearanceMail = Assert.Single(mails, m => m.Subject == $"Clearance requested for referral {reference}");
-        Assert.Contains($"https://portal.medmassage.local/referrals/{referralId}/clearance", clearanceMail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(referralId, service.LinkIn(clearanceMail.TextBody!, PhysicianLinkPurposes.GrantClearance).ReferralId);
         Assert.DoesNotContain("anticoagulants", clearanceMail.TextBody, StringComparison.Ordinal);
         var planMail = Assert.Single(mails, m => m.Subject == $"Plan of care for referral {reference}: certification requested");
         Assert.Contains("ready for your certification by December 15, 2026", planMail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://portal.medmassage.local/referrals/{referralId}/plans/{planId}/versions/2", planMail.TextBody, StringComparison.Ordinal);
+        var planLink = service.LinkIn(planMail.TextBody!, PhysicianLinkPurposes.CertifyPlan);
+        Assert.Equal((planId, 2), (planLink.Subject, planLink.Version));
         Assert.DoesNotContain("lower back", planMail.TextBody, StringComparison.Ordinal);
 
         Assert.Equal("ClearanceRequest", Assert.Single(await client.WaitForMessagesAsync($"sourceEventId={clearance.EventId}", m => m.Count == 1, "clearance logged")).Type);

@@ -56,7 +56,8 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
 
         Assert.Empty(EndpointPolicies.Undeclared(world.App.Services));
         Assert.True(endpoints.Count >= 10, $"only {endpoints.Count} endpoints found");
-        var api = EndpointPolicies.PoliciesUnder(world.App.Services, Route.Prefix);
+        var api = EndpointPolicies.PoliciesUnder(world.App.Services, Route.Prefix).Where(p => !p.Key.Contains("/links/", StringComparison.Ordinal))
+            .ToDictionary();
         Assert.Equal(new Dictionary<string, string>
         {
             ["POST /api/referrals/"] = "referral-submitter",
@@ -70,7 +71,9 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
             ["POST /api/referrals/{id:guid}/clearances"] = "front-desk",
             ["GET /api/referrals/audit"] = "clinic-admin",
         }, api);
-        Assert.Empty(EndpointPolicies.AnonymousUnder(world.App.Services, Route.Prefix));
+        // Only the physician's e-mail link goes without a token: its signed, expiring address is the credential (PhysicianLinkTests).
+        Assert.Equal(["GET /api/referrals/links/clearances/{token}", "POST /api/referrals/links/clearances/{token}"],
+            EndpointPolicies.AnonymousUnder(world.App.Services, Route.Prefix).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -78,7 +81,8 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
     {
         var world = await clinics.StartAsync(infrastructure);
 
-        var mapped = EndpointPolicies.All(world.App.Services).Count(e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal));
+        var mapped = EndpointPolicies.All(world.App.Services).Count(e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal)
+            && !e.RoutePattern.RawText.StartsWith(Route.Prefix + "/links/", StringComparison.Ordinal));
 
         Assert.Equal(mapped, Route.All.Count);
     }

@@ -1,0 +1,118 @@
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.ClinicalNotes.Api.Domain.Documents;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.ClinicalNotes.Api.Infrastructure;
+using MedMassage.ClinicalNotes.Api.IntegrationEvents;
+using MedMassage.Messaging.Outbox;
+using MedMassage.ServiceDefaults.PhysicianLinks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis;
+
+using Page = Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>;
+
+/// <summary>
+/// What a referring physician opens from an e-mail, without signing in: the link's token is the credential, good for
+/// one purpose on one record of one referral until it expires. Every opening and every certification is audited under
+/// the physician's NPI.
+/// </summary>
+public static class PhysicianLinksApi
+{
+    public static RouteGroupBuilder MapPhysicianLinks(this RouteGroupBuilder api)
+    {
+        var links = api.MapGroup("/links").WithTags("Physician links").AllowAnonymous();
+        links.MapGet("/documents/{token}", ReadDocumentAsync).WithSummary("An issued report, opened from the physician's e-mail");
+        links.MapGet("/evaluations/{token}", ReadEvaluationAsync).WithSummary("The evaluation summary, opened from the physician's e-mail");
+        links.MapGet("/plans/{token}", ReadPlanAsync).WithSummary("A treatment plan version to certify, opened from the physician's e-mail");
+        // A form post from the page above; the token in the path is the credential and no cookie is involved, so no antiforgery token.
+        links.MapPost("/plans/{token}/certify", CertifyPlanAsync).DisableAntiforgery().WithSummary("The physician certifies the plan version the link names");
+        return api;
+    }
+
+    public static async Task<Page> ReadDocumentAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
+    {
+        if (await OpenAsync(PhysicianLinkPurposes.ReadDocument, token, links, db, ct) is not ({ } link, { } referral))
+        {
+            return Refused(links, PhysicianLinkPurposes.ReadDocument, token);
+        }
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == link.Subject && d.ReferralId == referral.Id, ct);
+        if (document is null)
+        {
+            return Problems.NotFound("The document is not there.");
+        }
+        await audit.RecordByLinkAsync(link, RecordTypes.Document, document.Id, AuditActions.Read, ct);
+        return TypedResults.Text(document.Html, "text/html; charset=utf-8");
+    }
+
+    public static async Task<Page> ReadEvaluationAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
+    {
+        if (await OpenAsync(PhysicianLinkPurposes.ReadEvaluation, token, links, db, ct) is not ({ } link, { } referral))
+        {
+            return Refused(links, PhysicianLinkPurposes.ReadEvaluation, token);
+        }
+        var evaluation = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == link.Subject && e.ReferralId == referral.Id && e.SignedAt != null, ct);
+        if (evaluation is null)
+        {
+            return Problems.NotFound("The evaluation is not there.");
+        }
+        await audit.RecordByLinkAsync(link, RecordTypes.Evaluation, evaluation.Id, AuditActions.Read, ct);
+        return TypedResults.Text(PhysicianPages.Evaluation(evaluation, referral), "text/html; charset=utf-8");
+    }
+
+    public static async Task<Page> ReadPlanAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
+    {
+        if (await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct) is not ({ } link, { } referral))
+        {
+            return Refused(links, PhysicianLinkPurposes.CertifyPlan, token);
+        }
+        var plan = await db.TreatmentPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.Subject && p.Version == link.Version && p.ReferralId == referral.Id, ct);
+        if (plan is null)
+        {
+            return Problems.NotFound("The plan is not there.");
+        }
+        await audit.RecordByLinkAsync(link, RecordTypes.TreatmentPlan, plan.Id, AuditActions.Read, ct);
+        return TypedResults.Text(PhysicianPages.Plan(plan, referral, $"{token}/certify"), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The plan version the link names is certified in the physician's name; a newer version needs its own link.</summary>
+    public static async Task<Page> CertifyPlanAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit,
+        IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    {
+        if (await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct) is not ({ } link, { } referral))
+        {
+            return Refused(links, PhysicianLinkPurposes.CertifyPlan, token);
+        }
+        var plan = await db.TreatmentPlans.Where(p => p.Id == link.Subject && p.ReferralId == referral.Id).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        if (plan is null || plan.Version != link.Version)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The plan has changed",
+                detail: "This link is for an earlier version of the plan; the clinic sends a new link for the current one.");
+        }
+        var now = time.GetUtcNow();
+        var certification = plan.Certify($"{link.PhysicianName} (NPI {link.PhysicianNpi})", now, now);
+        outbox.Add(ClinicalEvents.Certified(plan, certification));
+        audit.RecordByLink(link, RecordTypes.TreatmentPlan, plan.Id, AuditActions.Certify);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Text(PhysicianPages.Plan(plan, referral, $"{token}/certify", "Thank you: the plan of care is certified."), "text/html; charset=utf-8");
+    }
+
+    // The link must be genuine and current, and the referral's physician must still be the one it was sent to.
+    private static async Task<(PhysicianLink?, CareReferral?)> OpenAsync(string purpose, string token, PhysicianLinks links, ClinicalNotesDbContext db, CancellationToken ct)
+    {
+        if (links.Read(purpose, token).Link is not { } link)
+        {
+            return (null, null);
+        }
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.ReferralId, ct);
+        return referral?.PhysicianNpi == link.PhysicianNpi ? (link, referral) : (null, null);
+    }
+
+    private static Page Refused(PhysicianLinks links, string purpose, string token) =>
+        links.Read(purpose, token).Problem == LinkProblem.Expired
+            ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired",
+                detail: "Links in e-mails work for a limited time; ask the clinic to send a new one.")
+            : Problems.NotFound("This link is not valid.");
+}
