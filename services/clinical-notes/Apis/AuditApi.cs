@@ -33,7 +33,7 @@ public static class AuditApi
         if (to is not null) { query = query.Where(e => e.At < to); }
         var entries = await query.OrderBy(e => e.Id).Take(limit ?? 100)
             .Select(e => new AuditEntryResponse(e.Id, e.At, e.UserId, e.UserName, e.Role, e.ClientId, e.ClientAddress,
-                e.RecordType, e.RecordId, e.ReferralId, e.Action))
+                e.RecordType, e.RecordId, e.ReferralId, e.Action, e.Reason))
             .ToListAsync(ct);
         return TypedResults.Ok(entries);
     }

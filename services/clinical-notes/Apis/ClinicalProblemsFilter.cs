@@ -6,7 +6,8 @@ using Npgsql;
 namespace MedMassage.ClinicalNotes.Api.Apis;
 
 /// <summary>
-/// Turns the domain's refusals into answers: invalid data 400 naming each field, a broken rule 409 with the reason.
+/// Turns the domain's refusals into answers: invalid data 400 naming each field, a caller who may not make the change
+/// 403, a broken rule 409 with the reason.
 /// Nothing was saved when these are thrown, so nothing partial is stored.
 /// </summary>
 internal sealed class ClinicalProblemsFilter : IEndpointFilter
@@ -20,6 +21,10 @@ internal sealed class ClinicalProblemsFilter : IEndpointFilter
         catch (InvalidClinicalData e)
         {
             return TypedResults.ValidationProblem(e.Errors.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal));
+        }
+        catch (ClinicalAccessDenied e)
+        {
+            return ForbiddenProblem.Because(e.Message);
         }
         catch (ClinicalRuleViolation e)
         {

@@ -1,5 +1,6 @@
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Application.Access;
+using MedMassage.ClinicalNotes.Api.Domain.Appointments;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Messaging.Outbox;
 using MedMassage.ServiceDefaults.Identity;
@@ -28,4 +29,8 @@ public sealed class ClinicalServices(
     public DocumentLinks Links { get; } = links;
     public TimeProvider Time { get; } = time;
     public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>May the caller document this appointment (<see cref="Authorship.For"/> decides); throws when not.</summary>
+    public Authorship AuthorOf(ClinicAppointment appointment, string? onBehalfReason) =>
+        Authorship.For(appointment, new Documenter(User.Id, User.IsInRole(Roles.ClinicAdmin)), onBehalfReason);
 }

@@ -21,7 +21,7 @@ public static class EvaluationsApi
         return api;
     }
 
-    public static async Task<Results<Created<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> WriteEvaluation(
+    public static async Task<Results<Created<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> WriteEvaluation(
         EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var kind = request.Kind ?? EvaluationKind.Initial;
@@ -40,10 +40,11 @@ public static class EvaluationsApi
         {
             return Problems.NotFound(referral is null ? "No accepted referral with this id is known." : "No appointment with this id is known.");
         }
+        var author = s.AuthorOf(appointment, request.OnBehalfReason);
         var initial = await s.Db.Evaluations.FirstOrDefaultAsync(e => e.ReferralId == referral.Id && e.Kind == EvaluationKind.Initial && e.SignedAt != null, ct);
-        var evaluation = Evaluation.Write(referral, appointment, kind, content, initial, s.User.Id, s.Now);
+        var evaluation = Evaluation.Write(referral, appointment, kind, content, initial, author, s.Now);
         s.Db.Evaluations.Add(evaluation);
-        s.Audit.Record(RecordTypes.Evaluation, evaluation.Id, referral.Id, AuditActions.Create);
+        s.Audit.Record(RecordTypes.Evaluation, evaluation.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/notes/evaluations/{evaluation.Id}", EvaluationResponse.From(evaluation));
     }
@@ -59,7 +60,7 @@ public static class EvaluationsApi
         return TypedResults.Ok(EvaluationResponse.From(evaluation));
     }
 
-    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseEvaluation(
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> ReviseEvaluation(
         Guid id, EvaluationRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
@@ -67,29 +68,31 @@ public static class EvaluationsApi
         {
             return Problems.NotFound("No evaluation with this id.");
         }
-        evaluation.Revise(request.ToContent(evaluation.Kind));
-        s.Audit.Record(RecordTypes.Evaluation, id, evaluation.ReferralId, AuditActions.Update);
+        var author = s.AuthorOf(await s.Db.Appointments.SingleAsync(a => a.Id == evaluation.AppointmentId, ct), request.OnBehalfReason);
+        evaluation.Revise(request.ToContent(evaluation.Kind), author);
+        s.Audit.Record(RecordTypes.Evaluation, id, evaluation.ReferralId, AuditActions.Update, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(EvaluationResponse.From(evaluation));
     }
 
     /// <summary>Signing makes the findings count: other services learn them, blocking ones stop treatment.</summary>
-    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignEvaluation(
-        Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> SignEvaluation(
+        Guid id, SignRequest? request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
             return Problems.NotFound("No evaluation with this id.");
         }
+        var author = s.AuthorOf(await s.Db.Appointments.SingleAsync(a => a.Id == evaluation.AppointmentId, ct), request?.OnBehalfReason);
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == evaluation.ReferralId, ct);
-        evaluation.Sign(referral, s.User.Id, s.Now);
+        evaluation.Sign(referral, author, s.Now);
         s.Outbox.Add(ClinicalEvents.Completed(evaluation));
         if (evaluation.FindingsNeedingClearance.Any())
         {
             s.Outbox.Add(ClinicalEvents.ClearanceRequested(evaluation));
         }
-        s.Audit.Record(RecordTypes.Evaluation, id, referral.Id, AuditActions.Sign);
+        s.Audit.Record(RecordTypes.Evaluation, id, referral.Id, AuditActions.Sign, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(EvaluationResponse.From(evaluation));
     }

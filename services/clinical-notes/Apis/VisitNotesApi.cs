@@ -25,7 +25,7 @@ public static class VisitNotesApi
         return api;
     }
 
-    public static async Task<Results<Created<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> WriteNote(
+    public static async Task<Results<Created<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> WriteNote(
         VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         if (request.AppointmentId is null)
@@ -39,11 +39,12 @@ public static class VisitNotesApi
         {
             return Problems.NotFound(appointment is null ? "No appointment with this id is known." : "The appointment's referral is not known.");
         }
+        var author = s.AuthorOf(appointment, request.OnBehalfReason);
         await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
         var plan = (await s.Records.ActivePlanAsync(referral.Id, ct))!;
-        var note = VisitNote.Write(referral, appointment, plan.Id, plan.Version, content, s.User.Id, s.Now);
+        var note = VisitNote.Write(referral, appointment, plan.Id, plan.Version, content, author, s.Now);
         s.Db.VisitNotes.Add(note);
-        s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create);
+        s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
     }
@@ -60,7 +61,7 @@ public static class VisitNotesApi
         return TypedResults.Ok(VisitNoteResponse.From(note, addenda, s.Now));
     }
 
-    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReviseNote(
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> ReviseNote(
         Guid id, VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
@@ -68,17 +69,18 @@ public static class VisitNotesApi
         {
             return Problems.NotFound("No visit note with this id.");
         }
+        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
+        var author = s.AuthorOf(appointment, request.OnBehalfReason);
         if (note.IsSigned)
         {
             return Problems.Conflict("A signed note cannot be changed; add an addendum instead.");
         }
         var content = request.ToContent();
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
-        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
         await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
         var plan = (await s.Records.ActivePlanAsync(referral.Id, ct))!;
-        note.Revise(content, plan.Id, plan.Version);
-        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Update);
+        note.Revise(content, plan.Id, plan.Version, author);
+        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Update, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
     }
@@ -87,23 +89,24 @@ public static class VisitNotesApi
     /// Signing re-checks the treatment rules (a hold may have arrived since the draft), fixes the units, counts the visit
     /// and tells the others; the tenth visit since the last evaluation makes a re-evaluation due.
     /// </summary>
-    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SignNote(
-        Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> SignNote(
+        Guid id, SignRequest? request, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
             return Problems.NotFound("No visit note with this id.");
         }
+        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
+        var author = s.AuthorOf(appointment, request?.OnBehalfReason);
         if (note.IsSigned)
         {
             return Problems.Conflict("The note is already signed.");
         }
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
-        var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
         await s.Records.EnsureTreatmentAllowedAsync(referral, note.Content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
 
-        note.Sign(referral, s.User.Id, s.Now);
+        note.Sign(referral, author, s.Now);
         if (note.Content.AdverseEvent is { } adverse)
         {
             s.Outbox.Add(new AdverseEventReported(note.Id, note.ReferralId, note.TherapistId, adverse));
@@ -113,7 +116,7 @@ public static class VisitNotesApi
             s.Outbox.Add(new ReEvaluationDue(referral.Id, note.TherapistId, referral.VisitsSinceEvaluation,
                 ReEvaluationSchedule.DueBy(referral.VisitsSinceEvaluation, referral.LatestEvaluationAt!.Value, s.Now)));
         }
-        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Sign);
+        s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Sign, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
     }

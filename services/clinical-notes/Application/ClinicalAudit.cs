@@ -11,8 +11,10 @@ namespace MedMassage.ClinicalNotes.Api.Application;
 /// </summary>
 public sealed class ClinicalAudit(ClinicalNotesDbContext db, ICurrentUser user, TimeProvider time)
 {
-    public void Record(string recordType, Guid recordId, Guid? referralId, string action) =>
-        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress, recordType, recordId, referralId, action));
+    /// <param name="reason">Why a clinic admin acted for the treating therapist (<see cref="Domain.Appointments.Authorship"/>).</param>
+    public void Record(string recordType, Guid recordId, Guid? referralId, string action, string? reason = null) =>
+        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress, recordType, recordId,
+            referralId, action, reason));
 
     /// <summary>A physician acting through an e-mail link: recorded under their NPI, with the link as the client.</summary>
     public void RecordByLink(PhysicianLink link, string recordType, Guid recordId, string action) =>

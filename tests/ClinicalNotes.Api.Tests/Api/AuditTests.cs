@@ -54,7 +54,8 @@ public sealed class AuditTests(InfrastructureFixture infrastructure)
                 && e.RecordId == record), $"No audited read of {url}");
         }
         Assert.DoesNotContain(log, e => e.UserId == "frontdesk-3");
-        Assert.Contains(log, e => e is { Action: "create", RecordType: "evaluation", UserId: "therapist-7", Role: "therapist", ClientAddress: "10.0.0.7" } && e.RecordId == evaluationId);
+        Assert.Contains(log, e => e is { Action: "create", RecordType: "evaluation", Role: "therapist", ClientAddress: "10.0.0.7", Reason: null }
+            && e.RecordId == evaluationId && e.UserId == clinic.TherapistId.ToString());
         Assert.Contains(log, e => e is { Action: "sign", RecordType: "evaluation" } && e.RecordId == evaluationId);
         Assert.Contains(log, e => e is { Action: "create", RecordType: "visit-note" } && e.RecordId == note.Id);
         Assert.Contains(log, e => e is { Action: "issue", RecordType: "document" } && e.RecordId == report.Id);
@@ -79,7 +80,8 @@ public sealed class AuditTests(InfrastructureFixture infrastructure)
             var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
             Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
         }
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_entries WHERE user_id = 'therapist-7' AND action = 'read'", sql);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_entries WHERE user_id = @user AND action = 'read'", sql);
+        count.Parameters.AddWithValue("user", clinic.TherapistId.ToString());
         Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 }

@@ -31,15 +31,17 @@ internal sealed class Clinic : IAsyncDisposable
         Service = service;
         Probe = probe;
         LocationId = locationId;
-        Therapist = service.As(TestCaller.Therapist(locationId) with { Subject = "therapist-7" }, "10.0.0.7");
+        // A therapist's staff user id is the therapist id appointments name, so this user treats the clinic's visits.
+        Therapist = service.As(TestCaller.Therapist(locationId) with { Subject = TherapistId.ToString() }, "10.0.0.7");
     }
 
     public ClinicalNotesService Service { get; }
     public EventProbe Probe { get; }
 
-    /// <summary>The therapist documenting care (user "therapist-7", working at <see cref="LocationId"/>).</summary>
+    /// <summary>The treating therapist documenting care (user <see cref="TherapistId"/>, working at <see cref="LocationId"/>).</summary>
     public HttpClient Therapist { get; }
 
+    /// <summary>The therapist of every visit booked here unless told otherwise; also the <see cref="Therapist"/>'s user id.</summary>
     public Guid TherapistId { get; } = Guid.NewGuid();
 
     /// <summary>The clinic's location: its referrals are sent here, its visits held here.</summary>

@@ -71,7 +71,7 @@ public sealed class CourseOfCareTests(InfrastructureFixture infrastructure)
             new { reason = "Wrong side recorded", text = "Trigger points were right-sided only." }), HttpStatusCode.Created);
         var corrected = await Clinic.ReadAsync<VisitNoteResponse>(await api.GetAsync(new Uri($"/api/notes/visit-notes/{first.Id}", UriKind.Relative)), HttpStatusCode.OK);
         var addendum = Assert.Single(corrected.Addenda);
-        Assert.Equal(("therapist-7", "Wrong side recorded"), (addendum.Author, addendum.Reason));
+        Assert.Equal((clinic.TherapistId.ToString(), "Wrong side recorded"), (addendum.Author, addendum.Reason));
         Assert.Equal(5, corrected.Content.PainBefore);
 
         // Visits 2-9: no re-evaluation due yet.

@@ -3,7 +3,8 @@ namespace ClinicalNotes.Api.Tests.Api;
 /// <summary>Request bodies as a therapist's screen would send them.</summary>
 internal static class Forms
 {
-    public static object Evaluation(Guid referralId, Guid appointmentId, int pain = 7, int?[]? ndi = null, object[]? findings = null, string kind = "Initial") => new
+    public static object Evaluation(Guid referralId, Guid appointmentId, int pain = 7, int?[]? ndi = null, object[]? findings = null, string kind = "Initial",
+        string? onBehalfReason = null) => new
     {
         referralId,
         appointmentId,
@@ -20,6 +21,7 @@ internal static class Forms
             new { description = "Pain at most 3/10", metric = "pain", target = 3 },
             new { description = "Neck Disability Index at most 20 %", metric = "NeckDisabilityIndex", target = 20 },
         },
+        onBehalfReason,
     };
 
     public static object Plan(Guid evaluationId, int visits = 12) => new
@@ -40,7 +42,7 @@ internal static class Forms
     public static object Technique(string technique, string cptCode, int minutes, string region) =>
         new { technique, cptCode, minutes, bodyRegions = new[] { region } };
 
-    public static object Note(Guid appointmentId, int painBefore = 5, string? adverseEvent = null, object[]? techniques = null) => new
+    public static object Note(Guid appointmentId, int painBefore = 5, string? adverseEvent = null, object[]? techniques = null, string? onBehalfReason = null) => new
     {
         appointmentId,
         subjective = "Neck feels looser since last visit.",
@@ -53,5 +55,6 @@ internal static class Forms
         painAfter = Math.Max(0, painBefore - 2),
         tolerance = "Good",
         adverseEvent,
+        onBehalfReason,
     };
 }

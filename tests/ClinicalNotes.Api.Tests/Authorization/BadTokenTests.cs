@@ -19,8 +19,8 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var world = await clinics.StartAsync(infrastructure);
         var note = await world.FreshDraftNoteAsync(world.A);
         var addendaBefore = await world.Service.QueryAsync(db => db.Addenda.CountAsync(a => a.NoteId == world.A.SignedNote));
-        // Everything else about the caller would be allowed: an admin of the note's own clinic.
-        var token = BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location));
+        // Everything else about the caller would be allowed: the note's treating therapist.
+        var token = BadTokens.For(kind, world.TreatingTherapist(world.A));
         using var http = token is null ? world.Service.Anonymous() : world.Service.CreateClientWithToken(token);
 
         var sign = await http.PostAsync($"/api/notes/visit-notes/{note}/sign", null);
@@ -44,7 +44,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var note = await world.FreshDraftNoteAsync(world.A);
-        using var http = world.Service.CreateClientWithToken(TestTokens.For(TestCaller.ClinicAdmin(world.A.Location)));
+        using var http = world.Service.CreateClientWithToken(TestTokens.For(world.TreatingTherapist(world.A)));
 
         var sign = await http.PostAsync($"/api/notes/visit-notes/{note}/sign", null);
 

@@ -15,7 +15,8 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     public async Task A_therapist_of_A_gets_404_for_every_record_of_B()
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var therapist = world.Service.As(TestCaller.Therapist(world.A.Location));
+        var caller = TestCaller.Therapist(world.A.Location);
+        using var therapist = world.Service.As(caller);
         string[] records(ClinicRecords c) =>
         [
             $"/api/notes/referrals/{c.Referral}", $"/api/notes/evaluations/{c.Evaluation}", $"/api/notes/evaluations/{c.DraftEvaluation}",
@@ -37,7 +38,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
             Assert.True((await world.Admin.GetAsync(url)).IsSuccessStatusCode, $"{url} should exist");
         }
         // A refused look is no read of the record.
-        Assert.False(await world.Service.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.ReferralId == world.B.Referral && e.Role == "therapist")));
+        Assert.False(await world.Service.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.ReferralId == world.B.Referral && e.UserId == caller.Subject)));
     }
 
     [Fact]

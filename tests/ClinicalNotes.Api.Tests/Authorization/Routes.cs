@@ -13,6 +13,16 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
     public static readonly string[] ReportReaders = ["therapist", "clinic-admin", "referring-physician"];
     public static readonly string[] ClinicAdmin = ["clinic-admin"];
 
+    /// <summary>
+    /// Routes that start, revise or sign a visit's record: only its treating therapist, or a clinic admin giving a reason
+    /// (the matrix's admin gives none, so gets 403 at its own clinic; see AuthorshipTests).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Authored = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "POST /evaluations", "PUT /evaluations/{id}", "POST /evaluations/{id}/sign",
+        "POST /visit-notes", "PUT /visit-notes/{id}", "POST /visit-notes/{id}/sign",
+    };
+
     private const string Root = "/api/notes";
 
     private static readonly object Revision = new

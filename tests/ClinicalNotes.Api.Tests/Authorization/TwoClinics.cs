@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using ClinicalNotes.Api.Tests.Api;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
@@ -21,6 +22,7 @@ public sealed record ClinicRecords(
 public sealed class TwoClinics : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<Guid, HttpClient> _therapists = new();
     private Clinic? _clinic;
     private HttpClient? _admin;
     private bool _ready;
@@ -60,6 +62,12 @@ public sealed class TwoClinics : IAsyncLifetime
 
     public ClinicRecords Of(string where) => where == "own" ? A : B;
 
+    /// <summary>The therapist who treats the clinic's visits: their staff user id is the appointments' therapist id.</summary>
+    public TestCaller TreatingTherapist(ClinicRecords c) => TestCaller.Therapist(c.Location) with { Subject = c.Therapist.ToString() };
+
+    /// <summary>A client acting as <see cref="TreatingTherapist"/>: evaluations and visit notes are written by them.</summary>
+    public HttpClient TherapistOf(ClinicRecords c) => _therapists.GetOrAdd(c.Therapist, _ => Service.As(TreatingTherapist(c)));
+
     /// <summary>A new referral of the clinic with a booked, undocumented evaluation visit.</summary>
     public async Task<(Guid Referral, Guid Visit)> FreshEvaluationVisitAsync(ClinicRecords c)
     {
@@ -71,14 +79,14 @@ public sealed class TwoClinics : IAsyncLifetime
     public async Task<Guid> FreshDraftEvaluationAsync(ClinicRecords c)
     {
         var (referral, visit) = await FreshEvaluationVisitAsync(c);
-        return await IdAsync<EvaluationResponse>(await Admin.PostJsonAsync("/api/notes/evaluations", Forms.Evaluation(referral, visit)), e => e.Id);
+        return await IdAsync<EvaluationResponse>(await TherapistOf(c).PostJsonAsync("/api/notes/evaluations", Forms.Evaluation(referral, visit)), e => e.Id);
     }
 
     /// <summary>A new referral with a signed initial evaluation and no plan yet.</summary>
     public async Task<(Guid Referral, Guid Evaluation)> FreshEvaluatedReferralAsync(ClinicRecords c)
     {
         var (referral, visit) = await FreshEvaluationVisitAsync(c);
-        return (referral, await CourseOfCareTests.EvaluatedAsync(Admin, referral, visit));
+        return (referral, await CourseOfCareTests.EvaluatedAsync(TherapistOf(c), referral, visit));
     }
 
     public async Task<Guid> FreshDraftPlanAsync(ClinicRecords c)
@@ -91,7 +99,7 @@ public sealed class TwoClinics : IAsyncLifetime
     public async Task<Guid> FreshVisitAsync(ClinicRecords c) => (await Book(c.Referral, "treatment", c))[0];
 
     public async Task<Guid> FreshDraftNoteAsync(ClinicRecords c) =>
-        await IdAsync<VisitNoteResponse>(await Admin.PostJsonAsync("/api/notes/visit-notes", Forms.Note(await FreshVisitAsync(c))), n => n.Id);
+        await IdAsync<VisitNoteResponse>(await TherapistOf(c).PostJsonAsync("/api/notes/visit-notes", Forms.Note(await FreshVisitAsync(c))), n => n.Id);
 
     private async Task<ClinicRecords> DocumentCareAsync(Guid location, string npi)
     {
@@ -102,13 +110,14 @@ public sealed class TwoClinics : IAsyncLifetime
         var reEvaluationVisit = (await Book(referral, "re-evaluation", site))[0];
         var visits = await Book(referral, "treatment", site, 3);
 
-        var evaluation = await CourseOfCareTests.EvaluatedAsync(Admin, referral, evaluationVisit);
+        var therapistClient = TherapistOf(site);
+        var evaluation = await CourseOfCareTests.EvaluatedAsync(therapistClient, referral, evaluationVisit);
         var plan = await IdAsync<TreatmentPlanResponse>(await Admin.PostJsonAsync("/api/notes/treatment-plans", Forms.Plan(evaluation)), p => p.Id);
         await IdAsync<TreatmentPlanResponse>(await Admin.PostAsync($"/api/notes/treatment-plans/{plan}/activate", null), p => p.Id, HttpStatusCode.OK);
-        var signedNote = await IdAsync<VisitNoteResponse>(await Admin.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0])), n => n.Id);
-        await IdAsync<VisitNoteResponse>(await Admin.PostAsync($"/api/notes/visit-notes/{signedNote}/sign", null), n => n.Id, HttpStatusCode.OK);
-        var draftNote = await IdAsync<VisitNoteResponse>(await Admin.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[1])), n => n.Id);
-        var draftEvaluation = await IdAsync<EvaluationResponse>(await Admin.PostJsonAsync("/api/notes/evaluations",
+        var signedNote = await IdAsync<VisitNoteResponse>(await therapistClient.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0])), n => n.Id);
+        await IdAsync<VisitNoteResponse>(await therapistClient.PostAsync($"/api/notes/visit-notes/{signedNote}/sign", null), n => n.Id, HttpStatusCode.OK);
+        var draftNote = await IdAsync<VisitNoteResponse>(await therapistClient.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[1])), n => n.Id);
+        var draftEvaluation = await IdAsync<EvaluationResponse>(await therapistClient.PostJsonAsync("/api/notes/evaluations",
             Forms.Evaluation(referral, reEvaluationVisit, pain: 4, findings: [], kind: "ReEvaluation")), e => e.Id);
         var document = await IdAsync<DocumentResponse>(await Admin.PostAsync($"/api/notes/referrals/{referral}/progress-reports", null), d => d.Id);
         var (spareReferral, spareEvaluationVisit) = await FreshEvaluationVisitAsync(site);
@@ -132,6 +141,10 @@ public sealed class TwoClinics : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _admin?.Dispose();
+        foreach (var therapist in _therapists.Values)
+        {
+            therapist.Dispose();
+        }
         if (_clinic is not null)
         {
             await _clinic.DisposeAsync();

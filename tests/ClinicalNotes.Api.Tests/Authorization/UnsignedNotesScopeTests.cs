@@ -19,25 +19,26 @@ public sealed class UnsignedNotesScopeTests(InfrastructureFixture infrastructure
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var clinic = await Clinic.OpenAsync(infrastructure, service => service.Clock = clock);
         var other = Guid.NewGuid();
-        using var admin = clinic.Service.As(TestCaller.ClinicAdmin(clinic.LocationId, other));
-        var ours = await DraftNoteAsync(clinic, admin, clinic.LocationId);
-        var theirs = await DraftNoteAsync(clinic, admin, other);
+        // The clinic's therapist treats at both locations, so documents both visits.
+        using var ofBoth = clinic.Service.As(TestCaller.Therapist(clinic.LocationId, other) with { Subject = clinic.TherapistId.ToString() });
+        var ours = await DraftNoteAsync(clinic, ofBoth, clinic.LocationId);
+        var theirs = await DraftNoteAsync(clinic, ofBoth, other);
         clock.Advance(TimeSpan.FromHours(25));
 
         var forA = await Clinic.ReadAsync<List<UnsignedNoteResponse>>(await clinic.Therapist.GetAsync("/api/notes/visit-notes/unsigned"), HttpStatusCode.OK);
-        var forBoth = await Clinic.ReadAsync<List<UnsignedNoteResponse>>(await admin.GetAsync("/api/notes/visit-notes/unsigned"), HttpStatusCode.OK);
+        var forBoth = await Clinic.ReadAsync<List<UnsignedNoteResponse>>(await ofBoth.GetAsync("/api/notes/visit-notes/unsigned"), HttpStatusCode.OK);
 
         Assert.Equal([ours], forA.Select(n => n.Id));
         Assert.Equal(new[] { ours, theirs }.Order(), forBoth.Select(n => n.Id).Order());
     }
 
-    private static async Task<Guid> DraftNoteAsync(Clinic clinic, HttpClient admin, Guid location)
+    private static async Task<Guid> DraftNoteAsync(Clinic clinic, HttpClient therapist, Guid location)
     {
         var referral = await clinic.AcceptReferralAsync(locationId: location);
-        var evaluation = await CourseOfCareTests.EvaluatedAsync(admin, referral, (await clinic.BookAsync(referral, "evaluation", locationId: location))[0]);
-        var plan = await Clinic.ReadAsync<TreatmentPlanResponse>(await admin.PostJsonAsync("/api/notes/treatment-plans", Forms.Plan(evaluation)), HttpStatusCode.Created);
-        await Clinic.ReadAsync<TreatmentPlanResponse>(await admin.PostAsync($"/api/notes/treatment-plans/{plan.Id}/activate", null), HttpStatusCode.OK);
+        var evaluation = await CourseOfCareTests.EvaluatedAsync(therapist, referral, (await clinic.BookAsync(referral, "evaluation", locationId: location))[0]);
+        var plan = await Clinic.ReadAsync<TreatmentPlanResponse>(await therapist.PostJsonAsync("/api/notes/treatment-plans", Forms.Plan(evaluation)), HttpStatusCode.Created);
+        await Clinic.ReadAsync<TreatmentPlanResponse>(await therapist.PostAsync($"/api/notes/treatment-plans/{plan.Id}/activate", null), HttpStatusCode.OK);
         var visit = (await clinic.BookAsync(referral, "treatment", locationId: location))[0];
-        return (await Clinic.ReadAsync<VisitNoteResponse>(await admin.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visit)), HttpStatusCode.Created)).Id;
+        return (await Clinic.ReadAsync<VisitNoteResponse>(await therapist.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visit)), HttpStatusCode.Created)).Id;
     }
 }

@@ -45,11 +45,14 @@ internal static class Clinic
         States.AddOrUpdate(referral, next);
     }
 
-    public static ClinicAppointment Appointment(CareReferral referral, string type, DateTimeOffset? at = null)
+    /// <summary>The treating therapist of every appointment built here (their staff user id).</summary>
+    public static readonly Guid TherapistId = Guid.NewGuid();
+
+    public static ClinicAppointment Appointment(CareReferral referral, string type, DateTimeOffset? at = null, Guid? therapistId = null)
     {
         var appointment = ClinicAppointment.Create(Guid.NewGuid(), referral.Id);
         var start = at ?? Monday;
-        appointment.Update(type, Guid.NewGuid(), "Tom Therapist", Guid.NewGuid(), "Downtown", start, start.AddMinutes(60), AppointmentStatus.Booked, start.AddDays(-1));
+        appointment.Update(type, therapistId ?? TherapistId, "Tom Therapist", Guid.NewGuid(), "Downtown", start, start.AddMinutes(60), AppointmentStatus.Booked, start.AddDays(-1));
         return appointment;
     }
 
@@ -60,10 +63,28 @@ internal static class Clinic
 
     public static Evaluation SignedEvaluation(CareReferral referral, params ScreeningFinding[] findings)
     {
-        var evaluation = Evaluation.Write(referral, Appointment(referral, "evaluation"), EvaluationKind.Initial, Content(findings), null, "therapist-1", Monday);
-        evaluation.Sign(referral, "therapist-1", Monday);
+        var evaluation = Evaluate(referral, Appointment(referral, "evaluation"), EvaluationKind.Initial, Content(findings), null, Monday);
+        evaluation.Sign(referral, Treating(evaluation.AppointmentId), Monday);
         return evaluation;
     }
+
+    /// <summary>The treating therapist documenting their own appointment.</summary>
+    public static Authorship Treating(ClinicAppointment appointment) =>
+        Authorship.For(appointment, new Documenter(appointment.TherapistId.ToString(), IsClinicAdmin: false), null);
+
+    /// <summary>The treating therapist of the appointment with this id (the rule reads only its id and therapist).</summary>
+    public static Authorship Treating(Guid appointmentId)
+    {
+        var appointment = ClinicAppointment.Create(appointmentId, Guid.NewGuid());
+        appointment.Update("treatment", TherapistId, "Tom Therapist", Guid.NewGuid(), "Downtown", Monday, Monday.AddHours(1), AppointmentStatus.Booked, Monday);
+        return Treating(appointment);
+    }
+
+    public static Evaluation Evaluate(CareReferral referral, ClinicAppointment appointment, EvaluationKind kind, EvaluationContent content,
+        Evaluation? signedInitial, DateTimeOffset at) => Evaluation.Write(referral, appointment, kind, content, signedInitial, Treating(appointment), at);
+
+    public static VisitNote Note(CareReferral referral, ClinicAppointment appointment, Guid planId, int planVersion, VisitNoteContent content,
+        DateTimeOffset at) => VisitNote.Write(referral, appointment, planId, planVersion, content, Treating(appointment), at);
 
     public static PlanTerms Terms(CareReferral referral, int visits = 12) => PlanTerms.Create(referral,
         ["Myofascial release", "Massage"], ["lower back"], 2, 6, visits, [new Goal("Pain at most 3", "pain", 3)]);

@@ -15,32 +15,32 @@ public sealed class EvaluationTests
         var signed = Clinic.SignedEvaluation(referral);
 
         Assert.Contains("evaluation appointment", Assert.Throws<ClinicalRuleViolation>(() =>
-            Evaluation.Write(referral, Clinic.Appointment(referral, "treatment"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+            Clinic.Evaluate(referral, Clinic.Appointment(referral, "treatment"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday)).Message);
         Assert.Contains("already has a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
-            Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), signed, "t", Clinic.Monday)).Message);
+            Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), signed, Clinic.Monday)).Message);
         var unevaluated = Clinic.Referral();
         Assert.Contains("needs a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
-            Evaluation.Write(unevaluated, Clinic.Appointment(unevaluated, "re-evaluation"), EvaluationKind.ReEvaluation, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+            Clinic.Evaluate(unevaluated, Clinic.Appointment(unevaluated, "re-evaluation"), EvaluationKind.ReEvaluation, Clinic.Content(), null, Clinic.Monday)).Message);
         Assert.Contains("another referral", Assert.Throws<ClinicalRuleViolation>(() =>
-            Evaluation.Write(unevaluated, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday)).Message);
+            Clinic.Evaluate(unevaluated, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday)).Message);
     }
 
     [Fact]
     public void Signing_applies_the_screening_to_the_referral_and_freezes_the_evaluation()
     {
         var referral = Clinic.Referral();
-        var evaluation = Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial,
+        var evaluation = Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial,
             Clinic.Content(new ScreeningFinding("Fever", ContraindicationEffect.BlocksAllTreatment, null),
-                new ScreeningFinding("Osteoporosis", ContraindicationEffect.NeedsPhysicianClearance, null)), null, "t", Clinic.Monday);
+                new ScreeningFinding("Osteoporosis", ContraindicationEffect.NeedsPhysicianClearance, null)), null, Clinic.Monday);
         Assert.Null(referral.TreatmentBlockedAt);
 
-        evaluation.Sign(referral, "t", Clinic.Monday.AddHours(1));
+        evaluation.Sign(referral, Clinic.Treating(evaluation.AppointmentId), Clinic.Monday.AddHours(1));
 
         Assert.Equal(Clinic.Monday.AddHours(1), referral.TreatmentBlockedAt);
         Assert.Equal(["Osteoporosis"], referral.PendingClearances);
         Assert.Equal(evaluation.Id, referral.LatestEvaluationId);
-        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Revise(Clinic.Content()));
-        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Sign(referral, "t", Clinic.Monday.AddHours(2)));
+        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Revise(Clinic.Content(), Clinic.Treating(evaluation.AppointmentId)));
+        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Sign(referral, Clinic.Treating(evaluation.AppointmentId), Clinic.Monday.AddHours(2)));
     }
 
     [Fact]

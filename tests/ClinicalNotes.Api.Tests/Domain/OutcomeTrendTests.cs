@@ -10,8 +10,8 @@ public sealed class OutcomeTrendTests
     private static VisitNote SignedNote(CareReferral referral, Guid planId, int painBefore, DateTimeOffset at)
     {
         var content = VisitNoteContent.Create("s", "o", "a", "p", [Clinic.Technique("Massage")], painBefore, painBefore, Tolerance.Good, null);
-        var note = VisitNote.Write(referral, Clinic.Appointment(referral, "treatment", at), planId, 1, content, "t", at);
-        note.Sign(referral, "t", at);
+        var note = Clinic.Note(referral, Clinic.Appointment(referral, "treatment", at), planId, 1, content, at);
+        note.Sign(referral, Clinic.Treating(note.AppointmentId), at);
         return note;
     }
 
@@ -38,13 +38,13 @@ public sealed class OutcomeTrendTests
     {
         var referral = Clinic.Referral();
         var evaluation = Clinic.SignedEvaluation(referral);
-        var draft = VisitNote.Write(referral, Clinic.Appointment(referral, "treatment"), Guid.NewGuid(), 1,
-            VisitNoteContent.Create("s", "o", "a", "p", [Clinic.Technique("Massage")], 0, 0, Tolerance.Good, null), "t", Clinic.Monday.AddDays(1));
+        var draft = Clinic.Note(referral, Clinic.Appointment(referral, "treatment"), Guid.NewGuid(), 1,
+            VisitNoteContent.Create("s", "o", "a", "p", [Clinic.Technique("Massage")], 0, 0, Tolerance.Good, null), Clinic.Monday.AddDays(1));
 
         var pain = Assert.Single(OutcomeTrend.For([evaluation], [draft], evaluation.Content.Goals), t => t.Metric == "pain");
 
         Assert.Equal(7m, pain.Latest);
-        Assert.Empty(OutcomeTrend.For([Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday)], [], []));
+        Assert.Empty(OutcomeTrend.For([Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday)], [], []));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class TreatmentPlanRulesTests
     public void A_plan_is_set_from_a_signed_initial_evaluation_only()
     {
         var referral = Clinic.Referral();
-        var unsigned = Evaluation.Write(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, "t", Clinic.Monday);
+        var unsigned = Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday);
 
         Assert.Throws<ClinicalRuleViolation>(() => TreatmentPlan.Draft(unsigned, Clinic.Terms(referral), "t", Clinic.Monday));
     }

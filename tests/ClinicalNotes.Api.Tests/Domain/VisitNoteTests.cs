@@ -11,7 +11,7 @@ public sealed class VisitNoteTests
         referral = Clinic.Referral();
         var evaluation = Clinic.SignedEvaluation(referral);
         var plan = Clinic.ActivePlan(referral, evaluation);
-        return VisitNote.Write(referral, Clinic.Appointment(referral, "treatment"), plan.Id, plan.Version, Clinic.NoteContent(techniques), "therapist-1", Clinic.Monday);
+        return Clinic.Note(referral, Clinic.Appointment(referral, "treatment"), plan.Id, plan.Version, Clinic.NoteContent(techniques), Clinic.Monday);
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class VisitNoteTests
     {
         var note = Draft(out var referral, Clinic.Technique("Myofascial release", minutes: 33), Clinic.Technique("Massage", minutes: 7, cpt: "97124"));
 
-        note.Sign(referral, "therapist-1", Clinic.Monday.AddHours(1));
+        note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(1));
 
         Assert.Equal(1, note.VisitNumber);
         Assert.Equal([new BillableUnits("97124", 1), new BillableUnits("97140", 2)], note.Units);
@@ -29,10 +29,10 @@ public sealed class VisitNoteTests
     public void A_signed_note_cannot_be_revised_or_signed_again()
     {
         var note = Draft(out var referral);
-        note.Sign(referral, "therapist-1", Clinic.Monday.AddHours(1));
+        note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(1));
 
-        Assert.Throws<ClinicalRuleViolation>(() => note.Revise(Clinic.NoteContent(), note.PlanId, note.PlanVersion));
-        Assert.Throws<ClinicalRuleViolation>(() => note.Sign(referral, "therapist-1", Clinic.Monday.AddHours(2)));
+        Assert.Throws<ClinicalRuleViolation>(() => note.Revise(Clinic.NoteContent(), note.PlanId, note.PlanVersion, Clinic.Treating(note.AppointmentId)));
+        Assert.Throws<ClinicalRuleViolation>(() => note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(2)));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class VisitNoteTests
         var note = Draft(out var referral);
         Assert.Throws<ClinicalRuleViolation>(() => Addendum.To(note, "therapist-1", "typo", "L5 not L4", Clinic.Monday));
 
-        note.Sign(referral, "therapist-1", Clinic.Monday.AddHours(1));
+        note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(1));
         var error = Assert.Throws<InvalidClinicalData>(() => Addendum.To(note, "therapist-1", "", "L5 not L4", Clinic.Monday.AddHours(2)));
         Assert.Contains("reason", error.Errors.Keys);
 

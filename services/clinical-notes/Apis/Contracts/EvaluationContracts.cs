@@ -15,7 +15,8 @@ public sealed record EvaluationRequest(
     OutcomeAnswers? OutcomeMeasure,
     IReadOnlyList<ScreeningFinding>? Findings,
     string? Assessment,
-    IReadOnlyList<Goal>? Goals)
+    IReadOnlyList<Goal>? Goals,
+    string? OnBehalfReason = null)
 {
     public EvaluationContent ToContent(EvaluationKind kind) => EvaluationContent.Create(
         History, PainScore, RangeOfMotion, OutcomeMeasure?.Measure, OutcomeMeasure?.Answers, Findings, Assessment, Goals,

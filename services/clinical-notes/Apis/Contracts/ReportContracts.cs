@@ -41,4 +41,4 @@ public sealed record OutcomeAggregateResponse(
     decimal? MeanVisitsUsed);
 
 public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string UserId, string UserName, string? Role, string? ClientId, string? ClientAddress,
-    string RecordType, Guid RecordId, Guid? ReferralId, string Action);
+    string RecordType, Guid RecordId, Guid? ReferralId, string Action, string? Reason);

@@ -13,11 +13,15 @@ public sealed record VisitNoteRequest(
     int? PainBefore,
     int? PainAfter,
     Tolerance? Tolerance,
-    string? AdverseEvent)
+    string? AdverseEvent,
+    string? OnBehalfReason = null)
 {
     public VisitNoteContent ToContent() =>
         VisitNoteContent.Create(Subjective, Objective, Assessment, Plan, Techniques, PainBefore, PainAfter, Tolerance, AdverseEvent);
 }
+
+/// <summary>Signing a note or an evaluation; a clinic admin signing for the treating therapist gives the reason.</summary>
+public sealed record SignRequest(string? OnBehalfReason);
 
 public sealed record AddendumRequest(string? Reason, string? Text);
 

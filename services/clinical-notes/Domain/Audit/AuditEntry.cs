@@ -35,8 +35,11 @@ public sealed class AuditEntry
     public Guid? ReferralId { get; private set; }
     public string Action { get; private set; } = "";
 
+    /// <summary>Why a clinic admin acted for the treating therapist; null for everyone acting on their own behalf.</summary>
+    public string? Reason { get; private set; }
+
     public static AuditEntry Of(DateTimeOffset at, string userId, string userName, string? role, string? clientId, string? clientAddress,
-        string recordType, Guid recordId, Guid? referralId, string action) => new()
+        string recordType, Guid recordId, Guid? referralId, string action, string? reason = null) => new()
     {
         At = at,
         UserId = userId,
@@ -48,5 +51,6 @@ public sealed class AuditEntry
         RecordId = recordId,
         ReferralId = referralId,
         Action = action,
+        Reason = reason,
     };
 }

@@ -3,6 +3,9 @@ namespace MedMassage.ClinicalNotes.Api.Domain.Common;
 /// <summary>A clinical rule forbids the requested change in the record's current state (answered 409).</summary>
 public sealed class ClinicalRuleViolation(string message) : Exception(message);
 
+/// <summary>The caller may see the record but not make this change to it (answered 403); nothing is changed.</summary>
+public sealed class ClinicalAccessDenied(string message) : Exception(message);
+
 /// <summary>The submitted clinical data is invalid; every bad field is named (answered 400).</summary>
 public sealed class InvalidClinicalData(IReadOnlyDictionary<string, string[]> errors)
     : Exception("The clinical data is invalid: " + string.Join(", ", errors.Keys))

@@ -35,8 +35,9 @@ public sealed class Evaluation
     /// and is written once per referral; a re-evaluation needs the signed initial one.
     /// </summary>
     public static Evaluation Write(CareReferral referral, ClinicAppointment appointment, EvaluationKind kind,
-        EvaluationContent content, Evaluation? signedInitial, string author, DateTimeOffset now)
+        EvaluationContent content, Evaluation? signedInitial, Authorship author, DateTimeOffset now)
     {
+        author.EnsureCovers(appointment.Id);
         if (appointment.ReferralId != referral.Id)
         {
             throw new ClinicalRuleViolation("The appointment belongs to another referral.");
@@ -71,12 +72,13 @@ public sealed class Evaluation
             Kind = kind,
             Content = content,
             CreatedAt = now,
-            CreatedBy = author,
+            CreatedBy = author.UserId,
         };
     }
 
-    public void Revise(EvaluationContent content)
+    public void Revise(EvaluationContent content, Authorship author)
     {
+        author.EnsureCovers(AppointmentId);
         EnsureUnsigned();
         Content = content;
     }
@@ -85,11 +87,12 @@ public sealed class Evaluation
     /// Signs the evaluation and applies its screening to the referral: a blocking finding stops all treatment,
     /// findings needing clearance wait for the physician.
     /// </summary>
-    public void Sign(CareReferral referral, string by, DateTimeOffset now)
+    public void Sign(CareReferral referral, Authorship by, DateTimeOffset now)
     {
+        by.EnsureCovers(AppointmentId);
         EnsureUnsigned();
         SignedAt = now;
-        SignedBy = by;
+        SignedBy = by.UserId;
         if (BlocksAllTreatment)
         {
             referral.BlockTreatment(now);

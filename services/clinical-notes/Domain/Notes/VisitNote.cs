@@ -35,8 +35,9 @@ public sealed class VisitNote
     public bool IsSigned => SignedAt is not null;
 
     public static VisitNote Write(CareReferral referral, ClinicAppointment appointment, Guid planId, int planVersion,
-        VisitNoteContent content, string author, DateTimeOffset now)
+        VisitNoteContent content, Authorship author, DateTimeOffset now)
     {
+        author.EnsureCovers(appointment.Id);
         if (appointment.ReferralId != referral.Id)
         {
             throw new ClinicalRuleViolation("The appointment belongs to another referral.");
@@ -61,12 +62,13 @@ public sealed class VisitNote
             PlanVersion = planVersion,
             Content = content,
             CreatedAt = now,
-            CreatedBy = author,
+            CreatedBy = author.UserId,
         };
     }
 
-    public void Revise(VisitNoteContent content, Guid planId, int planVersion)
+    public void Revise(VisitNoteContent content, Guid planId, int planVersion, Authorship author)
     {
+        author.EnsureCovers(AppointmentId);
         EnsureUnsigned();
         Content = content;
         PlanId = planId;
@@ -74,11 +76,12 @@ public sealed class VisitNote
     }
 
     /// <summary>Signs the note, numbering the visit and fixing its billable units.</summary>
-    public void Sign(CareReferral referral, string by, DateTimeOffset now)
+    public void Sign(CareReferral referral, Authorship by, DateTimeOffset now)
     {
+        by.EnsureCovers(AppointmentId);
         EnsureUnsigned();
         SignedAt = now;
-        SignedBy = by;
+        SignedBy = by.UserId;
         Units = [.. EightMinuteRule.Units(Content.Techniques.Select(t => (t.CptCode, t.Minutes)))];
         VisitNumber = referral.RecordSignedVisit();
     }
