@@ -10,25 +10,24 @@ namespace MedMassage.ClinicalNotes.Api.Application;
 /// <summary>
 /// Watches the deadlines nobody's action triggers: notes left unsigned for more than 24 hours and re-evaluations that
 /// fall due by the 30-day rule. Each is announced once; the flags commit with the events (outbox), so a crash neither
-/// loses nor repeats them.
+/// loses nor repeats them. Once a day it also asks for plan certifications falling due (<see cref="RecertificationSweep"/>).
 /// </summary>
 internal sealed class ClinicalDeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration,
     ILogger<ClinicalDeadlineMonitor> logger) : BackgroundService
 {
     private TimeSpan Interval => configuration.GetValue("ClinicalNotes:DeadlineScanInterval", TimeSpan.FromMinutes(5));
 
+    // The UTC day certifications were last swept on: due dates are days, so once a day is enough. A restart sweeps
+    // again, which the sweep's own once-per-plan-and-date claim makes harmless.
+    private DateOnly? _certificationsSweptOn;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await ScanAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Clinical deadline scan failed; retrying at the next interval");
-            }
+            // Separately, so one failing never keeps the other from running.
+            await TryAsync(ScanAsync, "Clinical deadline scan", stoppingToken);
+            await TryAsync(SweepCertificationsDailyAsync, "Plan certification sweep", stoppingToken);
             try
             {
                 await Task.Delay(Interval, stoppingToken);
@@ -38,6 +37,30 @@ internal sealed class ClinicalDeadlineMonitor(IServiceScopeFactory scopes, TimeP
                 return;
             }
         }
+    }
+
+    private async Task TryAsync(Func<CancellationToken, Task> work, string what, CancellationToken ct)
+    {
+        try
+        {
+            await work(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "{What} failed; retrying at the next interval", what);
+        }
+    }
+
+    internal async Task SweepCertificationsDailyAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (_certificationsSweptOn == today)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RecertificationSweep>().SweepAsync(ct);
+        _certificationsSweptOn = today;
     }
 
     internal async Task ScanAsync(CancellationToken ct)

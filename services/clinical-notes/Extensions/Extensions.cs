@@ -26,6 +26,7 @@ internal static class Extensions
         builder.Services.AddScoped<ClinicalAudit>();
         builder.Services.AddScoped<CareRecords>();
         builder.Services.AddSingleton<DocumentLinks>();
+        builder.Services.AddScoped<RecertificationSweep>();
         builder.Services.AddHostedService<ClinicalDeadlineMonitor>();
     }
 }

@@ -33,6 +33,20 @@ public sealed class TreatmentPlanActivatedConsumer(NotificationDbContext db, Ref
             PhysicianLinkPurposes.CertifyPlan, message.PlanId, message.Version, v => v.Date("dueBy", message.CertificationDueBy), ct);
 }
 
+/// <summary>A plan's certification falls due: the physician is asked to certify, and the location's staff know to follow up.</summary>
+public sealed class PlanRecertificationDueConsumer(NotificationDbContext db, ReferralMessages referrals)
+    : IdempotentConsumer<NotificationDbContext, PlanRecertificationDue>(db)
+{
+    protected override async Task HandleAsync(PlanRecertificationDue message, CancellationToken ct)
+    {
+        var link = referrals.PortalLink($"referrals/{message.ReferralId}/plans/{message.PlanId}/versions/{message.Version.ToString(CultureInfo.InvariantCulture)}");
+        await referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.PlanCertificationRequest,
+            v => v.Date("dueBy", message.DueBy).Set("link", link), ct);
+        await referrals.ToStaffAsync(message.EventId, message.ReferralId, message.LocationId, MessageType.PlanCertificationDue,
+            v => v.Date("dueBy", message.DueBy), ct);
+    }
+}
+
 public sealed class ProgressReportIssuedConsumer(NotificationDbContext db, ReferralMessages referrals)
     : IdempotentConsumer<NotificationDbContext, ProgressReportIssued>(db)
 {

@@ -53,3 +53,15 @@ public sealed record AdverseEventReported(Guid NoteId, Guid ReferralId, Guid The
 public sealed record ClearanceRequested(Guid ReferralId, IReadOnlyList<ContraindicationFinding> Findings) : IntegrationEvent;
 
 public sealed record UnsignedNotesFlagged(Guid TherapistId, IReadOnlyList<Guid> NoteIds) : IntegrationEvent;
+
+/// <summary>
+/// The physician's (re)certification of a plan of care falls due by <paramref name="DueBy"/>: announced once per plan and
+/// due date, some days before. <paramref name="LastCertifiedAt"/> is null while this version was never certified.
+/// </summary>
+public sealed record PlanRecertificationDue(
+    Guid PlanId,
+    int Version,
+    Guid ReferralId,
+    Guid? LocationId,
+    DateOnly DueBy,
+    DateTimeOffset? LastCertifiedAt) : IntegrationEvent;

@@ -23,7 +23,7 @@ internal sealed class Clinic : IAsyncDisposable
     [
         typeof(EvaluationCompleted), typeof(ClearanceRequested), typeof(TreatmentPlanActivated), typeof(TreatmentPlanRevised),
         typeof(TreatmentPlanCertified), typeof(ReEvaluationDue), typeof(ProgressReportIssued),
-        typeof(DischargeSummaryIssued), typeof(AdverseEventReported), typeof(UnsignedNotesFlagged),
+        typeof(DischargeSummaryIssued), typeof(AdverseEventReported), typeof(UnsignedNotesFlagged), typeof(PlanRecertificationDue),
     ];
 
     private Clinic(ClinicalNotesService service, EventProbe probe, Guid locationId)

@@ -17,4 +17,7 @@ public static class CertificationRules
 
     public static DateOnly RecertificationDueBy(DateTimeOffset certifiedAt) =>
         DateOnly.FromDateTime(certifiedAt.UtcDateTime).AddDays(RecertifyWithinDays - 1);
+
+    /// <summary>The physician is asked <paramref name="daysBefore"/> days ahead, and still once it is overdue.</summary>
+    public static bool IsTimeToAsk(DateOnly dueBy, DateOnly today, int daysBefore) => today >= dueBy.AddDays(-daysBefore);
 }

@@ -33,6 +33,12 @@ public sealed class TreatmentPlan
 
     public Certification? LatestCertification => Certifications.Count == 0 ? null : Certifications[^1];
 
+    /// <summary>
+    /// The date by which the physician must (re)certify this version: the latest certification's recertification date,
+    /// else the initial deadline; none unless the plan is active.
+    /// </summary>
+    public DateOnly? CertificationDeadline => Status != PlanStatus.Active ? null : LatestCertification?.RecertificationDueBy ?? CertificationDueBy;
+
     public static TreatmentPlan Draft(Evaluation initialEvaluation, PlanTerms terms, string author, DateTimeOffset now)
     {
         if (initialEvaluation.Kind != EvaluationKind.Initial || !initialEvaluation.IsSigned)

@@ -34,6 +34,7 @@ internal sealed class TreatmentPlanConfiguration : IEntityTypeConfiguration<Trea
         e.Property(x => x.Terms).IsJson();
         e.Property(x => x.Certifications).IsJson();
         e.Ignore(x => x.LatestCertification);
+        e.Ignore(x => x.CertificationDeadline);
     }
 }
 

@@ -17,12 +17,14 @@ public enum MessageType
     EvaluationSummary,
     ClearanceRequest,
     TreatmentPlanForCertification,
+    PlanCertificationRequest,
     ProgressReport,
     DischargeSummary,
 
     // Clinic staff
     AuthorizationRunningOut,
     ReEvaluationDue,
+    PlanCertificationDue,
     UnsignedNotes,
     AdverseEvent,
     DeliveryFailed,

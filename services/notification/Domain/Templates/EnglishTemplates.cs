@@ -52,6 +52,10 @@ internal static class EnglishTemplates
             "Plan of care for referral {reference}: certification requested",
             "Dear {physician},\n\nThe plan of care for referral {reference} is ready for your certification by {dueBy}.\nPlease review and certify it through this secure link:\n{link}" + Contact,
             "{location}: plan of care for {reference} needs certification by {dueBy}: {link}"),
+        [MessageType.PlanCertificationRequest] = new(
+            "Plan of care for referral {reference}: your certification is due by {dueBy}",
+            "Dear {physician},\n\nYour certification of the plan of care for referral {reference} is due by {dueBy}; without it, treatment cannot continue after that date.\nPlease review and certify it through this secure link:\n{link}" + Contact,
+            "{location}: please certify the plan of care for {reference} by {dueBy}: {link}"),
         [MessageType.ProgressReport] = new(
             "Progress report for referral {reference}",
             "Dear {physician},\n\nA progress report for referral {reference} is available through this secure link:\n{link}" + Contact,
@@ -68,6 +72,10 @@ internal static class EnglishTemplates
             "Re-evaluation due: referral {reference}",
             "Referral {reference} needs a re-evaluation by {dueBy} ({count} visits since the last evaluation).",
             "Referral {reference}: re-evaluation due by {dueBy}."),
+        [MessageType.PlanCertificationDue] = new(
+            "Plan certification due: referral {reference}",
+            "The physician's certification of the plan of care for referral {reference} is due by {dueBy}; they have been asked. Without it, no visit can be documented after that date.",
+            "Referral {reference}: plan certification due by {dueBy}."),
         [MessageType.UnsignedNotes] = new(
             "{count} visit note(s) unsigned for more than 24 hours",
             "{count} visit note(s) by therapist {therapist} have been unsigned for more than 24 hours. Please have them signed.",

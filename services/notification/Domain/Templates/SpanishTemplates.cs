@@ -52,6 +52,10 @@ internal static class SpanishTemplates
             "Plan de tratamiento de la derivación {reference}: certificación solicitada",
             "Estimado/a {physician}:\n\nEl plan de tratamiento de la derivación {reference} está listo para su certificación antes del {dueBy}.\nRevíselo y certifíquelo en este enlace seguro:\n{link}" + Contact,
             "{location}: el plan de {reference} requiere certificación antes del {dueBy}: {link}"),
+        [MessageType.PlanCertificationRequest] = new(
+            "Plan de tratamiento de la derivación {reference}: su certificación vence el {dueBy}",
+            "Estimado/a {physician}:\n\nSu certificación del plan de tratamiento de la derivación {reference} vence el {dueBy}; sin ella, el tratamiento no puede continuar después de esa fecha.\nRevíselo y certifíquelo en este enlace seguro:\n{link}" + Contact,
+            "{location}: certifique el plan de {reference} antes del {dueBy}: {link}"),
         [MessageType.ProgressReport] = new(
             "Informe de evolución de la derivación {reference}",
             "Estimado/a {physician}:\n\nHay un informe de evolución de la derivación {reference} disponible en este enlace seguro:\n{link}" + Contact,
@@ -68,6 +72,10 @@ internal static class SpanishTemplates
             "Reevaluación pendiente: derivación {reference}",
             "La derivación {reference} necesita una reevaluación antes del {dueBy} ({count} visitas desde la última evaluación).",
             "Derivación {reference}: reevaluación antes del {dueBy}."),
+        [MessageType.PlanCertificationDue] = new(
+            "Certificación del plan pendiente: derivación {reference}",
+            "La certificación médica del plan de tratamiento de la derivación {reference} vence el {dueBy}; ya se le ha solicitado al médico. Sin ella, no se podrá documentar ninguna visita después de esa fecha.",
+            "Derivación {reference}: certificación del plan antes del {dueBy}."),
         [MessageType.UnsignedNotes] = new(
             "{count} nota(s) de visita sin firmar desde hace más de 24 horas",
             "{count} nota(s) de visita del terapeuta {therapist} llevan más de 24 horas sin firmar. Por favor, que se firmen.",
