@@ -20,7 +20,11 @@ public static class ReportsApi
         issuing.MapPost("/discharge", Discharge);
         // The referring physician reads the reports written for them (the link in their notification leads here).
         var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader);
-        documents.MapGet("/{id:guid}", GetDocument);
+        documents.MapGet("/{id:guid}", GetDocument)
+            .WithSummary("An issued report (progress report or discharge summary) as printable HTML")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using MedMassage.Contracts.Referrals;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
@@ -26,7 +27,7 @@ internal sealed class RecertificationSweep(ClinicalNotesDbContext db, IIntegrati
         // Certifications are a jsonb list, so the deadline is computed here; active plans of open referrals are few.
         var plans = await db.TreatmentPlans.AsNoTracking()
             .Where(p => p.Status == PlanStatus.Active)
-            .Join(db.Referrals.Where(r => r.Status == ReferralStatus.Accepted && r.DischargedAt == null), p => p.ReferralId, r => r.Id,
+            .Join(db.Referrals.Where(r => (r.Status == ReferralStatuses.Accepted || r.Status == ReferralStatuses.InTreatment) && r.DischargedAt == null), p => p.ReferralId, r => r.Id,
                 (p, r) => new { Plan = p, r.LocationId })
             .ToListAsync(ct);
         var due = plans

@@ -39,9 +39,8 @@ public sealed class PlanRecertificationDueConsumer(NotificationDbContext db, Ref
 {
     protected override async Task HandleAsync(PlanRecertificationDue message, CancellationToken ct)
     {
-        var link = referrals.PortalLink($"referrals/{message.ReferralId}/plans/{message.PlanId}/versions/{message.Version.ToString(CultureInfo.InvariantCulture)}");
         await referrals.ToPhysicianAsync(message.EventId, message.ReferralId, MessageType.PlanCertificationRequest,
-            v => v.Date("dueBy", message.DueBy).Set("link", link), ct);
+            PhysicianLinkPurposes.CertifyPlan, message.PlanId, message.Version, v => v.Date("dueBy", message.DueBy), ct);
         await referrals.ToStaffAsync(message.EventId, message.ReferralId, message.LocationId, MessageType.PlanCertificationDue,
             v => v.Date("dueBy", message.DueBy), ct);
     }

@@ -14,13 +14,15 @@ namespace MedMassage.ClinicalNotes.Api.Application.Access;
 /// The one place that decides which clinical records a caller may see and change. Every record belongs to its
 /// referral, and a referral belongs to the location it was sent to (or, sent to none, to the locations where it is
 /// booked). Clinic staff see the referrals of the locations in their token; a referring physician sees their own
-/// patients' referrals (by NPI), and the policies let them read nothing but the reports. Endpoints read through these
+/// patients' referrals (by NPI) and a system the referrals it submitted, and the policies let those two read nothing
+/// but the reports. Endpoints read through these
 /// sets, so a record out of scope answers exactly like an unknown one (404) and lists leave it out.
 /// </summary>
 public sealed class ClinicalScope(ClinicalNotesDbContext db, ICurrentUser user)
 {
     private readonly Guid[] _locations = Roles.LocationBound.Any(user.IsInRole) ? [.. user.Locations.Distinct()] : [];
     private readonly string? _npi = user.IsInRole(Roles.ReferringPhysician) && !string.IsNullOrWhiteSpace(user.Npi) ? user.Npi : null;
+    private readonly string? _submitter = user.IsInRole(Roles.IntegrationClient) && user.HasScope(ClinicalPolicies.ReportScope) ? user.ClientId : null;
 
     /// <summary>The locations whose records the caller works with (none for roles not bound to a location).</summary>
     public IReadOnlyList<Guid> Locations => _locations;
@@ -34,11 +36,13 @@ public sealed class ClinicalScope(ClinicalNotesDbContext db, ICurrentUser user)
             // Locals, so the query carries values, not this instance.
             var locations = _locations;
             var npi = _npi;
+            var submitter = _submitter;
             var appointments = db.Appointments;
             return db.Referrals.Where(r =>
                 (r.LocationId != null && locations.Contains(r.LocationId.Value))
                 || (r.LocationId == null && appointments.Any(a => a.ReferralId == r.Id && locations.Contains(a.LocationId)))
-                || (npi != null && r.PhysicianNpi == npi));
+                || (npi != null && r.PhysicianNpi == npi)
+                || (submitter != null && r.SubmitterClientId == submitter));
         }
     }
 

@@ -48,9 +48,12 @@ public static class PhysicianPages
             html.Append(Invariant, $"<li>{H.Encode(g.Description)}</li>");
         }
         html.Append("</ul>");
-        html.Append(p.LatestCertification is { } c
-            ? $"<p>Certified by {H.Encode(c.CertifiedBy)} on {c.CertifiedAt.UtcDateTime:yyyy-MM-dd}; due again by {c.RecertificationDueBy:yyyy-MM-dd}.</p>"
-            : $"<form method=\"post\" action=\"{H.Encode(certifyAction)}\"><button type=\"submit\">Certify this plan of care</button></form>");
+        // Recertification is due periodically, so the form stays: a certified plan can be certified again.
+        if (p.LatestCertification is { } c)
+        {
+            html.Append(Invariant, $"<p>Certified by {H.Encode(c.CertifiedBy)} on {c.CertifiedAt.UtcDateTime:yyyy-MM-dd}; due again by {c.RecertificationDueBy:yyyy-MM-dd}.</p>");
+        }
+        html.Append(Invariant, $"<form method=\"post\" action=\"{H.Encode(certifyAction)}\"><button type=\"submit\">Certify this plan of care</button></form>");
         return html.Append("</body></html>").ToString();
     }
 
