@@ -70,7 +70,7 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
         new("POST /appointments/{id}/cancel", FrontDesk, 200, 404, async (w, c, http) =>
             await http.PostAsJsonAsync($"{Root}/appointments/{(c == w.A ? await w.FreshAppointmentAsync(c) : c.Appointment)}/cancel", new { reason = "moved" })),
         new("POST /appointments/{id}/check-in", Staff, 200, 404, async (w, c, http) =>
-            await http.PostAsync($"{Root}/appointments/{(c == w.A ? await w.FreshAppointmentAsync(c) : c.Appointment)}/check-in", null)),
+            await http.PostAsync($"{Root}/appointments/{(c == w.A ? await w.ArrivingAppointmentAsync(c) : c.Appointment)}/check-in", null)),
 
         new("POST /series", FrontDesk, 201, 404, (_, c, http) => http.PostAsJsonAsync($"{Root}/series", new
         {

@@ -93,9 +93,32 @@ public sealed class Appointment
         return null;
     }
 
-    public Refusal? CheckIn(DateTimeOffset now) => Move(AppointmentStatus.Booked, AppointmentStatus.CheckedIn, "check in", now);
+    /// <summary>How long before its start a visit may be checked in, unless the service is configured otherwise.</summary>
+    public static readonly TimeSpan DefaultCheckInLeadTime = TimeSpan.FromHours(2);
 
-    public Refusal? Complete(DateTimeOffset now) => Move(AppointmentStatus.CheckedIn, AppointmentStatus.Completed, "complete", now);
+    /// <summary>
+    /// The patient has arrived. Not days ahead: a completed visit spends the referral's authorization, so the
+    /// steps towards it only happen around the visit's time.
+    /// </summary>
+    public Refusal? CheckIn(DateTimeOffset now, TimeSpan? leadTime = null)
+    {
+        var lead = leadTime ?? DefaultCheckInLeadTime;
+        if (Status == AppointmentStatus.Booked && now < StartsAt - lead)
+        {
+            return new Refusal("check-in-too-early",
+                $"Check-in opens {lead.TotalMinutes:0} minutes before the appointment starts ({(StartsAt - lead).UtcDateTime:yyyy-MM-dd HH:mm} UTC).");
+        }
+        return Move(AppointmentStatus.Booked, AppointmentStatus.CheckedIn, "check in", now);
+    }
+
+    public Refusal? Complete(DateTimeOffset now)
+    {
+        if (Status == AppointmentStatus.CheckedIn && now < StartsAt)
+        {
+            return new Refusal("complete-too-early", "A visit can only be completed once it has started.");
+        }
+        return Move(AppointmentStatus.CheckedIn, AppointmentStatus.Completed, "complete", now);
+    }
 
     public Refusal? MarkNoShow(DateTimeOffset now)
     {
