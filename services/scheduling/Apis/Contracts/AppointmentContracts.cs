@@ -33,6 +33,7 @@ public sealed record ReferralView(
         r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks);
 }
 
-public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt);
+/// <summary>A hold; <c>LocationId</c> is optional (default: the therapist's location where they work at that time).</summary>
+public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt, Guid? LocationId = null);
 
 public sealed record HoldView(Guid Id, Guid ReferralId, Guid TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset ExpiresAt);
