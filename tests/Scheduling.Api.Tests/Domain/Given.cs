@@ -36,12 +36,13 @@ internal static class Given
             techniques ?? ["myofascial release", "trigger point therapy"], awaitingClearance ?? [],
             validFrom ?? new DateOnly(2026, 1, 1), validUntil ?? new DateOnly(2027, 12, 31), new VisitCounts(remaining, 0, remaining));
 
-    /// <summary>A referral whose evaluation is done and whose plan is active.</summary>
-    public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10)
+    /// <summary>A referral whose evaluation is done and whose plan is active (to be certified by <paramref name="certificationDueBy"/>, if given).</summary>
+    public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
+        DateOnly? certificationDueBy = null)
     {
         var referral = Referral(techniques, awaitingClearance, remaining);
         referral.CompleteEvaluation();
-        referral.ApplyPlan(Guid.NewGuid(), 1, techniques ?? ["myofascial release", "trigger point therapy"], 2, 6);
+        referral.ApplyPlan(Guid.NewGuid(), 1, techniques ?? ["myofascial release", "trigger point therapy"], 2, 6, certificationDueBy);
         return referral;
     }
 

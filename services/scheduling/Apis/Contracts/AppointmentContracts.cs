@@ -26,11 +26,12 @@ public sealed record AppointmentView(
 public sealed record ReferralView(
     Guid Id, ReferralStatus Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
     DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
-    bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks)
+    bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks,
+    bool PlanCertified, DateOnly? PlanCertifiedThrough)
 {
     public static ReferralView From(Referral r) => new(r.Id, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
         r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
-        r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks);
+        r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks, r.PlanCertified, r.PlanCertifiedThrough);
 }
 
 /// <summary>A hold; <c>LocationId</c> is optional (default: the therapist's location where they work at that time).</summary>

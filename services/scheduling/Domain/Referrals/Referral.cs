@@ -8,7 +8,7 @@ public enum ReferralStatus { Active, OnHold, Cancelled, Expired, Exhausted, Comp
 /// What scheduling knows of a referral, kept from the referral and clinical-notes services' events: enough
 /// to decide what may be booked for it without asking them.
 /// </summary>
-public sealed class Referral
+public sealed partial class Referral
 {
     private Referral() { }
 
@@ -90,20 +90,6 @@ public sealed class Referral
     }
 
     public void CompleteEvaluation() => EvaluationCompleted = true;
-
-    /// <summary>Applies a plan version; an older version arriving late never replaces a newer one.</summary>
-    public void ApplyPlan(Guid planId, int version, IEnumerable<string> techniques, int sessionsPerWeek, int weeks)
-    {
-        if (PlanId == planId && version < PlanVersion)
-        {
-            return;
-        }
-        PlanId = planId;
-        PlanVersion = version;
-        PlanTechniques = [.. techniques];
-        PlanSessionsPerWeek = sessionsPerWeek;
-        PlanWeeks = weeks;
-    }
 
     private void SetStatus(ReferralStatus status, string? reason)
     {
