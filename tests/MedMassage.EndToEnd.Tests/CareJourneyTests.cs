@@ -65,7 +65,10 @@ public sealed class CareJourneyTests(SuiteFixture suite)
         var tess = await Journey.TherapistAsync(admin, "Tess Reyes"); // Theo is still in the evaluation hour
         var treatment = await Journey.BookAsync(admin, id, tess, "treatment-45", DateTimeOffset.UtcNow.AddSeconds(20));
         await Journey.AttendAsync(admin, evaluationVisit);
-        await Journey.DocumentAsync(therapist, treatment.Id);
+        // Tess keeps paper notes today: Theo may not write them (not his visit); the clinic admin enters them, saying why.
+        var notTheirs = await therapist.PostAsJsonAsync("/api/notes/visit-notes", new { appointmentId = treatment.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        await Journey.DocumentAsync(admin, treatment.Id, "Entered from Tess Reyes's paper note");
         await Journey.AttendAsync(admin, treatment);
         await Journey.UntilAsync(admin, $"/api/referrals/{id}", r => r.GetProperty("visits").GetProperty("used").GetInt32() == 2);
 

@@ -12,6 +12,9 @@ internal static class Journey
     private const string Region = "lower-back";
     private static Guid _location;
 
+    /// <summary>The seeded therapist's staff account: set up with it, they document their own visits.</summary>
+    public static readonly Guid TherapistAccount = Guid.Parse("4bea9494-ba6e-4809-aca8-ff33036fcda3");
+
     public sealed record Visit(Guid Id, DateTimeOffset StartsAt);
 
     /// <summary>
@@ -21,7 +24,7 @@ internal static class Journey
     public static async Task<Guid> SetUpClinicAsync(HttpClient admin, Guid location)
     {
         await SetUpLocationAsync(admin, location);
-        return await TherapistAsync(admin, "Theo Rapist");
+        return await TherapistAsync(admin, "Theo Rapist", TherapistAccount);
     }
 
     private static async Task SetUpLocationAsync(HttpClient admin, Guid location)
@@ -46,14 +49,14 @@ internal static class Journey
         }
     }
 
-    /// <summary>A new therapist working at the location every day.</summary>
-    public static async Task<Guid> TherapistAsync(HttpClient admin, string name)
+    /// <summary>A therapist working at the location every day (with their staff account's id, when they have one).</summary>
+    public static async Task<Guid> TherapistAsync(HttpClient admin, string name, Guid? account = null)
     {
         var location = _location;
         var days = Enum.GetNames<DayOfWeek>();
         var therapist = await ReadAsync(await admin.PostAsJsonAsync("/api/scheduling/therapists", new
         {
-            name, licenceNumber = "MT-2001", licenceState = "NY", licenceExpiresOn = "2030-01-01",
+            id = account, name, licenceNumber = "MT-2001", licenceState = "NY", licenceExpiresOn = "2030-01-01",
             certifications = Array.Empty<string>(), specialties = new[] { "low back pain" }, locationIds = new[] { location },
         }), HttpStatusCode.Created);
         var id = therapist.GetProperty("id").GetGuid();
@@ -125,18 +128,19 @@ internal static class Journey
         return plan;
     }
 
-    public static async Task DocumentAsync(HttpClient therapist, Guid appointmentId)
+    /// <summary>Writes and signs the visit note; someone else than the treating therapist gives the reason they write it.</summary>
+    public static async Task DocumentAsync(HttpClient therapist, Guid appointmentId, string? onBehalfReason = null)
     {
         var form = new
         {
-            appointmentId, subjective = "Back feels looser.", objective = "Trigger points in the lumbar paraspinals.", assessment = "Progressing.",
+            appointmentId, onBehalfReason, subjective = "Back feels looser.", objective = "Trigger points in the lumbar paraspinals.", assessment = "Progressing.",
             plan = "Continue plan of care.", techniques = new[] { new { technique = Technique, cptCode = "97140", minutes = 30, bodyRegions = new[] { Region } } },
             painBefore = 6, painAfter = 3, tolerance = "Good",
         };
         var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", form),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "visit note written");
         var id = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await ReadAsync(await therapist.PostAsync($"/api/notes/visit-notes/{id}/sign", null), HttpStatusCode.OK);
+        await ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/visit-notes/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
     }
 
     /// <summary>Reads <paramref name="path"/> until it satisfies <paramref name="condition"/>: the services agree by events, eventually.</summary>

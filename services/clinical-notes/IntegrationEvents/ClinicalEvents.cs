@@ -19,7 +19,7 @@ internal static class ClinicalEvents
         new(p.Id, p.Version, p.ReferralId, p.Terms.Techniques, p.Terms.BodyRegions, p.Terms.SessionsPerWeek, p.Terms.Weeks, p.Terms.VisitCount, p.CertificationDueBy!.Value);
 
     public static TreatmentPlanRevised Revised(TreatmentPlan p) =>
-        new(p.Id, p.Version, p.ReferralId, p.Terms.Techniques, p.Terms.BodyRegions, p.Terms.SessionsPerWeek, p.Terms.Weeks, p.Terms.VisitCount);
+        new(p.Id, p.Version, p.ReferralId, p.Terms.Techniques, p.Terms.BodyRegions, p.Terms.SessionsPerWeek, p.Terms.Weeks, p.Terms.VisitCount, p.CertificationDueBy);
 
     public static TreatmentPlanCertified Certified(TreatmentPlan p, Certification c) =>
         new(p.Id, p.Version, p.ReferralId, c.CertifiedBy, c.CertifiedAt, c.RecertificationDueBy);

@@ -2,8 +2,6 @@ using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Slots;
-using MedMassage.Scheduling.Api.Domain.Time;
-using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -61,9 +59,12 @@ public static class SlotsApi
         return new BufferedJson<SlotAnswer>(outcome.Value!);
     }
 
-    /// <summary>Keeps a slot for a referral for a few minutes; booking with the hold's id releases it.</summary>
+    /// <summary>
+    /// Keeps a slot for a referral for a few minutes; booking with the hold's id releases it. A hold the booking would
+    /// refuse is refused the same way (<see cref="HoldPlacement"/>).
+    /// </summary>
     public static async Task<Results<Created<HoldView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HoldAsync(
-        HoldRequest request, SlotHolds holds, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
+        HoldRequest request, HoldPlacement placement, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -74,22 +75,10 @@ public static class SlotsApi
         {
             return problems.ToResult();
         }
-        var type = await db.AppointmentTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code, ct);
-        if (type is null || !await scope.Referrals.AnyAsync(r => r.Id == referralId, ct) || !await scope.Therapists.AnyAsync(t => t.Id == therapistId, ct))
+        var outcome = await placement.HoldAsync(new PlaceHold(referralId!.Value, therapistId!.Value, code, startsAt!.Value, request.LocationId), ct);
+        if (outcome.Value is not { } hold)
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound(type is null ? "The appointment type" : "The referral or therapist"));
-        }
-        var visit = new Interval(startsAt!.Value.ToUniversalTime(), startsAt.Value.ToUniversalTime() + type.Duration);
-        var booked = await db.Appointments.AnyAsync(a => a.TherapistId == therapistId && a.Status != Domain.Appointments.AppointmentStatus.Cancelled
-            && a.StartsAt < visit.End && a.EndsAt > visit.Start, ct);
-        if (booked)
-        {
-            return RefusalResults.Conflict(new Domain.Refusal("therapist-double-booked", "The therapist already has an appointment at that time."));
-        }
-        var (hold, conflict) = await holds.TryHoldAsync(referralId!.Value, therapistId!.Value, visit, SlotHolds.DefaultDuration);
-        if (hold is null)
-        {
-            return RefusalResults.Conflict(new Domain.Refusal("slot-held", $"The slot is held for another patient until {conflict!.ExpiresAt:u}."));
+            return outcome.Refusal!.IsNotFound ? RefusalResults.NotFound(outcome.Refusal) : RefusalResults.Conflict(outcome.Refusal);
         }
         return TypedResults.Created($"/api/scheduling/holds/{hold.Id}",
             new HoldView(hold.Id, hold.ReferralId, hold.TherapistId, hold.StartsAt, hold.EndsAt, hold.ExpiresAt));

@@ -6,6 +6,7 @@ using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MedMassage.Scheduling.Api.Apis;
 
@@ -26,7 +27,7 @@ public static class TherapistsApi
         return api;
     }
 
-    public static async Task<Results<Created<TherapistView>, ValidationProblem>> CreateAsync(
+    public static async Task<Results<Created<TherapistView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
         TherapistRequest request, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
     {
         var problems = new Problems();
@@ -36,9 +37,20 @@ public static class TherapistsApi
         {
             return problems.ToResult();
         }
-        var therapist = new Therapist(Guid.NewGuid(), profile);
+        if (request.Id is { } account && await db.Therapists.AnyAsync(t => t.Id == account, ct))
+        {
+            return AlreadySetUp();
+        }
+        var therapist = new Therapist(request.Id ?? Guid.NewGuid(), profile);
         db.Therapists.Add(therapist);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return AlreadySetUp(); // set up by a concurrent request
+        }
         return TypedResults.Created($"/api/scheduling/therapists/{therapist.Id}", TherapistView.From(therapist, scope.Covers));
     }
 
@@ -142,4 +154,9 @@ public static class TherapistsApi
         }
         return locations;
     }
+
+    private static Conflict<ProblemDetails> AlreadySetUp() => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict, Title = "The therapist is already set up", Detail = "A therapist with this staff account exists; update it instead.",
+    });
 }

@@ -35,6 +35,7 @@ internal static class Extensions
 
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddSingleton<SlotHolds>();
+        builder.Services.AddScoped<HoldPlacement>();
         builder.Services.AddScoped<ScheduleChanges>();
         builder.Services.AddSingleton(typeof(Newest<,>));
         builder.Services.AddScoped<ScheduleSnapshots>();

@@ -28,7 +28,8 @@ public sealed record TreatmentPlanRevised(
     IReadOnlyList<string> BodyRegions,
     int SessionsPerWeek,
     int Weeks,
-    int VisitCount) : IntegrationEvent;
+    int VisitCount,
+    DateOnly? CertificationDueBy = null) : IntegrationEvent; // the revised terms need certifying again by then (null from older senders)
 
 public sealed record TreatmentPlanCertified(
     Guid PlanId,

@@ -30,8 +30,11 @@ public sealed class AppointmentLifecycleTests(InfrastructureFixture infrastructu
         Assert.Equal("pat@example.org", booked.Appointment.Patient.Email);
         Assert.Equal(NewYork.At(2, 9), booked.Appointment.StartsAt);
 
+        // The patient arrives a few minutes early; the visit is completed after it has started.
+        service.Time.SetUtcNow(NewYork.At(2, 8, 50).ToUniversalTime());
         Assert.Equal(HttpStatusCode.OK, (await service.Client.PostAsync($"/api/scheduling/appointments/{id}/check-in", null)).StatusCode);
         await service.Probe.WaitForAsync<AppointmentCheckedIn>(e => e.Appointment.AppointmentId == id);
+        service.Time.SetUtcNow(NewYork.At(2, 9, 55).ToUniversalTime());
         Assert.Equal(HttpStatusCode.OK, (await service.Client.PostAsync($"/api/scheduling/appointments/{id}/complete", null)).StatusCode);
         await service.Probe.WaitForAsync<AppointmentCompleted>(e => e.Appointment.AppointmentId == id);
 
@@ -39,6 +42,41 @@ public sealed class AppointmentLifecycleTests(InfrastructureFixture infrastructu
         Assert.Equal("appointment-status", await SchedulingService.RuleOf(again));
         Assert.Equal(1, service.Probe.Count<AppointmentCompleted>(e => e.Appointment.AppointmentId == id));
     }
+
+    [Fact]
+    public async Task Checking_in_or_completing_a_visit_before_its_time_is_refused_and_changes_nothing()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+        var dana = await service.CreateTherapistAsync(location);
+        var referral = await service.AcceptReferralAsync();
+        // 17 days after the service's clock.
+        var startsAt = NewYork.At(18, 9);
+        var id = await SchedulingService.IdOf(await service.BookAsync(referral, location, dana, "evaluation", startsAt));
+
+        var early = await service.Client.PostAsync($"/api/scheduling/appointments/{id}/check-in", null);
+        Assert.Equal("check-in-too-early", await SchedulingService.RuleOf(early));
+        Assert.Equal("appointment-status", await SchedulingService.RuleOf(await service.Client.PostAsync($"/api/scheduling/appointments/{id}/complete", null)));
+        Assert.Equal("Booked", await StatusOfAsync(service, id));
+
+        // Two hours ahead (the default lead time) the patient may check in, but the visit is not over before it starts.
+        service.Time.SetUtcNow(startsAt.ToUniversalTime() - TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.OK, (await service.Client.PostAsync($"/api/scheduling/appointments/{id}/check-in", null)).StatusCode);
+        var tooSoon = await service.Client.PostAsync($"/api/scheduling/appointments/{id}/complete", null);
+        Assert.Equal("complete-too-early", await SchedulingService.RuleOf(tooSoon));
+        Assert.Equal("CheckedIn", await StatusOfAsync(service, id));
+
+        service.Time.SetUtcNow(startsAt.ToUniversalTime() + TimeSpan.FromMinutes(50));
+        Assert.Equal(HttpStatusCode.OK, (await service.Client.PostAsync($"/api/scheduling/appointments/{id}/complete", null)).StatusCode);
+        await service.Probe.WaitForAsync<AppointmentCheckedIn>(e => e.Appointment.AppointmentId == id);
+        await service.Probe.WaitForAsync<AppointmentCompleted>(e => e.Appointment.AppointmentId == id);
+        // The refusals published nothing: one event per step that happened.
+        Assert.Equal(1, service.Probe.Count<AppointmentCheckedIn>(e => e.Appointment.AppointmentId == id));
+        Assert.Equal(1, service.Probe.Count<AppointmentCompleted>(e => e.Appointment.AppointmentId == id));
+    }
+
+    private static async Task<string?> StatusOfAsync(SchedulingService service, Guid id) =>
+        (await service.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}", SchedulingService.Json)).GetProperty("status").GetString();
 
     [Fact]
     public async Task A_treatment_is_rescheduled_then_cancelled_late_and_the_freed_time_is_bookable_again()

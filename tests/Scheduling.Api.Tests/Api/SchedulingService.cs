@@ -143,13 +143,19 @@ public sealed class SchedulingService : IAsyncDisposable
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
         }, r => r.ValueKind == JsonValueKind.Object && condition(r), what: $"referral {id} state");
 
-    /// <summary>Evaluation done and a plan active, as the clinical-notes service reports them.</summary>
+    /// <summary>
+    /// Evaluation done and a plan active and certified by the physician on the first day (recertification due
+    /// 2026-08-29), as the clinical-notes service reports them.
+    /// </summary>
     public async Task MakeReadyForTreatmentAsync(Guid referralId, string[]? techniques = null)
     {
+        var planId = Guid.NewGuid();
         await ChangeReferralAsync(referralId, s => s with { Status = ReferralStatuses.InTreatment, EvaluationCompleted = true });
-        await Probe.PublishAsync(new TreatmentPlanActivated(Guid.NewGuid(), 1, referralId, techniques ?? ["myofascial release"], ["lower back"],
+        await Probe.PublishAsync(new TreatmentPlanActivated(planId, 1, referralId, techniques ?? ["myofascial release"], ["lower back"],
             2, 6, 12, new DateOnly(2026, 7, 1)));
-        await ReferralAsync(referralId, r => r.GetProperty("evaluationCompleted").GetBoolean() && r.GetProperty("hasActivePlan").GetBoolean());
+        await Probe.PublishAsync(new TreatmentPlanCertified(planId, 1, referralId, "Dr. Jane Doe", Start, new DateOnly(2026, 8, 29)));
+        await ReferralAsync(referralId, r => r.GetProperty("evaluationCompleted").GetBoolean() && r.GetProperty("hasActivePlan").GetBoolean()
+            && r.GetProperty("planCertified").GetBoolean());
     }
 
     public Task<HttpResponseMessage> BookAsync(Guid referralId, Guid locationId, Guid therapistId, string type, DateTimeOffset startsAt) =>

@@ -16,9 +16,6 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
 
     private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
-    /// <summary>Every hold is for the clinic's own referral, which may hold the same time again.</summary>
-    private static readonly DateTimeOffset NewYorkHold = Scheduling.Api.Tests.Api.NewYork.At(2, 14);
-
     private static readonly object LocationBody = new
     {
         name = "Downtown clinic",
@@ -54,8 +51,12 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
             var referral = c == w.A ? await w.FreshReferralAsync(c) : c.Referral;
             return await http.GetAsync($"{Root}/slots?referralId={referral}&locationId={c.Location}&from=2026-06-03&to=2026-06-03&type=evaluation");
         }),
-        new("POST /holds", FrontDesk, 201, 404, (_, c, http) =>
-            http.PostAsJsonAsync($"{Root}/holds", new { referralId = c.Referral, therapistId = c.Therapist, appointmentType = "evaluation", startsAt = NewYorkHold })),
+        // A hold is decided like a booking, so the clinic's own holds are for a fresh referral's evaluation at a fresh time.
+        new("POST /holds", FrontDesk, 201, 404, async (w, c, http) =>
+        {
+            var referral = c == w.A ? await w.FreshReferralAsync(c) : c.Referral;
+            return await http.PostAsJsonAsync($"{Root}/holds", new { referralId = referral, therapistId = c.Therapist, appointmentType = "evaluation", startsAt = w.FreshTime() });
+        }),
 
         // Appointments: the front desk books and changes, all staff read and record arrival and completion.
         new("POST /appointments", FrontDesk, 201, 404, async (w, c, http) =>
@@ -70,7 +71,7 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
         new("POST /appointments/{id}/cancel", FrontDesk, 200, 404, async (w, c, http) =>
             await http.PostAsJsonAsync($"{Root}/appointments/{(c == w.A ? await w.FreshAppointmentAsync(c) : c.Appointment)}/cancel", new { reason = "moved" })),
         new("POST /appointments/{id}/check-in", Staff, 200, 404, async (w, c, http) =>
-            await http.PostAsync($"{Root}/appointments/{(c == w.A ? await w.FreshAppointmentAsync(c) : c.Appointment)}/check-in", null)),
+            await http.PostAsync($"{Root}/appointments/{(c == w.A ? await w.ArrivingAppointmentAsync(c) : c.Appointment)}/check-in", null)),
 
         new("POST /series", FrontDesk, 201, 404, (_, c, http) => http.PostAsJsonAsync($"{Root}/series", new
         {

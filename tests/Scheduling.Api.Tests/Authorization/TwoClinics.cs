@@ -17,6 +17,8 @@ public sealed class TwoClinics : IAsyncLifetime
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SchedulingService? _service;
     private int _nextSlot;
+    private int _nextArrival;
+    private (Clinic Clinic, Guid Appointment)? _arriving;
 
     public SchedulingService Service => _service ?? throw new InvalidOperationException("Call StartAsync first.");
     public Clinic A { get; private set; } = null!;
@@ -58,6 +60,29 @@ public sealed class TwoClinics : IAsyncLifetime
     /// <summary>A newly booked evaluation at the clinic, for a test that changes it.</summary>
     public async Task<Guid> FreshAppointmentAsync(Clinic clinic) =>
         await SchedulingService.IdOf(await Service.BookAsync(await FreshReferralAsync(clinic), clinic.Location, clinic.Therapist, "evaluation", FreshTime()));
+
+    /// <summary>
+    /// An evaluation at the clinic, still booked, that starts soon enough to be checked in at the service's clock
+    /// (Monday 08:00 in New York). One is reused until it is checked in: the clinic's two rooms hold only four such
+    /// visits (two at 09:00, two at 10:00, each with its own therapist), and most callers are refused before it changes.
+    /// </summary>
+    public async Task<Guid> ArrivingAppointmentAsync(Clinic clinic)
+    {
+        if (_arriving is { } current && current.Clinic == clinic && await StatusOfAsync(current.Appointment) == "Booked")
+        {
+            return current.Appointment;
+        }
+        var n = Interlocked.Increment(ref _nextArrival) - 1;
+        if (n >= 4)
+        {
+            throw new InvalidOperationException("Only four visits fit the clinic's rooms within the check-in lead time.");
+        }
+        var therapist = await Service.CreateTherapistAsync(clinic.Location, $"Therapist {n}");
+        var appointment = await SchedulingService.IdOf(
+            await Service.BookAsync(await FreshReferralAsync(clinic), clinic.Location, therapist, "evaluation", NewYork.At(1, n < 2 ? 9 : 10)));
+        _arriving = (clinic, appointment);
+        return appointment;
+    }
 
     public async Task<string> StatusOfAsync(Guid appointment) =>
         (await Service.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{appointment}")).GetProperty("status").GetString()!;

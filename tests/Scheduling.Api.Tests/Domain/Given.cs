@@ -51,12 +51,13 @@ internal static class Given
         States.AddOrUpdate(referral, next);
     }
 
-    /// <summary>A referral whose evaluation is done and whose plan is active.</summary>
-    public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10)
+    /// <summary>A referral whose evaluation is done and whose plan is active (to be certified by <paramref name="certificationDueBy"/>, if given).</summary>
+    public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
+        DateOnly? certificationDueBy = null)
     {
         var referral = Referral(techniques, awaitingClearance, remaining);
         Change(referral, s => s with { Status = ReferralStatuses.InTreatment, EvaluationCompleted = true });
-        referral.ApplyPlan(Guid.NewGuid(), 1, techniques ?? ["myofascial release", "trigger point therapy"], 2, 6);
+        referral.ApplyPlan(Guid.NewGuid(), 1, techniques ?? ["myofascial release", "trigger point therapy"], 2, 6, certificationDueBy);
         return referral;
     }
 

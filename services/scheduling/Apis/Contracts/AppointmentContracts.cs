@@ -27,13 +27,15 @@ public sealed record AppointmentView(
 public sealed record ReferralView(
     Guid Id, long Version, string Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
     IReadOnlyList<ClearanceNeeded> AwaitingClearance, DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
-    bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks)
+    bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks,
+    bool PlanCertified, DateOnly? PlanCertifiedThrough)
 {
     public static ReferralView From(Referral r) => new(r.Id, r.Version, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
         r.AwaitingClearance, r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
-        r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks);
+        r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks, r.PlanCertified, r.PlanCertifiedThrough);
 }
 
-public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt);
+/// <summary>A hold; <c>LocationId</c> is optional (default: the therapist's location where they work at that time).</summary>
+public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt, Guid? LocationId = null);
 
 public sealed record HoldView(Guid Id, Guid ReferralId, Guid TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset ExpiresAt);

@@ -21,9 +21,13 @@ public sealed record LocationView(
         [.. l.OpeningHours.Select(h => new OpeningHoursDto(h.Day.ToString(), h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm")))], l.Rooms);
 }
 
+/// <summary>
+/// A therapist's profile. <c>Id</c>, when given on creation, is the therapist's staff account id (the <c>sub</c> of their
+/// sign-in): it is what lets them document their own visits in clinical notes. Without it a new id is made.
+/// </summary>
 public sealed record TherapistRequest(
     string? Name, string? LicenceNumber, string? LicenceState, DateOnly? LicenceExpiresOn,
-    IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds);
+    IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds, Guid? Id = null);
 
 public sealed record AvailabilityWindowDto(Guid? LocationId, string? Day, string? Starts, string? Ends);
 

@@ -46,7 +46,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
             // Redis (holds) and PostgreSQL (rooms) are asked at once.
             var heldByOther = holds.HeldByOtherAsync(therapist.Id, visit, referral.Id);
-            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, null, ct);
+            var room = command.RoomId ?? await FreeRooms.FindAsync(db, location, visit, triedRooms, null, ct);
             if (await heldByOther is not null)
             {
                 return new Refusal("slot-held", "The slot is held for another patient.");
@@ -123,7 +123,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             {
                 return new Refusal("slot-held", "The slot is held for another patient.");
             }
-            var room = command.RoomId ?? await FreeRoomAsync(location, visit, triedRooms, appointment, ct);
+            var room = command.RoomId ?? await FreeRooms.FindAsync(db, location, visit, triedRooms, appointment, ct);
             if (room is null)
             {
                 return new Refusal("no-room", "No room is free at that time.");
@@ -194,24 +194,6 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             return Refusal.NotFound(loaded.Type is null ? "The appointment type" : loaded.Location is null ? "The location" : "The therapist");
         }
         return new Loaded(referral, loaded.Appointments, type, location, therapist);
-    }
-
-    /// <summary>A room of the location with no live appointment overlapping the visit; the moving visit's own room first.</summary>
-    private async Task<Guid?> FreeRoomAsync(Location location, Interval visit, HashSet<Guid> tried, Appointment? moving, CancellationToken ct)
-    {
-        var movingId = moving?.Id ?? Guid.Empty;
-        var earliest = visit.Start - AppointmentType.LongestVisit;
-        var busy = await db.Appointments
-            .Where(a => a.LocationId == location.Id && a.Status != AppointmentStatus.Cancelled && a.StartsAt < visit.End && a.StartsAt > earliest && a.EndsAt > visit.Start)
-            .Where(a => a.Id != movingId)
-            .Select(a => a.RoomId)
-            .ToListAsync(ct);
-        // Any free room will do; choosing one at random spreads concurrent bookings over the rooms' locks.
-        return location.Rooms.Select(r => r.Id)
-            .Where(id => !busy.Contains(id) && !tried.Contains(id))
-            .OrderBy(id => id == moving?.RoomId ? 0 : 1).ThenBy(_ => Random.Shared.Next())
-            .Cast<Guid?>()
-            .FirstOrDefault();
     }
 
     private sealed record Loaded(Referral Referral, List<Appointment> Appointments, AppointmentType Type, Location Location, Domain.Therapists.Therapist Therapist);

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MedMassage.Scheduling.Api.Application.Booking;
 
 /// <summary>Check-in, completion, no-show and cancellation: the domain decides, the event goes out with the change.</summary>
-public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges changes, TimeProvider time)
+public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges changes, TimeProvider time, IConfiguration configuration)
 {
+    /// <summary>How long before the start a patient may be checked in (<c>Scheduling:CheckInLeadTime</c>, e.g. "02:00:00").</summary>
+    public TimeSpan CheckInLeadTime => configuration.GetValue("Scheduling:CheckInLeadTime", Appointment.DefaultCheckInLeadTime);
+
     public async Task<Outcome<Appointment>> ChangeAsync(Guid appointmentId, StatusChange change, string? reason, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
@@ -45,7 +48,7 @@ public sealed class AppointmentLifecycle(SchedulingDbContext db, IIntegrationEve
 
         var refusal = change switch
         {
-            StatusChange.CheckIn => referral.RefusalToAttend(completing: false) ?? appointment.CheckIn(now),
+            StatusChange.CheckIn => referral.RefusalToAttend(completing: false) ?? appointment.CheckIn(now, CheckInLeadTime),
             StatusChange.Complete => referral.RefusalToAttend(completing: true) ?? appointment.Complete(now),
             StatusChange.NoShow => appointment.MarkNoShow(now),
             _ => appointment.Cancel(location, reason, now),

@@ -86,7 +86,8 @@ public sealed class SlotSearch(LocationScope scope, ScheduleChanges changes, Sch
             .Where(t => t.Starts.Count > 0)
             .ToList();
 
-        // The referral's dates and the therapist's licence and certifications are decided per day, holds per visit.
+        // The referral's dates and the therapist's licence and certifications are decided per day; holds and the plan's
+        // certification per visit (the latter by UTC date, which a late local evening does not share).
         List<DateTimeOffset> BookableStarts(IEnumerable<OpenDay> therapistDays, DateOnly? treatsUntil, List<SlotHold> therapistHolds)
         {
             var bookableDays = therapistDays
@@ -97,7 +98,8 @@ public sealed class SlotSearch(LocationScope scope, ScheduleChanges changes, Sch
             {
                 foreach (var start in day.Starts)
                 {
-                    if (start > now && !Held(therapistHolds, new Interval(start, start + type.Duration)))
+                    if (start > now && !Held(therapistHolds, new Interval(start, start + type.Duration))
+                        && BookingRules.PlanCertifiedFor(referral, type.Kind, start) is null)
                     {
                         starts.Add(start);
                     }

@@ -93,6 +93,9 @@ public sealed class Appointment
         return null;
     }
 
+    /// <summary>How long before its start a visit may be checked in, unless the service is configured otherwise.</summary>
+    public static readonly TimeSpan DefaultCheckInLeadTime = TimeSpan.FromHours(2);
+
     /// <summary>
     /// The referral closed (discharged, cancelled, expired, out of visits): a visit still to happen will not, and the
     /// clinic cancelled it, so it is never a late cancellation and never uses a visit. False when nothing was pending.
@@ -110,9 +113,30 @@ public sealed class Appointment
         return true;
     }
 
-    public Refusal? CheckIn(DateTimeOffset now) => Move(AppointmentStatus.Booked, AppointmentStatus.CheckedIn, "check in", now);
 
-    public Refusal? Complete(DateTimeOffset now) => Move(AppointmentStatus.CheckedIn, AppointmentStatus.Completed, "complete", now);
+    /// <summary>
+    /// The patient has arrived. Not days ahead: a completed visit spends the referral's authorization, so the
+    /// steps towards it only happen around the visit's time.
+    /// </summary>
+    public Refusal? CheckIn(DateTimeOffset now, TimeSpan? leadTime = null)
+    {
+        var lead = leadTime ?? DefaultCheckInLeadTime;
+        if (Status == AppointmentStatus.Booked && now < StartsAt - lead)
+        {
+            return new Refusal("check-in-too-early",
+                $"Check-in opens {lead.TotalMinutes:0} minutes before the appointment starts ({(StartsAt - lead).UtcDateTime:yyyy-MM-dd HH:mm} UTC).");
+        }
+        return Move(AppointmentStatus.Booked, AppointmentStatus.CheckedIn, "check in", now);
+    }
+
+    public Refusal? Complete(DateTimeOffset now)
+    {
+        if (Status == AppointmentStatus.CheckedIn && now < StartsAt)
+        {
+            return new Refusal("complete-too-early", "A visit can only be completed once it has started.");
+        }
+        return Move(AppointmentStatus.CheckedIn, AppointmentStatus.Completed, "complete", now);
+    }
 
     public Refusal? MarkNoShow(DateTimeOffset now)
     {

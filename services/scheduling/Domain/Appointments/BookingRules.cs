@@ -20,6 +20,7 @@ public static class BookingRules
         var date = request.Location.Clock.DateOf(visit.Start);
         return ReferralAllows(request.Referral, request.OtherAppointments, request.Type.Kind, request.Techniques)
             ?? DateAllowed(request.Referral, date)
+            ?? PlanCertifiedFor(request.Referral, request.Type.Kind, visit.Start)
             ?? request.Therapist.MayTreat(request.Techniques, request.Location.Id, date)
             ?? (request.Therapist.IsWorking(request.Location, visit)
                 ? null
@@ -77,6 +78,15 @@ public static class BookingRules
         }
         return null;
     }
+
+    /// <summary>
+    /// Treatment needs a plan the physician has certified for the visit's day, or clinical notes would refuse its
+    /// note. The day is the UTC date of the start, exactly as clinical notes judges it, so both agree on every visit.
+    /// </summary>
+    public static Refusal? PlanCertifiedFor(Referral referral, VisitKind kind, DateTimeOffset start) =>
+        kind == VisitKind.Treatment && referral.PlanLapsedOn(DateOnly.FromDateTime(start.UtcDateTime)) is { } reason
+            ? new Refusal("plan-certification-lapsed", reason)
+            : null;
 
     /// <summary>Visits happen within the referral's validity, judged by the location's calendar date.</summary>
     public static Refusal? DateAllowed(Referral referral, DateOnly localDate) =>

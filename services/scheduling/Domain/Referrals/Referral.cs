@@ -8,7 +8,7 @@ namespace MedMassage.Scheduling.Api.Domain.Referrals;
 /// to the owner whatever order events arrive in) and the clinical plan's terms, enough to decide what may be booked
 /// without asking anyone.
 /// </summary>
-public sealed class Referral
+public sealed partial class Referral
 {
     private Referral() { }
 
@@ -79,18 +79,4 @@ public sealed class Referral
         (completing ? IsOpen : AllowsCare)
             ? null
             : new Refusal("referral-status", $"The referral is {Status}{(StatusReason is null ? "" : $": {StatusReason}")}.");
-
-    /// <summary>Applies a plan version; an older version arriving late never replaces a newer one.</summary>
-    public void ApplyPlan(Guid planId, int version, IEnumerable<string> techniques, int sessionsPerWeek, int weeks)
-    {
-        if (PlanId == planId && version < PlanVersion)
-        {
-            return;
-        }
-        PlanId = planId;
-        PlanVersion = version;
-        PlanTechniques = [.. techniques];
-        PlanSessionsPerWeek = sessionsPerWeek;
-        PlanWeeks = weeks;
-    }
 }
