@@ -66,7 +66,8 @@ public sealed class CareJourneyTests(SuiteFixture suite)
         var treatment = await Journey.BookAsync(admin, id, tess, "treatment-45", DateTimeOffset.UtcNow.AddSeconds(20));
         await Journey.AttendAsync(admin, evaluationVisit);
         // Tess keeps paper notes today: Theo may not write them (not his visit); the clinic admin enters them, saying why.
-        var notTheirs = await therapist.PostAsJsonAsync("/api/notes/visit-notes", new { appointmentId = treatment.Id });
+        var notTheirs = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", Journey.Note(treatment.Id)),
+            r => r.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(30), "visit known to clinical notes");
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         await Journey.DocumentAsync(admin, treatment.Id, "Entered from Tess Reyes's paper note");
         await Journey.AttendAsync(admin, treatment);

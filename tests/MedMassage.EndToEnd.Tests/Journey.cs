@@ -131,17 +131,18 @@ internal static class Journey
     /// <summary>Writes and signs the visit note; someone else than the treating therapist gives the reason they write it.</summary>
     public static async Task DocumentAsync(HttpClient therapist, Guid appointmentId, string? onBehalfReason = null)
     {
-        var form = new
-        {
-            appointmentId, onBehalfReason, subjective = "Back feels looser.", objective = "Trigger points in the lumbar paraspinals.", assessment = "Progressing.",
-            plan = "Continue plan of care.", techniques = new[] { new { technique = Technique, cptCode = "97140", minutes = 30, bodyRegions = new[] { Region } } },
-            painBefore = 6, painAfter = 3, tolerance = "Good",
-        };
-        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", form),
+        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", Note(appointmentId, onBehalfReason)),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "visit note written");
         var id = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/visit-notes/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
     }
+
+    public static object Note(Guid appointmentId, string? onBehalfReason = null) => new
+    {
+        appointmentId, onBehalfReason, subjective = "Back feels looser.", objective = "Trigger points in the lumbar paraspinals.", assessment = "Progressing.",
+        plan = "Continue plan of care.", techniques = new[] { new { technique = Technique, cptCode = "97140", minutes = 30, bodyRegions = new[] { Region } } },
+        painBefore = 6, painAfter = 3, tolerance = "Good",
+    };
 
     /// <summary>Reads <paramref name="path"/> until it satisfies <paramref name="condition"/>: the services agree by events, eventually.</summary>
     public static Task<JsonElement> UntilAsync(HttpClient client, string path, Func<JsonElement, bool> condition) =>

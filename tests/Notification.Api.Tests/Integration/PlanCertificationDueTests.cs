@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Testing;
@@ -17,8 +18,9 @@ public sealed class PlanCertificationDueTests(SmtpInfrastructureFixture infrastr
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var physicianEmail = Mailbox.Unique("physician");
         var referralId = Guid.NewGuid();
-        var reference = "R-" + referralId.ToString("N")[..8].ToUpperInvariant();
-        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(physicianEmail), [], "routine", false));
+        const string reference = "R-3TD-8QW";
+        await probe.PublishAsync(Events.Referral(referralId, locationId, Events.Patient(null), Events.Physician(physicianEmail), reference));
+        await probe.PublishAsync(new ReferralReceived(referralId, locationId, Events.Patient(null), Events.Physician(physicianEmail), [], "routine", false, reference));
         await infrastructure.WaitForMailAsync(physicianEmail);
         var planId = Guid.NewGuid();
 
@@ -29,7 +31,8 @@ public sealed class PlanCertificationDueTests(SmtpInfrastructureFixture infrastr
         var mails = await infrastructure.WaitForMailAsync(physicianEmail, 2);
         var mail = Assert.Single(mails, m => m.Subject == $"Plan of care for referral {reference}: your certification is due by December 15, 2026");
         Assert.Contains("Your certification of the plan of care", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://portal.medmassage.local/referrals/{referralId}/plans/{planId}/versions/3", mail.TextBody, StringComparison.Ordinal);
+        var link = service.LinkIn(mail.TextBody!, PhysicianLinkPurposes.CertifyPlan);
+        Assert.Equal((planId, 3), (link.Subject, link.Version));
         var alert = Assert.Single(await Eventually.WaitAsync(() => client.InboxAsync($"staff:{locationId}"), i => i.Count >= 1, what: "certification alert"));
         Assert.Equal(("PlanCertificationDue", $"Plan certification due: referral {reference}"), (alert.Type, alert.Subject));
         Assert.Contains("is due by December 15, 2026; they have been asked", alert.Body, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class PlanCertificationApiTests(InfrastructureFixture infrastructu
         var dana = await service.CreateTherapistAsync(location);
         var referral = await service.AcceptReferralAsync();
         var plan = Guid.NewGuid();
-        await service.Probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referral, Guid.NewGuid(), dana, 6, []));
+        await service.ChangeReferralAsync(referral, s => s with { Status = "in-treatment", EvaluationCompleted = true });
         await service.Probe.PublishAsync(new TreatmentPlanActivated(plan, 1, referral, ["myofascial release"], ["lower back"], 2, 6, 12, new DateOnly(2026, 6, 10)));
         await service.ReferralAsync(referral, r => r.GetProperty("evaluationCompleted").GetBoolean() && r.GetProperty("hasActivePlan").GetBoolean());
 
