@@ -6,7 +6,7 @@ using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 
-namespace MedMassage.Notification.Api.Consumers;
+namespace MedMassage.Notification.Api.IntegrationEvents;
 
 /// <summary>The referral service decides when authorization is running out (once per reason); staff are told here.</summary>
 public sealed class ReferralAuthorizationRunningOutConsumer(NotificationDbContext db, ReferralMessages referrals)

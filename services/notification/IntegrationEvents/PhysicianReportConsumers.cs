@@ -5,7 +5,7 @@ using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 
-namespace MedMassage.Notification.Api.Consumers;
+namespace MedMassage.Notification.Api.IntegrationEvents;
 
 // The referring physician hears of each step with a link to open the record (or act on it) without signing in.
 

@@ -1,7 +1,7 @@
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Scheduling.Api.Infrastructure;
 
-namespace MedMassage.Scheduling.Api.Consumers;
+namespace MedMassage.Scheduling.Api.IntegrationEvents;
 
 public sealed class TreatmentPlanActivatedConsumer(SchedulingDbContext db) : ReferralConsumer<TreatmentPlanActivated>(db)
 {

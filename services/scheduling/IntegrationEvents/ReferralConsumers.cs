@@ -5,7 +5,7 @@ using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace MedMassage.Scheduling.Api.Consumers;
+namespace MedMassage.Scheduling.Api.IntegrationEvents;
 
 /// <summary>Loads the local copy of a referral for an event that needs one; an unknown referral waits (see the rule).</summary>
 public abstract class ReferralConsumer<TMessage>(SchedulingDbContext db) : IdempotentConsumer<SchedulingDbContext, TMessage>(db)

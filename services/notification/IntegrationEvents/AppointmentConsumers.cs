@@ -4,7 +4,7 @@ using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 
-namespace MedMassage.Notification.Api.Consumers;
+namespace MedMassage.Notification.Api.IntegrationEvents;
 
 /// <summary>
 /// Bookings come in batches (a busy clinic books hundreds an hour): what the batch needs to know (locations,

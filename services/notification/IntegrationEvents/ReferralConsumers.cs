@@ -4,7 +4,7 @@ using MedMassage.Notification.Api.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 
-namespace MedMassage.Notification.Api.Consumers;
+namespace MedMassage.Notification.Api.IntegrationEvents;
 
 /// <summary>Keeps the referral's contacts (and reference) as the referral service's newest state names them.</summary>
 public sealed class ReferralChangedConsumer(NotificationDbContext db, LocationDirectory directory)
