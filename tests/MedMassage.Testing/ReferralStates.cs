@@ -30,10 +30,24 @@ public static class ReferralStates
     public static ReferralState WithStatus(this ReferralState state, string status, string? reason = null) =>
         state.Then(s => s with { Status = status, StatusReason = reason });
 
-    /// <summary>The physician cleared <paramref name="subject"/>: it leaves what awaits clearance and joins what is cleared.</summary>
-    public static ReferralState Clearing(this ReferralState state, string subject) => state.Then(s => s with
+    /// <summary>The physician cleared <paramref name="subject"/>: the owner's next revision.</summary>
+    public static ReferralState Clearing(this ReferralState state, string subject) => state.Then(s => s.Cleared(subject));
+
+    /// <summary>The same state with <paramref name="subject"/> moved from what awaits clearance to what is cleared.</summary>
+    public static ReferralState Cleared(this ReferralState state, string subject) => state with
     {
-        AwaitingClearance = [.. s.AwaitingClearance.Where(a => !string.Equals(a.Subject, subject, StringComparison.OrdinalIgnoreCase))],
-        Cleared = [.. s.Cleared, subject],
-    });
+        AwaitingClearance = [.. state.AwaitingClearance.Where(a => !string.Equals(a.Subject, subject, StringComparison.OrdinalIgnoreCase))],
+        Cleared = [.. state.Cleared, subject],
+    };
+}
+
+/// <summary>The referral service's states of the referrals a test plays with: each change is the next revision of the last.</summary>
+public sealed class ReferralStateLog
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ReferralState> _states = new();
+
+    public ReferralState Start(ReferralState state) => _states[state.ReferralId] = state;
+
+    public ReferralState Next(Guid referralId, Func<ReferralState, ReferralState> change) =>
+        _states.AddOrUpdate(referralId, _ => throw new InvalidOperationException($"Referral {referralId} was not started here."), (_, s) => s.Then(change));
 }

@@ -34,9 +34,10 @@ public static class PhysicianLinksApi
 
     public static async Task<Page> ReadDocumentAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
     {
-        if (await OpenAsync(PhysicianLinkPurposes.ReadDocument, token, links, db, ct) is not ({ } link, { } referral))
+        var (link, referral, refused) = await OpenAsync(PhysicianLinkPurposes.ReadDocument, token, links, db, ct);
+        if (refused is not null)
         {
-            return Refused(links, PhysicianLinkPurposes.ReadDocument, token);
+            return refused;
         }
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == link.Subject && d.ReferralId == referral.Id, ct);
         if (document is null)
@@ -49,9 +50,10 @@ public static class PhysicianLinksApi
 
     public static async Task<Page> ReadEvaluationAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
     {
-        if (await OpenAsync(PhysicianLinkPurposes.ReadEvaluation, token, links, db, ct) is not ({ } link, { } referral))
+        var (link, referral, refused) = await OpenAsync(PhysicianLinkPurposes.ReadEvaluation, token, links, db, ct);
+        if (refused is not null)
         {
-            return Refused(links, PhysicianLinkPurposes.ReadEvaluation, token);
+            return refused;
         }
         var evaluation = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == link.Subject && e.ReferralId == referral.Id && e.SignedAt != null, ct);
         if (evaluation is null)
@@ -64,9 +66,10 @@ public static class PhysicianLinksApi
 
     public static async Task<Page> ReadPlanAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit, CancellationToken ct)
     {
-        if (await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct) is not ({ } link, { } referral))
+        var (link, referral, refused) = await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct);
+        if (refused is not null)
         {
-            return Refused(links, PhysicianLinkPurposes.CertifyPlan, token);
+            return refused;
         }
         var plan = await db.TreatmentPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.Subject && p.Version == link.Version && p.ReferralId == referral.Id, ct);
         if (plan is null)
@@ -81,9 +84,10 @@ public static class PhysicianLinksApi
     public static async Task<Page> CertifyPlanAsync(string token, PhysicianLinks links, ClinicalNotesDbContext db, ClinicalAudit audit,
         IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
     {
-        if (await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct) is not ({ } link, { } referral))
+        var (link, referral, refused) = await OpenAsync(PhysicianLinkPurposes.CertifyPlan, token, links, db, ct);
+        if (refused is not null)
         {
-            return Refused(links, PhysicianLinkPurposes.CertifyPlan, token);
+            return refused;
         }
         var plan = await db.TreatmentPlans.Where(p => p.Id == link.Subject && p.ReferralId == referral.Id).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (plan is null || plan.Version != link.Version)
@@ -100,19 +104,18 @@ public static class PhysicianLinksApi
     }
 
     // The link must be genuine and current, and the referral's physician must still be the one it was sent to.
-    private static async Task<(PhysicianLink?, CareReferral?)> OpenAsync(string purpose, string token, PhysicianLinks links, ClinicalNotesDbContext db, CancellationToken ct)
+    private static async Task<(PhysicianLink Link, CareReferral Referral, Page? Refused)> OpenAsync(
+        string purpose, string token, PhysicianLinks links, ClinicalNotesDbContext db, CancellationToken ct)
     {
-        if (links.Read(purpose, token).Link is not { } link)
+        var reading = links.Read(purpose, token);
+        if (reading.Problem == LinkProblem.Expired)
         {
-            return (null, null);
+            return (null!, null!, TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired",
+                detail: "Links in e-mails work for a limited time; ask the clinic to send a new one."));
         }
-        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.ReferralId, ct);
-        return referral?.PhysicianNpi == link.PhysicianNpi ? (link, referral) : (null, null);
+        var referral = reading.Link is { } link ? await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.ReferralId, ct) : null;
+        return referral is not null && referral.PhysicianNpi == reading.Link!.PhysicianNpi
+            ? (reading.Link, referral, null)
+            : (null!, null!, Problems.NotFound("This link is not valid."));
     }
-
-    private static Page Refused(PhysicianLinks links, string purpose, string token) =>
-        links.Read(purpose, token).Problem == LinkProblem.Expired
-            ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired",
-                detail: "Links in e-mails work for a limited time; ask the clinic to send a new one.")
-            : Problems.NotFound("This link is not valid.");
 }

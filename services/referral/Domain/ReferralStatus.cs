@@ -50,6 +50,5 @@ public static class ReferralStatusNames
     }
 
     /// <summary>Open referrals can still change; the others are closed for good.</summary>
-    public static bool IsOpen(this ReferralStatus status) =>
-        status is ReferralStatus.Received or ReferralStatus.Accepted or ReferralStatus.OnHold or ReferralStatus.InTreatment;
+    public static bool IsOpen(this ReferralStatus status) => ReferralStatuses.IsOpen(status.ToName());
 }

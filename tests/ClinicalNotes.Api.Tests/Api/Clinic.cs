@@ -69,7 +69,7 @@ internal sealed class Clinic : IAsyncDisposable
         return Service.As(caller, address);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ReferralState> _referrals = new();
+    private readonly ReferralStateLog _referrals = new();
 
     /// <summary>A referral accepted for <paramref name="locationId"/> (this clinic's by default), or to none.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 12,
@@ -82,8 +82,7 @@ internal sealed class Clinic : IAsyncDisposable
             diagnoses: ["M54.2"], techniques: techniques ?? ["Myofascial release", "Massage", "Scar tissue release"], bodyRegions: ["neck", "upper back"],
             awaitingClearance: awaitingClearance, validFrom: today.AddDays(-1), validUntil: today.AddDays(90), visits: new VisitCounts(visits, 0, visits))
             with { SubmitterClientId = submitterClientId };
-        _referrals[state.ReferralId] = state;
-        await Probe.PublishAsync(new ReferralChanged(state));
+        await Probe.PublishAsync(new ReferralChanged(_referrals.Start(state)));
         await Eventually.WaitAsync(() => Service.QueryAsync(db => db.Referrals.AnyAsync(r => r.Id == state.ReferralId)), known => known, what: "referral known");
         return state.ReferralId;
     }
@@ -91,7 +90,7 @@ internal sealed class Clinic : IAsyncDisposable
     /// <summary>Publishes the referral's next state, as the referral service would after a change; does not wait.</summary>
     public async Task<ReferralState> ChangeReferralAsync(Guid id, Func<ReferralState, ReferralState> change)
     {
-        var next = _referrals.AddOrUpdate(id, _ => throw new InvalidOperationException("Accept it first."), (_, s) => s.Then(change));
+        var next = _referrals.Next(id, change);
         await Probe.PublishAsync(new ReferralChanged(next));
         return next;
     }

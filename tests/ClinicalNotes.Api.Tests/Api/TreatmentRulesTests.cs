@@ -65,7 +65,7 @@ public sealed class TreatmentRulesTests(InfrastructureFixture infrastructure)
         // Neck work is fine meanwhile; after the clearance the upper back is too.
         await Clinic.ReadAsync<VisitNoteResponse>(await api.PostJsonAsync("/api/notes/visit-notes",
             Forms.Note(visits[0], techniques: [Forms.Technique("Massage", "97124", 30, "neck")])), HttpStatusCode.Created);
-        await clinic.ChangeReferralAsync(referralId, s => s.Clearing("Anticoagulants"));
+        await clinic.ChangeReferralAsync(referralId, s => s.Cleared("Anticoagulants"));
         await Eventually.WaitAsync(() => clinic.Service.QueryAsync(db => db.Referrals.SingleAsync(r => r.Id == referralId)),
             r => r.PendingClearances.Count == 0, what: "clearance recorded");
         await Clinic.ReadAsync<VisitNoteResponse>(await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[1])), HttpStatusCode.Created);

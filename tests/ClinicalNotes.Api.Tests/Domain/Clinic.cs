@@ -15,7 +15,7 @@ internal static class Clinic
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CareReferral, ReferralState> States = [];
+    private static readonly ReferralStateLog States = new();
 
     public static CareReferral Referral(IEnumerable<string>? awaitingClearance = null, int authorizedVisits = 12)
     {
@@ -24,25 +24,19 @@ internal static class Clinic
             techniques: ["Myofascial release", "Massage", "Scar tissue release"], bodyRegions: ["lower back", "hip"],
             awaitingClearance: awaitingClearance ?? ["Scar tissue release"], validUntil: DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(120),
             visits: new VisitCounts(authorizedVisits, 0, authorizedVisits));
-        var referral = CareReferral.From(state);
-        States.AddOrUpdate(referral, state);
-        return referral;
+        return CareReferral.From(States.Start(state));
     }
 
     /// <summary>Applies the referral service's next state, as its event would.</summary>
     public static void Change(CareReferral referral, Func<ReferralState, ReferralState> change)
     {
-        var next = States.TryGetValue(referral, out var state) ? state.Then(change) : throw new InvalidOperationException("Not made by Clinic.");
-        Assert.True(referral.Apply(next));
-        States.AddOrUpdate(referral, next);
+        Assert.True(referral.Apply(States.Next(referral.Id, change)));
     }
 
     /// <summary>The physician's clearance of <paramref name="subject"/>, as the referral service records it.</summary>
     public static void Clear(CareReferral referral, string subject)
     {
-        var next = States.TryGetValue(referral, out var state) ? state.Clearing(subject) : throw new InvalidOperationException("Not made by Clinic.");
-        Assert.True(referral.Apply(next));
-        States.AddOrUpdate(referral, next);
+        Assert.True(referral.Apply(States.Next(referral.Id, s => s.Cleared(subject))));
     }
 
     /// <summary>The treating therapist of every appointment built here (their staff user id).</summary>

@@ -18,7 +18,7 @@ public sealed class ReferralReadModelTests(InfrastructureFixture infrastructure)
         await service.ReferralAsync(id, r => r.GetProperty("status").GetString() == "on-hold" && r.GetProperty("statusReason").GetString() == "insurance re-check");
 
         await service.ChangeReferralAsync(id, s => s with { Status = "in-treatment", StatusReason = null, EvaluationCompleted = true });
-        await service.ChangeReferralAsync(id, s => s.Clearing("lymphatic drainage"));
+        await service.ChangeReferralAsync(id, s => s.Cleared("lymphatic drainage"));
         await service.ChangeReferralAsync(id, s => s with { Visits = new VisitCounts(10, 3, 7), ValidUntil = new DateOnly(2026, 11, 30) });
         var planId = Guid.NewGuid();
         await service.Probe.PublishAsync(new TreatmentPlanRevised(planId, 2, id, ["myofascial release"], ["neck"], 3, 4, 12));
@@ -48,7 +48,7 @@ public sealed class ReferralReadModelTests(InfrastructureFixture infrastructure)
         await using var service = await SchedulingService.StartAsync(infrastructure);
         var techniques = new[] { "lymphatic drainage", "scar tissue release", "craniosacral therapy" };
         var id = await service.AcceptReferralAsync(techniques, awaitingClearance: techniques);
-        var first = await service.ChangeReferralAsync(id, s => s.Clearing(techniques[0]));
+        var first = await service.ChangeReferralAsync(id, s => s.Cleared(techniques[0]));
         var second = first.Clearing(techniques[1]);
         var third = second.Clearing(techniques[2]);
 

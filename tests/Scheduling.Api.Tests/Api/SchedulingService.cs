@@ -110,7 +110,7 @@ public sealed class SchedulingService : IAsyncDisposable
         return id;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ReferralState> _referrals = new();
+    private readonly ReferralStateLog _referrals = new();
 
     /// <summary>Publishes an accepted referral's state as the referral service would and waits until scheduling knows it.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 10,
@@ -121,8 +121,7 @@ public sealed class SchedulingService : IAsyncDisposable
             physician: new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
             techniques: techniques ?? ["myofascial release"], awaitingClearance: awaitingClearance,
             validFrom: new DateOnly(2026, 5, 1), validUntil: validUntil ?? new DateOnly(2026, 12, 31), visits: new VisitCounts(visits, 0, visits));
-        _referrals[state.ReferralId] = state;
-        await Probe.PublishAsync(new ReferralChanged(state));
+        await Probe.PublishAsync(new ReferralChanged(_referrals.Start(state)));
         await ReferralAsync(state.ReferralId, r => r.GetProperty("status").GetString() == ReferralStatuses.Accepted);
         return state.ReferralId;
     }
@@ -130,7 +129,7 @@ public sealed class SchedulingService : IAsyncDisposable
     /// <summary>Publishes the referral's next state, as the referral service would after a change; does not wait.</summary>
     public async Task<ReferralState> ChangeReferralAsync(Guid id, Func<ReferralState, ReferralState> change)
     {
-        var next = _referrals.AddOrUpdate(id, _ => throw new InvalidOperationException("Accept it first."), (_, s) => s.Then(change));
+        var next = _referrals.Next(id, change);
         await Probe.PublishAsync(new ReferralChanged(next));
         return next;
     }

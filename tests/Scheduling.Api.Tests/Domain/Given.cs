@@ -31,24 +31,20 @@ internal static class Given
         return therapist;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Referral, ReferralState> States = [];
+    private static readonly ReferralStateLog States = new();
 
     public static Referral Referral(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
         DateOnly? validFrom = null, DateOnly? validUntil = null)
     {
         var state = ReferralStates.Accepted(techniques: techniques ?? ["myofascial release", "trigger point therapy"], awaitingClearance: awaitingClearance,
             validFrom: validFrom, validUntil: validUntil, visits: new VisitCounts(remaining, 0, remaining));
-        var referral = MedMassage.Scheduling.Api.Domain.Referrals.Referral.From(state);
-        States.AddOrUpdate(referral, state);
-        return referral;
+        return MedMassage.Scheduling.Api.Domain.Referrals.Referral.From(States.Start(state));
     }
 
     /// <summary>Applies the referral service's next state, as its event would.</summary>
     public static void Change(Referral referral, Func<ReferralState, ReferralState> change)
     {
-        var next = States.TryGetValue(referral, out var state) ? state.Then(change) : throw new InvalidOperationException("Not made by Given.");
-        Assert.True(referral.Apply(next));
-        States.AddOrUpdate(referral, next);
+        Assert.True(referral.Apply(States.Next(referral.Id, change)));
     }
 
     /// <summary>A referral whose evaluation is done and whose plan is active (to be certified by <paramref name="certificationDueBy"/>, if given).</summary>

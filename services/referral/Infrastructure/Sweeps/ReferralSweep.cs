@@ -53,7 +53,8 @@ internal sealed class ReferralSweep(
                 || r.Status == ReferralStatus.OnHold || r.Status == ReferralStatus.InTreatment)
             .Select(r => new { r.Id, r.LocationId })
             .ToListAsync(ct);
-        var zones = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.TimeZone, ct);
+        var locationIds = due.Where(r => r.LocationId is not null).Select(r => r.LocationId!.Value).Distinct().ToList();
+        var zones = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.TimeZone, ct);
         var changed = 0;
         foreach (var referral in due)
         {

@@ -21,11 +21,14 @@ public sealed class ReferralClosure(SchedulingDbContext db, IIntegrationEventOut
         var pending = await db.Appointments
             .Where(a => a.ReferralId == referral.Id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn))
             .ToListAsync(ct);
+        var locationIds = pending.Select(a => a.LocationId).Distinct().ToList();
+        var therapistIds = pending.Select(a => a.TherapistId).Distinct().ToList();
+        var locations = await db.Locations.Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var therapists = await db.Therapists.Where(t => therapistIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var reason = $"The referral is {referral.Status}" + (referral.StatusReason is null ? "." : $": {referral.StatusReason}.");
         foreach (var appointment in pending.Where(a => a.CancelForClosedReferral(reason, now)))
         {
-            var location = await db.Locations.SingleAsync(l => l.Id == appointment.LocationId, ct);
-            var therapist = await db.Therapists.SingleAsync(t => t.Id == appointment.TherapistId, ct);
+            var (location, therapist) = (locations[appointment.LocationId], therapists[appointment.TherapistId]);
             outbox.Add(new AppointmentCancelled(AppointmentInfoFactory.Create(appointment, location, therapist, referral), false, reason));
             _freed.Add((appointment, therapist.LocationIds));
         }
