@@ -72,10 +72,7 @@ public sealed record ReferralState(
     VisitCounts Visits,
     bool EvaluationCompleted,
     DateTimeOffset? LastResumedAt,
-    string? SubmitterClientId)
-{
-    public bool IsOpen => ReferralStatuses.IsOpen(Status);
-}
+    string? SubmitterClientId);
 
 /// <summary>Something the physician must clear before it is treated: a requested technique, or an evaluation finding.</summary>
 public sealed record ClearanceNeeded(string Subject, string Kind, string? BodyRegion)
