@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Clinic admins: clinic set-up, audit trails, chain-wide views of their locations.</summary>
     public const string ClinicAdmin = "clinic-admin";
 
+    /// <summary>Clinic admins and managers: the figures of their locations (outcomes, utilization, attendance).</summary>
+    public const string Reporting = "reporting";
+
     /// <summary>Operations: delivery logs and technical views, no clinical content.</summary>
     public const string Operations = "operations";
 
@@ -42,6 +45,7 @@ public static class Policies
         .AddPolicy(FrontDesk, p => p.RequireRole(Roles.FrontDesk, Roles.ClinicAdmin))
         .AddPolicy(Clinician, p => p.RequireRole(Roles.Therapist, Roles.ClinicAdmin))
         .AddPolicy(ClinicAdmin, p => p.RequireRole(Roles.ClinicAdmin))
+        .AddPolicy(Reporting, p => p.RequireRole(Roles.ClinicAdmin, Roles.Manager))
         .AddPolicy(Operations, p => p.RequireRole(Roles.Ops, Roles.ClinicAdmin))
         .AddPolicy(ReferralSubmitter, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.ReferringPhysician) || c.User.IsInRole(Roles.FrontDesk) || c.User.IsInRole(Roles.ClinicAdmin)

@@ -7,9 +7,11 @@ public static class Roles
     public const string FrontDesk = "front-desk";
     public const string Therapist = "therapist";
     public const string ClinicAdmin = "clinic-admin";
+    /// <summary>Oversees locations' figures (outcomes, utilization, attendance); reads no clinical content.</summary>
+    public const string Manager = "manager";
     public const string Ops = "ops";
     public const string IntegrationClient = "integration-client";
 
     /// <summary>Roles whose data is scoped to the locations in their token.</summary>
-    public static readonly IReadOnlyList<string> LocationBound = [FrontDesk, Therapist, ClinicAdmin];
+    public static readonly IReadOnlyList<string> LocationBound = [FrontDesk, Therapist, ClinicAdmin, Manager];
 }
