@@ -31,13 +31,19 @@ public static class Program
             var notification = builder.AddService<Projects.Notification_Api>("notification-api", "notificationdb", eventbus, redis, postgres, identity)
                 .WithReference(smtp).WaitFor(smtp);
 
+            // The staff web app calls everything through the gateway with the person's token; it reaches no database.
+            var staffApp = builder.AddSuiteProject<Projects.MedMassage_StaffApp>("staff-app")
+                .WithReference(redis).WaitFor(redis)
+                .WithReference(identity).WaitFor(identity);
+
             builder.AddSuiteProject<Projects.MedMassage_Gateway>("gateway", options.GatewayPort)
                 .WithReference(redis).WaitFor(redis)
                 .WithReference(identity).WaitFor(identity)
                 .WithReference(referral).WaitFor(referral)
                 .WithReference(scheduling).WaitFor(scheduling)
                 .WithReference(clinicalNotes).WaitFor(clinicalNotes)
-                .WithReference(notification).WaitFor(notification);
+                .WithReference(notification).WaitFor(notification)
+                .WithReference(staffApp).WaitFor(staffApp);
         }
 
         await builder.Build().RunSuiteAsync(stateDirectory, options.KeepState);

@@ -35,6 +35,11 @@ internal static class SuiteResources
                 context.EnvironmentVariables["Identity__Issuer"] = gateway;
                 context.EnvironmentVariables["PhysicianLinks__PublicBaseUrl"] = gateway;
                 context.EnvironmentVariables["ClinicalNotes__PublicBaseUrl"] = gateway;
+                // The staff app signs people in at the issuer and calls the APIs, both at the gateway; identity
+                // registers the app's callback there.
+                context.EnvironmentVariables["StaffApp__Gateway"] = gateway;
+                context.EnvironmentVariables["Identity__StaffApp__RedirectUris__0"] = $"{gateway}staff/signin-oidc";
+                context.EnvironmentVariables["Identity__StaffApp__PostLogoutRedirectUris__0"] = $"{gateway}staff/signout-callback-oidc";
             });
 
     /// <summary>One of the four domain services: its database, the event bus, Redis and the token issuer.</summary>

@@ -39,7 +39,7 @@ internal static class Extensions
         app.MapScalarApiReference(options =>
         {
             options.WithTitle("MedMassage API");
-            foreach (var service in DownstreamService.All)
+            foreach (var service in DownstreamService.All.Where(s => s.HasApi))
             {
                 options.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
             }

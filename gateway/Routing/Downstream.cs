@@ -19,7 +19,12 @@ public sealed record DownstreamService(string Name, string Title, params string[
         new("notification-api", "Notifications", "/api/notifications"),
         // The token issuer: OAuth endpoints, the staff login page and discovery documents.
         new("identity-api", "Identity", "/connect", "/account", "/.well-known") { PreserveHost = true },
+        // The staff web app keeps its own sign-in (a cookie); it builds its sign-in callback from the public host.
+        new("staff-app", "Staff app", "/staff") { PreserveHost = true, HasApi = false },
     ];
+
+    /// <summary>Whether it publishes an OpenAPI document for the API reference (the web app has none).</summary>
+    public bool HasApi { get; init; } = true;
 
     /// <summary>
     /// Forward the public Host header: the issuer builds login redirects and discovery URLs from it,

@@ -37,6 +37,10 @@ internal static class ProxyConfiguration
             {
                 routes.Add(Route($"{service.Name}-anonymous-{index}", service, $"{prefix}/{{**rest}}") with { AuthorizationPolicy = Anonymous });
             }
+            if (!service.HasApi)
+            {
+                continue;
+            }
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",

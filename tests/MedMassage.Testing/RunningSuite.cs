@@ -11,7 +11,7 @@ namespace MedMassage.Testing;
 /// </summary>
 public sealed class RunningSuite : IAsyncDisposable
 {
-    public static readonly string[] Services = ["identity-api", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api"];
+    public static readonly string[] Services = ["identity-api", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "staff-app"];
 
     private RunningSuite(DistributedApplication app, string stateDirectory, Uri gatewayUrl)
     {
