@@ -15,7 +15,7 @@ namespace MedMassage.EndToEnd.Tests;
 public sealed class DashboardTests(ITestOutputHelper output)
 {
     private static readonly string[] Resources =
-        ["eventbus", "eventbus-epmd", "redis", "postgres", "smtp", "identity-api", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "gateway"];
+        ["eventbus", "eventbus-epmd", "redis", "postgres", "smtp", "identity-api", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "staff-app", "gateway"];
 
     [Fact]
     public async Task An_operator_sees_the_suite_running_follows_a_referral_across_services_and_restarts_a_service()

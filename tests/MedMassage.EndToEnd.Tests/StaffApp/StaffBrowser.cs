@@ -1,0 +1,39 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace MedMassage.EndToEnd.Tests.StaffApp;
+
+/// <summary>A person at the staff app in Debian's Chromium: signed in through the identity service's own login page.</summary>
+internal static class StaffBrowser
+{
+    public static async Task<IPage> SignInAsync(IBrowser browser, Uri gateway, string userName, string password)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(new Uri(gateway, "/staff/").ToString());
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/staff/", StringComparison.Ordinal) && !url.Contains("signin", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Opens a page of the app and waits until it is interactive (its heading rendered by the live circuit).</summary>
+    public static async Task OpenAsync(IPage page, Uri gateway, string path, string heading)
+    {
+        await page.GotoAsync(new Uri(gateway, "/staff/" + path.TrimStart('/')).ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>axe-core on the page as it is now: no serious or critical violation; the screenshot is kept either way.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await Chromium.ScreenshotAsync(page, $"staff-{name}");
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join(Environment.NewLine, serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+}
