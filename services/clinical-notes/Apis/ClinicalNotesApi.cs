@@ -14,7 +14,8 @@ public static class ClinicalNotesApiExtensions
             .MapReports()
             .MapOutcomes()
             .MapAudit()
-            .MapPhysicianLinks();
+            .MapPhysicianLinks()
+            .MapPreviews();
         return app;
     }
 }
