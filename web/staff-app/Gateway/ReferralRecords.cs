@@ -45,3 +45,10 @@ public sealed record ReferralDetails(
 public sealed record ReasonRequest(string Reason);
 
 public sealed record ClearanceRequest(string? Technique, string ClearedBy, DateTimeOffset ClearedAt, string? DocumentReference, string? Finding);
+
+public sealed record PatientReferral(Guid Id, string Reference, string Status, Guid? LocationId);
+
+public sealed record PatientMatch(string FirstName, string LastName, DateOnly DateOfBirth, string? Phone, IReadOnlyList<PatientReferral> Referrals)
+{
+    public string Name => $"{FirstName} {LastName}";
+}
