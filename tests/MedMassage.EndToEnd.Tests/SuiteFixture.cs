@@ -41,6 +41,9 @@ public sealed class SuiteFixture : IAsyncLifetime
             [hospital + "GrantTypes__0"] = "client_credentials",
             [hospital + "Scopes__0"] = "system/ServiceRequest.write",
             [hospital + "Scopes__1"] = "system/ServiceRequest.read",
+            // The staff app refreshes a person's access token once it is ten seconds old, so browser tests exercise
+            // the refresh at the identity service (tokens live five minutes).
+            ["StaffApp__RefreshAhead"] = "00:04:50",
             [hospital + "Jwks"] = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = jwk.Kid, e = jwk.E, n = jwk.N } } }),
         };
         Suite = await RunningSuite.StartAsync(environment);
