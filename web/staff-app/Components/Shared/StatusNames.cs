@@ -1,7 +1,7 @@
 namespace MedMassage.StaffApp.Components.Shared;
 
 /// <summary>
-/// The services' status codes ("in-treatment", "NoShow") in plain words; the words are then translated like any text.
+/// The services' status and role codes ("in-treatment", "NoShow", "front-desk") in plain words; the words are then translated like any text.
 /// </summary>
 public static class StatusNames
 {
@@ -14,6 +14,7 @@ public static class StatusNames
         ["Waiting"] = "Waiting", ["Offered"] = "Offered", ["Fulfilled"] = "Fulfilled", ["Withdrawn"] = "Withdrawn",
         ["Draft"] = "Draft", ["Active"] = "Active", ["Superseded"] = "Superseded",
         ["technique"] = "Technique", ["finding"] = "Finding",
+        ["front-desk"] = "Front desk", ["therapist"] = "Therapist", ["clinic-admin"] = "Clinic admin", ["manager"] = "Manager",
     };
 
     public static string Of(string code) => Words.GetValueOrDefault(code, code);
