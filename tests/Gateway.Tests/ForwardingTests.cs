@@ -35,6 +35,23 @@ public sealed class ForwardingTests(GatewayFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_staff_app_is_reached_without_a_token_under_the_public_host_and_has_no_API_description()
+    {
+        var client = _gateway.CreateClient();
+        var marker = $"/staff/calendar?probe={Guid.NewGuid()}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, marker);
+        request.Headers.Host = "clinic.example";
+
+        var response = await client.SendAsync(request);
+
+        // The app signs people in itself (its cookie); it builds its sign-in callback from the public host.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.Single(fixture.Upstream.Received, r => r.Path == marker);
+        Assert.Equal("clinic.example", received.Headers["Host"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/staff-app.json")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_response_and_forwarded_request_carries_a_correlation_id_and_the_trace_context()
     {
         var client = _gateway.CreateClientAs(TestCaller.Therapist(Guid.NewGuid()));

@@ -29,7 +29,7 @@ public sealed class GatewayFactory(GatewayFixture fixture, int redisDatabase) : 
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:redis", $"{fixture.RedisConnectionString},defaultDatabase={redisDatabase}");
-        foreach (var service in new[] { "referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "identity-api" })
+        foreach (var service in MedMassage.Gateway.Routing.DownstreamService.All.Select(s => s.Name))
         {
             builder.UseSetting($"services:{service}:http:0", fixture.Upstream.Address);
         }
