@@ -19,8 +19,12 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
         var messages = api.MapGroup("/messages").WithTags("Delivery log").RequireAuthorization(Policies.Operations);
-        messages.MapGet("/", ListAsync);
-        messages.MapGet("/{id:guid}", GetAsync);
+        messages.MapGet("/", ListAsync)
+            .WithSummary("The delivery log")
+            .WithDescription("Messages sent or attempted (at most `limit`, 1–500), filtered by recipient, appointment, source event, status or type: what was sent to whom, on which channel, and what became of it. Operations and clinic admins; operations see no content.");
+        messages.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One message with its delivery attempts")
+            .WithDescription("A message of the delivery log with its delivery log entries (each attempt and its outcome); its text for clinic admins only. Reading it is audited.");
         return api;
     }
 
