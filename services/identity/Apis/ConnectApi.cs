@@ -22,6 +22,8 @@ public static class ConnectApi
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/" + TokenServerExtensions.TokenPath, Exchange)
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/" + TokenServerExtensions.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSession)
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -64,6 +66,16 @@ public static class ConnectApi
         }
 
         return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    /// <summary>
+    /// Signing out of the staff app ends the login page's session here too, then OpenIddict sends the browser back to
+    /// the app's registered post-logout address (a request naming any other address was refused before this runs).
+    /// </summary>
+    private static async Task<SignOutHttpResult> EndSession(HttpContext http)
+    {
+        await http.SignOutAsync(StaffSignInExtensions.CookieScheme);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static async Task<StaffMember?> FindActiveAsync(IdentityDbContext db, string? subject, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.Identity.Api.Infrastructure.Clients;
 using MedMassage.Identity.Api.Infrastructure.Seeding;
 using MedMassage.Identity.Api.Tokens;
 
@@ -24,6 +25,8 @@ internal static class Extensions
         builder.AddTokenServer(section.Get<TokenIssuerOptions>() ?? new TokenIssuerOptions());
         builder.AddStaffSignIn();
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.Configure<StaffAppOptions>(builder.Configuration.GetSection(StaffAppOptions.Section));
+        builder.Services.AddHostedService<StaffAppRegistration>();
 
         if (builder.Environment.IsDevelopment())
         {

@@ -8,6 +8,7 @@ internal static class TokenServerExtensions
 {
     public const string AuthorizationPath = "connect/authorize";
     public const string TokenPath = "connect/token";
+    public const string EndSessionPath = "connect/logout";
 
     /// <summary>OpenIddict with its EF Core stores: client credentials (secret or private_key_jwt), code + PKCE, refresh.</summary>
     public static void AddTokenServer(this IHostApplicationBuilder builder, TokenIssuerOptions options)
@@ -25,7 +26,8 @@ internal static class TokenServerExtensions
                     server.SetIssuer(options.Issuer);
                 }
                 server.SetAuthorizationEndpointUris(AuthorizationPath)
-                    .SetTokenEndpointUris(TokenPath);
+                    .SetTokenEndpointUris(TokenPath)
+                    .SetEndSessionEndpointUris(EndSessionPath);
 
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
@@ -52,6 +54,7 @@ internal static class TokenServerExtensions
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     // TLS ends at the gateway; the service itself listens on loopback or an internal network.
                     .DisableTransportSecurityRequirement();
             });

@@ -34,6 +34,9 @@ internal sealed class IdentityService : ServiceFactory<Program>
         });
 
         Settings["Identity:KeysDirectory"] = KeysDirectory;
+        // The staff app's client comes from configuration, as in production (not from the development seed).
+        Settings["Identity:StaffApp:RedirectUris:0"] = StaffBrowser.RedirectUri;
+        Settings["Identity:StaffApp:PostLogoutRedirectUris:0"] = StaffBrowser.SignedOutUri;
         Settings[$"Identity:Seed:Clients:{AssertionClientId}:DisplayName"] = "Test hospital";
         Settings[$"Identity:Seed:Clients:{AssertionClientId}:GrantTypes:0"] = "client_credentials";
         Settings[$"Identity:Seed:Clients:{AssertionClientId}:Scopes:0"] = "system/ServiceRequest.write";

@@ -15,6 +15,7 @@ internal sealed partial class StaffBrowser(IdentityService service) : IDisposabl
 {
     public const string ClientId = "staff-web";
     public const string RedirectUri = "http://localhost:5173/callback";
+    public const string SignedOutUri = "http://localhost:5173/signed-out";
 
     public HttpClient Http { get; } = service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
