@@ -19,7 +19,9 @@ public static class AppointmentsApi
         // booking and changing the book is the front desk's.
         var group = api.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapGet("/", ListForReferralAsync);
+        group.MapGet("/", AppointmentListing.ListAsync)
+            .WithSummary("Appointments: a referral's, a series', or a calendar")
+            .WithDescription("With `referralId` or `seriesId`: those visits. Otherwise a calendar: `locationId` and/or `therapistId` with `from` and `to` (local dates of the location, both included, at most 42 days). Only the caller's locations; each visit carries the patient's name and the referral's reference.");
         group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct));
         group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
@@ -79,21 +81,6 @@ public static class AppointmentsApi
         }
         var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == appointment.LocationId, ct);
         return TypedResults.Ok(AppointmentView.From(appointment, location));
-    }
-
-    public static async Task<Results<Ok<List<AppointmentView>>, ValidationProblem>> ListForReferralAsync(
-        Guid? referralId, Guid? seriesId, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
-    {
-        if (referralId is null && seriesId is null)
-        {
-            return new Problems().Add("referralId", "referralId or seriesId is required.").ToResult();
-        }
-        var appointments = await scope.Appointments.AsNoTracking()
-            .Where(a => (referralId == null || a.ReferralId == referralId) && (seriesId == null || a.SeriesId == seriesId))
-            .OrderBy(a => a.StartsAt).ToListAsync(ct);
-        var locationIds = appointments.Select(a => a.LocationId).Distinct().ToList();
-        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        return TypedResults.Ok(appointments.Select(a => AppointmentView.From(a, locations[a.LocationId])).ToList());
     }
 
     public static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RescheduleAsync(

@@ -15,6 +15,9 @@ public static class TherapistsApi
     public static RouteGroupBuilder MapTherapistsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/therapists").WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
+        group.MapGet("/", ListAsync)
+            .WithSummary("The therapists of the caller's locations")
+            .WithDescription("Every therapist working at one of the caller's locations (or at `locationId`, one of them), by name, with licence, certifications, availability and time off at those locations only.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
             await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound());
 
@@ -25,6 +28,17 @@ public static class TherapistsApi
         setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync);
         setUp.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync);
         return api;
+    }
+
+    public static async Task<Ok<List<TherapistView>>> ListAsync(Guid? locationId, LocationScope scope, CancellationToken ct)
+    {
+        var therapists = scope.Therapists.AsNoTracking();
+        if (locationId is { } location)
+        {
+            therapists = therapists.Where(t => t.LocationIds.Contains(location));
+        }
+        var found = await therapists.OrderBy(t => t.Name).ToListAsync(ct);
+        return TypedResults.Ok(found.Select(t => TherapistView.From(t, scope.Covers)).ToList());
     }
 
     public static async Task<Results<Created<TherapistView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(

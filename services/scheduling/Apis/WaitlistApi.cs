@@ -19,6 +19,13 @@ public static class WaitlistApi
     {
         var group = api.MapGroup("/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.FrontDesk);
         group.MapPost("/", JoinAsync);
+        group.MapGet("/", async (Guid? locationId, LocationScope scope, CancellationToken ct) =>
+                TypedResults.Ok(await scope.Waitlist.AsNoTracking()
+                    .Where(w => locationId == null || w.LocationId == locationId)
+                    .Where(w => w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
+                    .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct)))
+            .WithSummary("Who is waiting, and the offers made")
+            .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
             await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound());
         group.MapPost("/{id:guid}/accept", AcceptAsync);

@@ -16,12 +16,13 @@ public sealed record CancelRequest(string? Reason);
 public sealed record AppointmentView(
     Guid Id, Guid ReferralId, Guid LocationId, Guid TherapistId, Guid RoomId, string AppointmentType, VisitKind Kind,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset LocalStartsAt, DateTimeOffset LocalEndsAt, string TimeZone,
-    AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, IReadOnlyList<string> Techniques)
+    AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, IReadOnlyList<string> Techniques,
+    string? PatientName = null, string? ReferralReference = null)
 {
-    public static AppointmentView From(Appointment a, Location l) => new(
+    public static AppointmentView From(Appointment a, Location l, Referral? r = null) => new(
         a.Id, a.ReferralId, a.LocationId, a.TherapistId, a.RoomId, a.TypeCode, a.Kind,
         a.StartsAt, a.EndsAt, l.Clock.ToLocal(a.StartsAt), l.Clock.ToLocal(a.EndsAt), l.TimeZone,
-        a.Status, a.SeriesId, a.IsLateCancellation, a.CancellationReason, a.Techniques);
+        a.Status, a.SeriesId, a.IsLateCancellation, a.CancellationReason, a.Techniques, r?.Patient.FullName, r?.Reference);
 }
 
 public sealed record ReferralView(

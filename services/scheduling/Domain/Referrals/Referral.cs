@@ -17,6 +17,9 @@ public sealed partial class Referral
     public Guid? LocationId { get; private set; }
     public PatientContact Patient { get; private set; } = null!;
 
+    /// <summary>The reference people quote (R-XXX-XXX), when the owner has given one.</summary>
+    public string? Reference { get; private set; }
+
     /// <summary>The owner's status name ("accepted", "in-treatment", "on-hold", ...).</summary>
     public string Status { get; private set; } = "";
     public string? StatusReason { get; private set; }
@@ -63,6 +66,7 @@ public sealed partial class Referral
         Version = state.Version;
         LocationId = state.LocationId;
         Patient = state.Patient;
+        Reference = state.Reference;
         Status = state.Status;
         StatusReason = state.StatusReason;
         Techniques = [.. state.Techniques];
