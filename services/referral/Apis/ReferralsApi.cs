@@ -1,3 +1,4 @@
+using ReferralModel = MedMassage.Referral.Api.Domain.Referral;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
@@ -14,13 +15,22 @@ public static class ReferralsApiExtensions
 {
     public const int MaxPageSize = 100;
     public const int MaxPage = 10_000;
+    private const int MaxAttentionCandidates = 5_000;
+
+    private static (int Total, List<ReferralModel> Items) Page(List<ReferralModel> all, int page, int pageSize) =>
+        (all.Count, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
 
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         // Each endpoint names its policy; which referrals it reaches is decided by ReferralAccess.
         var api = app.MapGroup("/api/referrals").WithTags("Referrals");
         api.MapPost("/", SubmitAsync).WithName("SubmitReferral").RequireAuthorization(Policies.ReferralSubmitter);
-        api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader);
+        api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader)
+            .WithSummary("The intake inbox")
+            .WithDescription("Referrals the caller may read, newest first, paged (`page`, `pageSize` ≤ 100), filtered by `status`, `locationId`, `physicianNpi`, `diagnosis`, received dates, or `attention` (`awaiting-clearance`, `authorization-running-out`).");
+        api.MapGet("/patients", PatientSearch.FindAsync).WithName("FindPatients").RequireAuthorization(Policies.FrontDesk)
+            .WithSummary("Find a patient")
+            .WithDescription("Patients of the referrals the caller may read whose name contains `q`, or whose date of birth (yyyy-mm-dd), phone or referral reference is `q`; at most 50, each with their referrals. `q` needs 2 characters at least.");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral").RequireAuthorization(Policies.ReferralReader);
         api.MapGroup("/{id:guid}").RequireAuthorization(Policies.FrontDesk).MapReferralActions();
         api.MapPhysicianLinks();
@@ -71,6 +81,10 @@ public static class ReferralsApiExtensions
         }
         if (query.Diagnosis is not null && !Icd10.IsValidFormat(query.Diagnosis)) errors.Add("diagnosis", "Not a valid ICD-10 code.");
         if (query.ReceivedFrom > query.ReceivedTo) errors.Add("receivedTo", "Must not be before receivedFrom.");
+        if (query.Attention is not null && !ReferralModel.AttentionNames.Contains(query.Attention))
+        {
+            errors.Add("attention", $"Must be one of: {string.Join(", ", ReferralModel.AttentionNames)}.");
+        }
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -96,11 +110,11 @@ public static class ReferralsApiExtensions
             referrals = referrals.Where(r => r.ReceivedAt < end);
         }
 
-        var total = await referrals.CountAsync(ct);
-        var items = await referrals
-            .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(ct);
+        var ordered = referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        // A condition is decided by the referral itself, so those are judged in memory (a clinic's open referrals).
+        var (total, items) = query.Attention is { } attention
+            ? Page([.. (await ordered.Take(MaxAttentionCandidates).ToListAsync(ct)).Where(r => r.NeedsAttention(attention))], page, pageSize)
+            : (await referrals.CountAsync(ct), await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct));
         await services.Audit.SaveReadsAsync(items, ReferralAuditActions.Listed, ct);
         return TypedResults.Ok(new PagedList<ReferralSummary>([.. items.Select(r => r.ToSummary())], page, pageSize, total));
     }

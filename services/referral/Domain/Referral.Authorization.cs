@@ -15,6 +15,22 @@ public sealed partial class Referral
     public List<string> AuthorizationAlerts { get; private set; } = [];
 
     /// <summary>
+    /// Conditions the front desk's inbox shows apart ("attention=…"): decided here, by the same state the alerts and the
+    /// clearance rules read.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AttentionNames = ["awaiting-clearance", "authorization-running-out"];
+
+    public bool NeedsAttention(string attention) => attention switch
+    {
+        "awaiting-clearance" => Status is not (ReferralStatus.Rejected or ReferralStatus.Completed or ReferralStatus.Expired
+            or ReferralStatus.Exhausted or ReferralStatus.Cancelled) && AwaitingClearance.Count > 0,
+        // The authorization alerts already raised for a referral still in care (WatchAuthorization decides them).
+        "authorization-running-out" => Status is ReferralStatus.Accepted or ReferralStatus.InTreatment or ReferralStatus.OnHold
+            && AuthorizationAlerts.Count > 0,
+        _ => false,
+    };
+
+    /// <summary>
     /// Raises an alert for each reason that has become true and was not raised before. <paramref name="today"/> is the
     /// date at the referral's location. Only a referral in care is watched; one still received or closed needs nothing.
     /// </summary>

@@ -18,4 +18,5 @@ public sealed record InboxQuery(
     DateOnly? ReceivedFrom,
     DateOnly? ReceivedTo,
     int? Page,
-    int? PageSize);
+    int? PageSize,
+    string? Attention = null);
