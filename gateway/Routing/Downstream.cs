@@ -18,7 +18,7 @@ public sealed record DownstreamService(string Name, string Title, params string[
         new("clinical-notes-api", "Clinical notes", "/api/notes") { AnonymousPrefixes = ["/api/notes/links"] },
         new("notification-api", "Notifications", "/api/notifications"),
         // The token issuer: OAuth endpoints, the staff login page and discovery documents.
-        new("identity-api", "Identity", "/connect", "/account", "/.well-known") { PreserveHost = true },
+        new("identity-api", "Identity", "/connect", "/account", "/.well-known", "/api/identity") { PreserveHost = true },
         // The staff web app keeps its own sign-in (a cookie); it builds its sign-in callback from the public host.
         new("staff-app", "Staff app", "/staff") { PreserveHost = true, HasApi = false },
     ];

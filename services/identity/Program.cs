@@ -9,6 +9,9 @@ app.MapDefaultEndpoints();
 app.UseAntiforgery();
 
 app.MapAccountApi();
+app.MapInvitationPage();
+app.MapStaffAccountsApi();
+app.MapIntegrationClientsApi();
 app.MapConnectApi();
 app.MapSmartConfigurationApi();
 

@@ -1,10 +1,14 @@
 using Identity.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 
 namespace Identity.Api.Tests;
 
-/// <summary>The issuer's endpoints are how callers get a token, so they are anonymous — by declaration, not by omission.</summary>
+/// <summary>
+/// The issuer's endpoints are how callers get a token, so they are anonymous — by declaration, not by omission; the
+/// administration of staff accounts and integration clients takes a clinic admin's token, and nothing else does.
+/// </summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class EndpointPolicyTests(InfrastructureFixture infrastructure)
 {
@@ -18,6 +22,20 @@ public sealed class EndpointPolicyTests(InfrastructureFixture infrastructure)
 
         Assert.True(endpoints.Count >= 8, $"only {endpoints.Count} endpoints found");
         Assert.Empty(EndpointPolicies.Undeclared(service.Services));
-        Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<IAllowAnonymous>()));
+        foreach (var endpoint in endpoints)
+        {
+            var administration = ((RouteEndpoint)endpoint).RoutePattern.RawText!.StartsWith("/api/identity/", StringComparison.Ordinal);
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            if (administration)
+            {
+                Assert.Null(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+                Assert.Equal([Microsoft.Extensions.Hosting.AdministrationExtensions.ClinicAdmin], policies);
+            }
+            else
+            {
+                Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+            }
+        }
+        Assert.Equal(9, endpoints.Count(e => ((RouteEndpoint)e).RoutePattern.RawText!.StartsWith("/api/identity/", StringComparison.Ordinal)));
     }
 }

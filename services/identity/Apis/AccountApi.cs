@@ -38,9 +38,10 @@ public static class AccountApi
         var staff = userName.Length == 0 ? null : await db.StaffMembers.SingleOrDefaultAsync(s => s.UserName == userName && s.Active, http.RequestAborted);
 
         // Unknown users cost a hash verification too, so response times do not reveal which user names exist.
-        var hash = staff?.PasswordHash ?? UnknownUserHash.Value;
+        // An invited person who has not set a password yet is answered like an unknown user.
+        var hash = staff is { HasPassword: true } ? staff.PasswordHash : UnknownUserHash.Value;
         var verified = hasher.VerifyHashedPassword(staff!, hash, form.Password ?? "") != PasswordVerificationResult.Failed;
-        if (staff is null || !verified)
+        if (staff is not { HasPassword: true } || !verified)
         {
             return LoginPage.Form(antiforgery.GetAndStoreTokens(http), returnUrl, "Unknown user name or wrong password.", StatusCodes.Status401Unauthorized);
         }

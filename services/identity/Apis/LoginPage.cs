@@ -27,7 +27,7 @@ internal static class LoginPage
     public static ContentHttpResult SignedIn(string displayName) =>
         Page("Signed in", $"<h1>Signed in as {HtmlEncoder.Default.Encode(displayName)}</h1>", StatusCodes.Status200OK);
 
-    private static ContentHttpResult Page(string title, string body, int status) =>
+    internal static ContentHttpResult Page(string title, string body, int status) =>
         TypedResults.Content($"""
             <!DOCTYPE html>
             <html lang="en">

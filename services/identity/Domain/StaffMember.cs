@@ -49,5 +49,38 @@ public sealed class StaffMember
         Active = true;
     }
 
+    /// <summary>An invited person has no password until they set one from their invitation; they cannot sign in before.</summary>
+    public bool HasPassword => PasswordHash.Length > 0;
+
+    /// <summary>A new account for someone invited by a clinic admin: valid like any staff member, without a password yet.</summary>
+    public static StaffMember Invite(string userName, string displayName, string role, IEnumerable<Guid> locations, string? npi)
+    {
+        var member = new StaffMember { Id = Guid.NewGuid() };
+        member.Update(userName, displayName, role, locations, NoPassword, npi);
+        member.PasswordHash = "";
+        return member;
+    }
+
+    /// <summary>Role, locations and name change; the password stays the person's own.</summary>
+    public void Change(string displayName, string role, IEnumerable<Guid> locations, string? npi)
+    {
+        var (password, active) = (PasswordHash, Active);
+        Update(UserName, displayName, role, locations, HasPassword ? password : NoPassword, npi);
+        (PasswordHash, Active) = (password, active);
+    }
+
+    public void SetPasswordHash(string passwordHash)
+    {
+        if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A password hash is required.", nameof(passwordHash));
+        PasswordHash = passwordHash;
+    }
+
+    public void Deactivate() => Active = false;
+
+    public void Activate() => Active = true;
+
+    // Update() insists on a hash; an invited account holds this placeholder only while being validated.
+    private const string NoPassword = "-";
+
     public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
 }

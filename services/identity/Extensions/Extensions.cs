@@ -24,7 +24,9 @@ internal static class Extensions
             .ValidateOnStart();
         builder.AddTokenServer(section.Get<TokenIssuerOptions>() ?? new TokenIssuerOptions());
         builder.AddStaffSignIn();
+        builder.AddAdministration();
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<Invitations>();
         builder.Services.Configure<StaffAppOptions>(builder.Configuration.GetSection(StaffAppOptions.Section));
         builder.Services.AddHostedService<StaffAppRegistration>();
 

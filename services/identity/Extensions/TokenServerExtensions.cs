@@ -57,6 +57,13 @@ internal static class TokenServerExtensions
                     .EnableEndSessionEndpointPassthrough()
                     // TLS ends at the gateway; the service itself listens on loopback or an internal network.
                     .DisableTransportSecurityRequirement();
+            })
+            // The admin APIs take the same access tokens the services take, validated here against this server's own keys.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(options.Audience);
+                validation.UseAspNetCore();
             });
     }
 }

@@ -7,6 +7,7 @@ namespace MedMassage.Identity.Api.Infrastructure;
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffInvitation> Invitations => Set<StaffInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -16,6 +17,12 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             staff.ToTable("staff_members");
             staff.HasKey(s => s.Id);
             staff.HasIndex(s => s.UserName).IsUnique();
+        });
+        modelBuilder.Entity<StaffInvitation>(invitation =>
+        {
+            invitation.ToTable("staff_invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.HasOne<StaffMember>().WithMany().HasForeignKey(i => i.StaffId); // inserted after the person it invites
         });
     }
 }
