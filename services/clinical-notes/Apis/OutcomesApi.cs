@@ -13,11 +13,21 @@ public static class OutcomesApi
 {
     public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Outcomes").RequireAuthorization(Policies.Clinician);
-        group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes);
-        group.MapGet("/outcomes/therapists/{therapistId:guid}", GetTherapistOutcomes);
-        group.MapGet("/outcomes/locations", GetChainOutcomes);
-        group.MapGet("/outcomes/locations/{locationId:guid}", GetLocationOutcomes);
+        var group = api.MapGroup("").WithTags("Outcomes");
+        group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes).RequireAuthorization(Policies.Clinician)
+            .WithSummary("A referral's outcomes")
+            .WithDescription("Baseline and latest value of each measure for one referral, with whether its goals are reached.");
+        // Managers see the figures, never a patient's chart.
+        var figures = group.MapGroup("/outcomes").RequireAuthorization(Policies.OutcomeReaders);
+        figures.MapGet("/therapists/{therapistId:guid}", GetTherapistOutcomes)
+            .WithSummary("Outcomes of a therapist's patients")
+            .WithDescription("Aggregated outcomes of the referrals a therapist evaluated, at the caller's locations.");
+        figures.MapGet("/locations", GetChainOutcomes)
+            .WithSummary("Outcomes per location")
+            .WithDescription("Aggregated outcomes of each of the caller's locations.");
+        figures.MapGet("/locations/{locationId:guid}", GetLocationOutcomes)
+            .WithSummary("Outcomes of a location")
+            .WithDescription("Aggregated outcomes of one of the caller's locations.");
         return api;
     }
 

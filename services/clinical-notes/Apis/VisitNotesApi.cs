@@ -17,6 +17,9 @@ public static class VisitNotesApi
     {
         var group = api.MapGroup("/visit-notes").WithTags("Visit notes").RequireAuthorization(Policies.Clinician);
         group.MapPost("/", WriteNote);
+        group.MapGet("/", FindForVisit)
+            .WithSummary("The note of a visit")
+            .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only.");
         group.MapGet("/unsigned", ListOverdueUnsigned);
         group.MapGet("/{id:guid}", GetNote);
         group.MapPut("/{id:guid}", ReviseNote);
@@ -47,6 +50,22 @@ public static class VisitNotesApi
         s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
+    }
+
+    public static async Task<Results<Ok<List<VisitNoteResponse>>, ValidationProblem>> FindForVisit(Guid? appointmentId, [AsParameters] ClinicalServices s, CancellationToken ct)
+    {
+        if (appointmentId is not { } visit)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["appointmentId"] = ["The visit's appointment id is required."] });
+        }
+        var notes = await s.Scope.VisitNotes.Where(n => n.AppointmentId == visit).ToListAsync(ct);
+        var ids = notes.Select(n => n.Id).ToList();
+        var addenda = await s.Db.Addenda.Where(a => ids.Contains(a.NoteId)).ToListAsync(ct);
+        foreach (var note in notes)
+        {
+            await s.Audit.RecordReadAsync(RecordTypes.VisitNote, note.Id, note.ReferralId, ct);
+        }
+        return TypedResults.Ok(notes.Select(n => VisitNoteResponse.From(n, addenda.Where(a => a.NoteId == n.Id), s.Now)).ToList());
     }
 
     public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>>> GetNote(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)

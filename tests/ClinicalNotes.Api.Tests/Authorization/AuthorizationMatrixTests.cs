@@ -74,7 +74,7 @@ public sealed partial class AuthorizationMatrixTests(InfrastructureFixture infra
             .ToHashSet();
         var covered = Route.All.Select(r => r.Name).ToHashSet();
 
-        Assert.Equal(25, mapped.Count);
+        Assert.Equal(28, mapped.Count);
         Assert.Subset(covered, mapped);
     }
 

@@ -65,6 +65,12 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
             await http.PostJsonAsync($"{Root}/visit-notes", Forms.Note(fresh ? await w.FreshVisitAsync(c) : c.SpareVisit))),
         // A list never answers 404: other clinics' notes are left out (see CrossLocationTests).
         new("GET /visit-notes/unsigned", Clinicians, 200, 200, (_, _, _, http) => http.GetAsync($"{Root}/visit-notes/unsigned")),
+        new("GET /visit-notes", Clinicians, 200, 200, (_, c, _, http) => http.GetAsync($"{Root}/visit-notes?appointmentId={c.DraftNoteVisit}")),
+        // Rules applied to what is typed, no record read: nothing is another clinic's.
+        new("POST /previews/units", Clinicians, 200, 200, (_, _, _, http) =>
+            http.PostJsonAsync($"{Root}/previews/units", new { services = new[] { new { cptCode = "97140", minutes = 23 } } })),
+        new("POST /previews/outcome-score", Clinicians, 200, 200, (_, _, _, http) =>
+            http.PostJsonAsync($"{Root}/previews/outcome-score", new { measure = "Oswestry", answers = new[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 } })),
         new("GET /visit-notes/{id}", Clinicians, 200, 404, (_, c, _, http) => http.GetAsync($"{Root}/visit-notes/{c.SignedNote}")),
         new("PUT /visit-notes/{id}", Clinicians, 200, 404, (_, c, _, http) => http.PutJsonAsync($"{Root}/visit-notes/{c.DraftNote}", Forms.Note(c.DraftNoteVisit, painBefore: 4))),
         new("POST /visit-notes/{id}/sign", Clinicians, 200, 404, async (w, c, fresh, http) =>

@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
         {
             ["POST /api/referrals/"] = "referral-submitter",
             ["GET /api/referrals/"] = "referral-reader",
+            ["GET /api/referrals/patients"] = "front-desk",
             ["GET /api/referrals/{id:guid}"] = "referral-reader",
             ["POST /api/referrals/{id:guid}/accept"] = "front-desk",
             ["POST /api/referrals/{id:guid}/reject"] = "front-desk",

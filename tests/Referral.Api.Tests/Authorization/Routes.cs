@@ -27,6 +27,9 @@ public sealed record Route(string Name, Func<Target, HttpRequestMessage> Request
             Answers(frontDesk: (200, 200), therapist: (200, 200), clinicAdmin: (200, 200), physician: (200, 200), integration: (200, 200))),
         new("GET /{id}", t => new(HttpMethod.Get, $"{Prefix}/{t.ReferralId}"),
             Answers(frontDesk: (200, 404), therapist: (200, 404), clinicAdmin: (200, 404), physician: (200, 404), integration: (200, 404))),
+        // Finding a patient (FrontDesk): a list, never 404; another clinic's patients are left out (FrontDeskFindingTests).
+        new("GET /patients", t => new(HttpMethod.Get, $"{Prefix}/patients?q=Lopez"),
+            Answers(frontDesk: (200, 200), therapist: (403, 403), clinicAdmin: (200, 200), physician: (403, 403), integration: (403, 403))),
         // Intake decisions (FrontDesk) at their locations.
         Decision("accept", null),
         Decision("reject", new ReasonRequest("outside our scope")),
