@@ -64,7 +64,9 @@ public static partial class SuiteTokens
 
     private static async Task<StaffSession> SignInAsync(Uri gateway, string userName, string password, string scope)
     {
-        const string clientId = StaffClientId, redirectUri = "http://localhost:5173/callback";
+        // The staff app's own callback, as the AppHost registers it: the code is read from the redirect, never followed.
+        const string clientId = StaffClientId;
+        var redirectUri = new Uri(gateway, "/staff/signin-oidc").ToString();
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = gateway,
