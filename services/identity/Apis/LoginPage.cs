@@ -34,7 +34,9 @@ internal static class LoginPage
             <head><meta charset="utf-8" /><title>{title} · MedMassage</title>
             <style>body{"{"}font-family:sans-serif;max-width:24rem;margin:4rem auto{"}"} label{"{"}display:block;margin:.5rem 0{"}"} .error{"{"}color:#a00{"}"}</style></head>
             <body>
+            <main>
             {body}
+            </main>
             </body>
             </html>
             """, "text/html; charset=utf-8", statusCode: status);
