@@ -30,8 +30,12 @@ public sealed class ClinicDayTests(SuiteFixture suite)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
 
-        // Front desk: the new referral in the inbox, accepted, its evaluation booked from the free times.
-        var desk = await StaffBrowser.SignInAsync(browser, gateway, Staff.DeskUser, Staff.DeskPassword);
+        // Front desk: a person the admin invited to Riverside; the new referral in the inbox, accepted, its evaluation
+        // booked from the free times.
+        var deskUser = $"desk{Guid.NewGuid():N}"[..12];
+        var invitation = await Journey.ReadAsync(await admin.PostAsJsonAsync("/api/identity/staff",
+            new { userName = deskUser, displayName = "Rita Riverside", role = "front-desk", locations = new[] { Riverside } }), HttpStatusCode.Created);
+        var desk = await Invited.SetPasswordAndSignInAsync(browser, gateway, invitation.GetProperty("invitationUrl").GetString()!, deskUser);
         await StaffBrowser.OpenAsync(desk, gateway, "referrals", "Referral inbox");
         await StaffBrowser.AssertAccessibleAsync(desk, "inbox");
         await desk.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();

@@ -37,3 +37,27 @@ internal static class StaffBrowser
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 }
+
+/// <summary>Invited people: their invitation link opened in a browser of their own, a password set, then signed in.</summary>
+internal static class Invited
+{
+    public const string Password = "a long enough password";
+
+    public static async Task<IPage> SetPasswordAndSignInAsync(IBrowser browser, Uri gateway, string invitationUrl, string userName)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(invitationUrl);
+        await page.GetByLabel("New password").FillAsync(Password);
+        await page.GetByLabel("Repeat the password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
+        await page.GotoAsync(new Uri(gateway, "/staff/").ToString());
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
+    }
+}
