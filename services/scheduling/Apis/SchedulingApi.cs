@@ -15,6 +15,7 @@ public static class SchedulingApiExtensions
             .MapAppointmentsApi()
             .MapSeriesApi()
             .MapWaitlistApi()
+            .MapFiguresApi()
             .MapCalendarFeedApi();
         return app;
     }

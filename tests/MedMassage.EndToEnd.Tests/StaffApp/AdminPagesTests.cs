@@ -36,7 +36,7 @@ public sealed class AdminPagesTests(SuiteFixture suite)
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(therapist);
         await admin.GetByLabel("Licence number").FillAsync("MT-7001");
         await admin.GetByLabel("Licence state").FillAsync("NY");
-        await admin.GetByLabel("Riverside").CheckAsync();
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Riverside" }).CheckAsync();
         await StaffBrowser.AssertAccessibleAsync(admin, "admin-therapists");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save therapist" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{therapist} is saved.");
@@ -48,7 +48,7 @@ public sealed class AdminPagesTests(SuiteFixture suite)
         await admin.GetByLabel("User name").FillAsync(userName);
         await admin.GetByLabel("Full name").FillAsync("Dana Desk");
         await admin.GetByLabel("Role").SelectOptionAsync("front-desk");
-        await admin.GetByLabel("Riverside").CheckAsync();
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Riverside" }).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
         var link = await admin.Locator("#invitation-link").InputValueAsync();
         await Expect(admin.Locator("main table")).ToContainTextAsync(userName);

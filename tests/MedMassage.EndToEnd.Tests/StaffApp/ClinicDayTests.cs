@@ -70,7 +70,8 @@ public sealed class ClinicDayTests(SuiteFixture suite)
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Activate plan" }).ClickAsync();
         await Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Plan activated");
 
-        // Front desk: the series from the plan and a visit today, booked from the calendar.
+        // Front desk: the series from the plan and a visit today, booked from the calendar once scheduling knows the plan.
+        await Journey.UntilAsync(admin, $"/api/scheduling/referrals/{submitted.GetProperty("id").GetGuid()}", r => r.GetProperty("hasActivePlan").GetBoolean());
         await StaffBrowser.OpenAsync(desk, gateway, "calendar", "Calendar");
         await desk.GetByLabel("Location").SelectOptionAsync(new SelectOptionValue { Label = "Riverside" });
         var referralPicker = desk.GetByLabel("Referral", new() { Exact = true });

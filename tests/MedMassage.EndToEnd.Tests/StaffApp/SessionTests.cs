@@ -41,6 +41,7 @@ public sealed class SessionTests(SuiteFixture suite)
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await StaffBrowser.SignInAsync(browser, suite.GatewayUrl, "therapist", "dev-therapist");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 20_000 });
         await Expect(page.GetByLabel("Password")).ToBeVisibleAsync(); // the app signs in anew, at the login page
 
         // Opening the app again asks for the password: neither the app's cookie nor the identity session is left.

@@ -1,0 +1,57 @@
+using MedMassage.Scheduling.Api.Application.Access;
+using MedMassage.Scheduling.Api.Domain.Figures;
+using MedMassage.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Scheduling.Api.Apis;
+
+public sealed record TherapistFigures(Guid TherapistId, string Name, Attendance Attendance);
+
+public sealed record LocationFigures(Guid LocationId, string Name, DateOnly From, DateOnly To, Attendance Attendance, IReadOnlyList<TherapistFigures> Therapists);
+
+/// <summary>Managers' figures per location and therapist: attendance and utilization (counted by <see cref="AttendanceFigures"/>).</summary>
+public static class FiguresApi
+{
+    public const int MaxDays = 92;
+
+    public static RouteGroupBuilder MapFiguresApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/figures", GetAsync).WithTags("Figures").RequireAuthorization(Policies.Reporting)
+            .WithSummary("Attendance and utilization per location and therapist")
+            .WithDescription("For each of the caller's locations (or `locationId`) over local days `from`–`to` (at most 92): visits kept, completed, no-shows, late cancellations, cancellations, their rates, and utilization (minutes booked ÷ minutes available).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<List<LocationFigures>>, ValidationProblem>> GetAsync(
+        Guid? locationId, DateOnly? from, DateOnly? to, LocationScope scope, CancellationToken ct)
+    {
+        var problems = new Problems();
+        problems.Required("from", from);
+        problems.Required("to", to);
+        if (from > to) problems.Add("to", "to must not be before from.");
+        else if (to?.DayNumber - from?.DayNumber >= MaxDays) problems.Add("to", $"At most {MaxDays} days at once.");
+        if (problems.Any) return problems.ToResult();
+
+        var locations = await scope.Locations.AsNoTracking().Where(l => locationId == null || l.Id == locationId).OrderBy(l => l.Name).ToListAsync(ct);
+        var ids = locations.Select(l => l.Id).ToList();
+        var therapists = await scope.Therapists.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        var start = new DateTimeOffset(from!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
+        var end = new DateTimeOffset(to!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(14);
+        var visits = await scope.Appointments.AsNoTracking().Where(a => ids.Contains(a.LocationId) && a.StartsAt >= start && a.StartsAt < end).ToListAsync(ct);
+
+        var answer = new List<LocationFigures>();
+        foreach (var location in locations)
+        {
+            // Each visit counts on its location's own calendar day.
+            var inRange = visits.Where(v => v.LocationId == location.Id
+                && DateOnly.FromDateTime(location.Clock.ToLocal(v.StartsAt).DateTime) is var day && day >= from && day <= to).ToList();
+            var perTherapist = therapists.Where(t => t.LocationIds.Contains(location.Id))
+                .Select(t => new TherapistFigures(t.Id, t.Name, AttendanceFigures.Of(t, location, inRange, from.Value, to.Value))).ToList();
+            answer.Add(new LocationFigures(location.Id, location.Name, from.Value, to.Value,
+                perTherapist.Aggregate(Attendance.None, (sum, t) => sum + t.Attendance), perTherapist));
+        }
+        return TypedResults.Ok(answer);
+    }
+}
