@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Clinic admins and managers: the figures of their locations (outcomes, utilization, attendance).</summary>
     public const string Reporting = "reporting";
 
+    /// <summary>The clinic's people and managers: where their locations are and when they open.</summary>
+    public const string LocationReaders = "location-readers";
+
     /// <summary>Therapists, clinic admins and managers: outcome figures (no clinical content).</summary>
     public const string OutcomeReaders = "outcome-readers";
 
@@ -49,6 +52,7 @@ public static class Policies
         .AddPolicy(Clinician, p => p.RequireRole(Roles.Therapist, Roles.ClinicAdmin))
         .AddPolicy(ClinicAdmin, p => p.RequireRole(Roles.ClinicAdmin))
         .AddPolicy(Reporting, p => p.RequireRole(Roles.ClinicAdmin, Roles.Manager))
+        .AddPolicy(LocationReaders, p => p.RequireRole(Roles.FrontDesk, Roles.Therapist, Roles.ClinicAdmin, Roles.Manager))
         .AddPolicy(OutcomeReaders, p => p.RequireRole(Roles.Therapist, Roles.ClinicAdmin, Roles.Manager))
         .AddPolicy(Operations, p => p.RequireRole(Roles.Ops, Roles.ClinicAdmin))
         .AddPolicy(ReferralSubmitter, p => p.RequireAssertion(c =>

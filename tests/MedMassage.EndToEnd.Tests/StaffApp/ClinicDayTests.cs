@@ -29,93 +29,101 @@ public sealed class ClinicDayTests(SuiteFixture suite)
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-
-        // Front desk: a person the admin invited to Riverside; the new referral in the inbox, accepted, its evaluation
-        // booked from the free times.
-        var deskUser = $"desk{Guid.NewGuid():N}"[..12];
-        var invitation = await Journey.ReadAsync(await admin.PostAsJsonAsync("/api/identity/staff",
-            new { userName = deskUser, displayName = "Rita Riverside", role = "front-desk", locations = new[] { Riverside } }), HttpStatusCode.Created);
-        var desk = await Invited.SetPasswordAndSignInAsync(browser, gateway, invitation.GetProperty("invitationUrl").GetString()!, deskUser);
-        await StaffBrowser.OpenAsync(desk, gateway, "referrals", "Referral inbox");
-        await StaffBrowser.AssertAccessibleAsync(desk, "inbox");
-        await desk.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
-        await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("Referral accepted.");
-        await BookFirstFreeTimeAsync(desk, "evaluation");
-        await StaffBrowser.AssertAccessibleAsync(desk, "referral");
-
-        // Therapist: the evaluation from their day, scored as it is typed, signed; the plan written and activated.
-        var therapist = await StaffBrowser.SignInAsync(browser, gateway, "therapist", "dev-therapist");
-        await StaffBrowser.OpenAsync(therapist, gateway, "my-day", "My day");
-        await StaffBrowser.AssertAccessibleAsync(therapist, "my-day");
-        await therapist.Locator("tr", new() { HasText = "evaluation" }).GetByRole(AriaRole.Link, new() { Name = "Evaluation" }).First.ClickAsync();
-        await Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Evaluation", Level = 1 })).ToBeVisibleAsync();
-        await therapist.GetByLabel("History").FillAsync("Low back pain for 6 weeks after lifting.");
-        await therapist.GetByLabel("Pain (0–10)").FillAsync("7");
-        await therapist.GetByLabel("Degrees").FillAsync("40");
-        int[] answers = [3, 2, 2, 3, 2, 2, 1, 2, 3, 2];
-        for (var i = 0; i < answers.Length; i++)
+        try
         {
-            await therapist.GetByLabel($"Item {i + 1}", new() { Exact = true }).FillAsync(answers[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // Front desk: a person the admin invited to Riverside; the new referral in the inbox, accepted, its evaluation
+            // booked from the free times.
+            var deskUser = $"desk{Guid.NewGuid():N}"[..12];
+            var invitation = await Journey.ReadAsync(await admin.PostAsJsonAsync("/api/identity/staff",
+                new { userName = deskUser, displayName = "Rita Riverside", role = "front-desk", locations = new[] { Riverside } }), HttpStatusCode.Created);
+            var desk = await Invited.SetPasswordAndSignInAsync(browser, gateway, invitation.GetProperty("invitationUrl").GetString()!, deskUser);
+            await StaffBrowser.OpenAsync(desk, gateway, "referrals", "Referral inbox");
+            await StaffBrowser.AssertAccessibleAsync(desk, "inbox");
+            await desk.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+            await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference);
+            await desk.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+            await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("Referral accepted.");
+            await BookFirstFreeTimeAsync(desk, "evaluation");
+            await StaffBrowser.AssertAccessibleAsync(desk, "referral");
+
+            // Therapist: the evaluation from their day, scored as it is typed, signed; the plan written and activated.
+            var therapist = await StaffBrowser.SignInAsync(browser, gateway, "therapist", "dev-therapist");
+            await StaffBrowser.OpenAsync(therapist, gateway, "my-day", "My day");
+            await StaffBrowser.AssertAccessibleAsync(therapist, "my-day");
+            await therapist.Locator("tr", new() { HasText = "evaluation" }).GetByRole(AriaRole.Link, new() { Name = "Evaluation" }).First.ClickAsync();
+            await Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Evaluation", Level = 1 })).ToBeVisibleAsync();
+            await therapist.GetByLabel("History").FillAsync("Low back pain for 6 weeks after lifting.");
+            await therapist.GetByLabel("Pain (0–10)").FillAsync("7");
+            await therapist.GetByLabel("Degrees").FillAsync("40");
+            int[] answers = [3, 2, 2, 3, 2, 2, 1, 2, 3, 2];
+            for (var i = 0; i < answers.Length; i++)
+            {
+                await therapist.GetByLabel($"Item {i + 1}", new() { Exact = true }).FillAsync(answers[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            await Expect(therapist.GetByTestId("outcome-score")).ToHaveTextAsync("44.0");
+            await therapist.GetByLabel("Assessment").FillAsync("Myofascial restriction, lumbar.");
+            await StaffBrowser.AssertAccessibleAsync(therapist, "evaluation");
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Save evaluation" }).ClickAsync();
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign evaluation" }).ClickAsync();
+            await therapist.GetByRole(AriaRole.Link, new() { Name = "Write the treatment plan" }).ClickAsync();
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+            await StaffBrowser.AssertAccessibleAsync(therapist, "plan");
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Activate plan" }).ClickAsync();
+            await Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Plan activated");
+
+            // Front desk: the series from the plan and a visit today, booked from the calendar once scheduling knows the plan.
+            await Journey.UntilAsync(admin, $"/api/scheduling/referrals/{submitted.GetProperty("id").GetGuid()}", r => r.GetProperty("hasActivePlan").GetBoolean());
+            await StaffBrowser.OpenAsync(desk, gateway, "calendar", "Calendar");
+            await desk.GetByLabel("Location").SelectOptionAsync(new SelectOptionValue { Label = "Riverside" });
+            var referralPicker = desk.GetByLabel("Referral", new() { Exact = true });
+            await referralPicker.SelectOptionAsync((await referralPicker.Locator("option", new() { HasText = reference }).GetAttributeAsync("value"))!);
+            await desk.GetByLabel("Therapist", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Theo Rapist" });
+            await desk.GetByLabel("First week starts").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await desk.GetByLabel("Weeks").FillAsync("2");
+            await desk.GetByRole(AriaRole.Button, new() { Name = "Book series" }).ClickAsync();
+            await Expect(desk.GetByText("2 booked, 0 refused.")).ToBeVisibleAsync();
+            await BookFirstFreeTimeAsync(desk, "treatment");
+            await Expect(desk.Locator(".calendar")).ToContainTextAsync("Maria Lopez");
+            await StaffBrowser.AssertAccessibleAsync(desk, "calendar");
+
+            // Therapist: today's treatment documented, units shown as the minutes are typed, then signed.
+            await StaffBrowser.OpenAsync(therapist, gateway, "my-day", "My day");
+            await therapist.Locator("tr", new() { HasText = "treatment" }).GetByRole(AriaRole.Link, new() { Name = "Visit note" }).First.ClickAsync();
+            await Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Visit note", Level = 1 })).ToBeVisibleAsync();
+            await therapist.GetByLabel("Subjective").FillAsync("Back feels looser.");
+            await therapist.GetByLabel("Objective").FillAsync("Trigger points in the lumbar paraspinals.");
+            await therapist.GetByLabel("Assessment").FillAsync("Progressing.");
+            await therapist.GetByLabel("Plan", new() { Exact = true }).FillAsync("Continue plan of care.");
+            await therapist.GetByLabel("Minutes").PressSequentiallyAsync("7");
+            await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("0");
+            await therapist.GetByLabel("Minutes").PressSequentiallyAsync("0"); // 70 minutes: 5 units
+            await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("5");
+            await therapist.GetByLabel("Minutes").FillAsync("30");
+            await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("2");
+            await StaffBrowser.AssertAccessibleAsync(therapist, "visit-note");
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Expect(therapist.GetByRole(AriaRole.Status).First).ToContainTextAsync("Draft saved.");
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+            await Expect(therapist.GetByText("Signed by")).ToBeVisibleAsync();
+            await StaffBrowser.AssertAccessibleAsync(therapist, "signed-note");
+
+            // Someone of another location sees none of it.
+            var other = await StaffBrowser.SignInAsync(browser, gateway, "frontdesk", "dev-front-desk");
+            await StaffBrowser.OpenAsync(other, gateway, "referrals", "Referral inbox");
+            await other.GetByRole(AriaRole.Button, new() { Name = "All", Exact = true }).ClickAsync();
+            await Expect(other.Locator("main")).Not.ToContainTextAsync(reference);
+            await StaffBrowser.OpenAsync(other, gateway, "patients", "Patients");
+            await other.GetByLabel("Name, date of birth").FillAsync(reference);
+            await other.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+            await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("No patient found");
+            await StaffBrowser.AssertAccessibleAsync(other, "patients");
         }
-        await Expect(therapist.GetByTestId("outcome-score")).ToHaveTextAsync("44.0");
-        await therapist.GetByLabel("Assessment").FillAsync("Myofascial restriction, lumbar.");
-        await StaffBrowser.AssertAccessibleAsync(therapist, "evaluation");
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Save evaluation" }).ClickAsync();
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign evaluation" }).ClickAsync();
-        await therapist.GetByRole(AriaRole.Link, new() { Name = "Write the treatment plan" }).ClickAsync();
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
-        await StaffBrowser.AssertAccessibleAsync(therapist, "plan");
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Activate plan" }).ClickAsync();
-        await Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Plan activated");
-
-        // Front desk: the series from the plan and a visit today, booked from the calendar once scheduling knows the plan.
-        await Journey.UntilAsync(admin, $"/api/scheduling/referrals/{submitted.GetProperty("id").GetGuid()}", r => r.GetProperty("hasActivePlan").GetBoolean());
-        await StaffBrowser.OpenAsync(desk, gateway, "calendar", "Calendar");
-        await desk.GetByLabel("Location").SelectOptionAsync(new SelectOptionValue { Label = "Riverside" });
-        var referralPicker = desk.GetByLabel("Referral", new() { Exact = true });
-        await referralPicker.SelectOptionAsync((await referralPicker.Locator("option", new() { HasText = reference }).GetAttributeAsync("value"))!);
-        await desk.GetByLabel("Therapist", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Theo Rapist" });
-        await desk.GetByLabel("First week starts").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await desk.GetByLabel("Weeks").FillAsync("2");
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Book series" }).ClickAsync();
-        await Expect(desk.GetByText("2 booked, 0 refused.")).ToBeVisibleAsync();
-        await BookFirstFreeTimeAsync(desk, "treatment");
-        await Expect(desk.Locator(".calendar")).ToContainTextAsync("Maria Lopez");
-        await StaffBrowser.AssertAccessibleAsync(desk, "calendar");
-
-        // Therapist: today's treatment documented, units shown as the minutes are typed, then signed.
-        await StaffBrowser.OpenAsync(therapist, gateway, "my-day", "My day");
-        await therapist.Locator("tr", new() { HasText = "treatment" }).GetByRole(AriaRole.Link, new() { Name = "Visit note" }).First.ClickAsync();
-        await Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Visit note", Level = 1 })).ToBeVisibleAsync();
-        await therapist.GetByLabel("Subjective").FillAsync("Back feels looser.");
-        await therapist.GetByLabel("Objective").FillAsync("Trigger points in the lumbar paraspinals.");
-        await therapist.GetByLabel("Assessment").FillAsync("Progressing.");
-        await therapist.GetByLabel("Plan", new() { Exact = true }).FillAsync("Continue plan of care.");
-        await therapist.GetByLabel("Minutes").PressSequentiallyAsync("7");
-        await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("0");
-        await therapist.GetByLabel("Minutes").PressSequentiallyAsync("0"); // 70 minutes: 5 units
-        await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("5");
-        await therapist.GetByLabel("Minutes").FillAsync("30");
-        await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("2");
-        await StaffBrowser.AssertAccessibleAsync(therapist, "visit-note");
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Expect(therapist.GetByRole(AriaRole.Status).First).ToContainTextAsync("Draft saved.");
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
-        await Expect(therapist.GetByText("Signed by")).ToBeVisibleAsync();
-        await StaffBrowser.AssertAccessibleAsync(therapist, "signed-note");
-
-        // Someone of another location sees none of it.
-        var other = await StaffBrowser.SignInAsync(browser, gateway, "frontdesk", "dev-front-desk");
-        await StaffBrowser.OpenAsync(other, gateway, "referrals", "Referral inbox");
-        await other.GetByRole(AriaRole.Button, new() { Name = "All", Exact = true }).ClickAsync();
-        await Expect(other.Locator("main")).Not.ToContainTextAsync(reference);
-        await StaffBrowser.OpenAsync(other, gateway, "patients", "Patients");
-        await other.GetByLabel("Name, date of birth").FillAsync(reference);
-        await other.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("No patient found");
-        await StaffBrowser.AssertAccessibleAsync(other, "patients");
+        catch
+        {
+            await Failures.ShotAsync(browser, "clinic-day");
+            throw;
+        }
     }
 
     /// <summary>Searches free times of the given kind on the open referral's booking panel and books the first one.</summary>

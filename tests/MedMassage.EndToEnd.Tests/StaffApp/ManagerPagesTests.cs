@@ -23,20 +23,28 @@ public sealed class ManagerPagesTests(SuiteFixture suite)
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var manager = await Invited.SetPasswordAndSignInAsync(browser, suite.GatewayUrl, invitation.GetProperty("invitationUrl").GetString()!, userName);
-        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Clinic figures", Level = 1 })).ToBeVisibleAsync();
-        await Expect(manager.GetByRole(AriaRole.Img, new() { Name = "Utilization" }).First).ToBeVisibleAsync();
-        await Expect(manager.Locator("main")).ToContainTextAsync("Theo Rapist");
+        try
+        {
+            var manager = await Invited.SetPasswordAndSignInAsync(browser, suite.GatewayUrl, invitation.GetProperty("invitationUrl").GetString()!, userName);
+            await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Clinic figures", Level = 1 })).ToBeVisibleAsync();
+            await Expect(manager.GetByRole(AriaRole.Img, new() { Name = "Utilization" }).First).ToBeVisibleAsync();
+            await Expect(manager.Locator("main")).ToContainTextAsync("Theo Rapist");
 
-        var download = await manager.RunAndWaitForDownloadAsync(() =>
-            manager.GetByRole(AriaRole.Link, new() { Name = "Download CSV (Attendance and utilization)" }).ClickAsync());
-        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
-        Assert.StartsWith("\uFEFFlocation,therapist,from,to,visits_kept", csv, StringComparison.Ordinal);
-        Assert.Contains("Riverside,Theo Rapist,", csv, StringComparison.Ordinal);
-        await StaffBrowser.AssertAccessibleAsync(manager, "manager-figures");
+            var download = await manager.RunAndWaitForDownloadAsync(() =>
+                manager.GetByRole(AriaRole.Link, new() { Name = "Download CSV (Attendance and utilization)" }).ClickAsync());
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.StartsWith("\uFEFFlocation,therapist,from,to,visits_kept", csv, StringComparison.Ordinal);
+            Assert.Contains("Riverside,Theo Rapist,", csv, StringComparison.Ordinal);
+            await StaffBrowser.AssertAccessibleAsync(manager, "manager-figures");
 
-        // The manager's work is figures: no chart, no inbox.
-        await manager.GotoAsync(new Uri(suite.GatewayUrl, "/staff/referrals").ToString());
-        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Not for your role" })).ToBeVisibleAsync();
+            // The manager's work is figures: no chart, no inbox.
+            await manager.GotoAsync(new Uri(suite.GatewayUrl, "/staff/referrals").ToString());
+            await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Not for your role" })).ToBeVisibleAsync();
+        }
+        catch
+        {
+            await Failures.ShotAsync(browser, "manager");
+            throw;
+        }
     }
 }

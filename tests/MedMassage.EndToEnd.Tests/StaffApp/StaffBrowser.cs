@@ -61,3 +61,16 @@ internal static class Invited
         return page;
     }
 }
+
+/// <summary>When a browser test fails, every page it had open is kept as a screenshot, to see what the person saw.</summary>
+internal static class Failures
+{
+    public static async Task ShotAsync(IBrowser browser, string test)
+    {
+        var i = 0;
+        foreach (var page in browser.Contexts.SelectMany(c => c.Pages))
+        {
+            await Chromium.ScreenshotAsync(page, $"failure-{test}-{i++}");
+        }
+    }
+}

@@ -68,6 +68,8 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
         new("GET /appointments/{id}", Staff, 200, 404, (_, c, http) => http.GetAsync($"{Root}/appointments/{c.Appointment}")),
         // A list never answers 404: other clinics' appointments are left out (see CrossLocationTests).
         new("GET /appointments?referralId=", Staff, 200, 200, (_, c, http) => http.GetAsync($"{Root}/appointments?referralId={c.Referral}")),
+        // A calendar is a list: another clinic's is empty, never 404 (CalendarListingTests).
+        new("GET /appointments?locationId=", Staff, 200, 200, (_, c, http) => http.GetAsync($"{Root}/appointments?locationId={c.Location}&from=2026-06-01&to=2026-06-07")),
         new("POST /appointments/{id}/cancel", FrontDesk, 200, 404, async (w, c, http) =>
             await http.PostAsJsonAsync($"{Root}/appointments/{(c == w.A ? await w.FreshAppointmentAsync(c) : c.Appointment)}/cancel", new { reason = "moved" })),
         new("POST /appointments/{id}/check-in", Staff, 200, 404, async (w, c, http) =>
@@ -81,6 +83,10 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
         new("POST /waitlist", FrontDesk, 201, 404, (_, c, http) =>
             http.PostAsJsonAsync($"{Root}/waitlist", new { referralId = c.Referral, locationId = c.Location, appointmentType = "evaluation" })),
         new("GET /waitlist/{id}", FrontDesk, 200, 404, (_, c, http) => http.GetAsync($"{Root}/waitlist/{c.WaitlistEntry}")),
+        new("GET /waitlist", FrontDesk, 200, 200, (_, c, http) => http.GetAsync($"{Root}/waitlist?locationId={c.Location}")),
+        new("GET /therapists", Staff, 200, 200, (_, c, http) => http.GetAsync($"{Root}/therapists?locationId={c.Location}")),
+        // Figures are for clinic admins and managers (managers are tested in FiguresTests).
+        new("GET /figures", ClinicAdmin, 200, 200, (_, c, http) => http.GetAsync($"{Root}/figures?locationId={c.Location}&from=2026-06-01&to=2026-06-07")),
     ];
 
     public static Route Named(string name) => All.Single(r => r.Name == name);

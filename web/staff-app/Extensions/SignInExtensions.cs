@@ -29,6 +29,8 @@ internal static class SignInExtensions
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = options.SessionLifetime;
                 cookie.SlidingExpiration = true;
+                // A page of another role's work: say so in the app rather than send to a missing page.
+                cookie.AccessDeniedPath = "/not-for-your-role";
                 // A session whose tokens are gone (signed out elsewhere, refresh refused) is no session.
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
