@@ -5,8 +5,10 @@ using StackExchange.Redis;
 namespace MedMassage.Gateway.RateLimiting;
 
 /// <summary>
-/// Limits each client (the token's <c>client_id</c>, else its subject) and each IP address. Runs before
-/// authorization so floods of bad tokens are limited too. If Redis is unreachable the gateway lets traffic through
+/// Limits each caller with a valid token by who they are (its subject: a person, or a system, whose subject is its
+/// client id), and callers without one by IP address. Everyone signing in through the staff app shares its client id
+/// and its server's address, so neither may be the key for people. Runs before authorization so floods of bad tokens
+/// are limited too. If Redis is unreachable the gateway lets traffic through
 /// and logs it: losing rate limiting briefly is better than refusing every clinic.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter, IProblemDetailsService problems,
@@ -20,8 +22,8 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter
             return;
         }
         var principal = (await context.AuthenticateAsync()).Principal;
-        var client = principal?.FindFirst("client_id")?.Value ?? principal?.FindFirst("sub")?.Value;
-        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = principal?.FindFirst("sub")?.Value ?? principal?.FindFirst("client_id")?.Value;
+        var ip = client is not null ? "" : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         TimeSpan? wait;
         try

@@ -10,7 +10,7 @@ namespace MedMassage.Gateway.RateLimiting;
 /// </summary>
 public sealed class RedisRateLimiter(IConnectionMultiplexer redis, IOptions<EdgeOptions> options, TimeProvider time)
 {
-    // KEYS: client counter (may be empty), ip counter. ARGV: client limit, client window ms, ip limit, ip window ms.
+    // KEYS: client counter, ip counter (either may be empty: not counted). ARGV: client limit, client window ms, ip limit, ip window ms.
     // Returns the milliseconds to wait when a limit is exceeded, or -1 when the request may pass.
     private const string Script = """
         local function take(key, limit, window)
@@ -37,7 +37,7 @@ public sealed class RedisRateLimiter(IConnectionMultiplexer redis, IOptions<Edge
         RedisKey[] keys =
         [
             client is null ? "" : $"ratelimit:client:{client}:{now / (long)perClient.Window.TotalMilliseconds}",
-            $"ratelimit:ip:{ip}:{now / (long)perIp.Window.TotalMilliseconds}",
+            ip.Length == 0 ? "" : $"ratelimit:ip:{ip}:{now / (long)perIp.Window.TotalMilliseconds}",
         ];
         RedisValue[] args = [perClient.PermitLimit, (long)perClient.Window.TotalMilliseconds, perIp.PermitLimit, (long)perIp.Window.TotalMilliseconds];
         var waitMs = (long)await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, args);

@@ -60,6 +60,24 @@ public sealed class RateLimitTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task People_signed_in_through_the_same_staff_app_each_have_their_own_allowance_not_the_apps_address()
+    {
+        await using var gateway = Gateway(database: 9, perIp: 3);
+        var busy = gateway.CreateClientAs(new TestCaller("front-desk", [Guid.NewGuid()], "Busy Desk", ClientId: "staff-web") { Subject = "busy" });
+        var quiet = gateway.CreateClientAs(new TestCaller("front-desk", [Guid.NewGuid()], "Quiet Desk", ClientId: "staff-web") { Subject = "quiet" });
+        await WaitForFreshWindow();
+
+        for (var i = 0; i < 6; i++)
+        {
+            await busy.GetAsync("/api/referrals");
+        }
+
+        // The busy person is held back; the other, same app, same address (beyond the per-IP limit of 3), is not.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await busy.GetAsync("/api/referrals")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync("/api/referrals")).StatusCode);
+    }
+
+    [Fact]
     public async Task Two_gateway_replicas_share_one_clients_allowance()
     {
         await using var first = Gateway(database: 9);
