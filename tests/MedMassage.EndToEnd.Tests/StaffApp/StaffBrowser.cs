@@ -11,6 +11,7 @@ internal static class StaffBrowser
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        Failures.Watch(page);
         await page.GotoAsync(new Uri(gateway, "/staff/").ToString());
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
@@ -48,6 +49,7 @@ internal static class Invited
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        Failures.Watch(page);
         await page.GotoAsync(invitationUrl);
         await page.GetByLabel("New password").FillAsync(Password);
         await page.GetByLabel("Repeat the password").FillAsync(Password);
@@ -65,6 +67,11 @@ internal static class Invited
 /// <summary>When a browser test fails, every page it had open is kept as a screenshot, to see what the person saw.</summary>
 internal static class Failures
 {
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Console = new();
+
+    /// <summary>Keeps what the page's scripts said (Blazor reports a failed circuit or handler there).</summary>
+    public static void Watch(IPage page) => page.Console += (_, message) => Console.Enqueue($"{page.Url} {message.Type}: {message.Text}");
+
     public static async Task ShotAsync(IBrowser browser, string test)
     {
         var i = 0;
@@ -72,5 +79,6 @@ internal static class Failures
         {
             await Chromium.ScreenshotAsync(page, $"failure-{test}-{i++}");
         }
+        await File.WriteAllLinesAsync(Path.Combine(Chromium.Artifacts, $"failure-{test}-console.txt"), Console);
     }
 }
