@@ -95,6 +95,8 @@ public sealed class ClinicDayTests(SuiteFixture suite)
             await therapist.GetByLabel("Objective").FillAsync("Trigger points in the lumbar paraspinals.");
             await therapist.GetByLabel("Assessment").FillAsync("Progressing.");
             await therapist.GetByLabel("Plan", new() { Exact = true }).FillAsync("Continue plan of care.");
+            await therapist.GetByLabel("Pain before").FillAsync("6");
+            await therapist.GetByLabel("Pain after").FillAsync("3");
             await therapist.GetByLabel("Minutes").PressSequentiallyAsync("7");
             await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("0");
             await therapist.GetByLabel("Minutes").PressSequentiallyAsync("0"); // 70 minutes: 5 units
@@ -103,7 +105,7 @@ public sealed class ClinicDayTests(SuiteFixture suite)
             await Expect(therapist.GetByTestId("billable-units")).ToHaveTextAsync("2");
             await StaffBrowser.AssertAccessibleAsync(therapist, "visit-note");
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-            await Expect(therapist.GetByRole(AriaRole.Status).First).ToContainTextAsync("Draft saved.");
+            await Expect(therapist.GetByText("Draft saved.")).ToBeVisibleAsync();
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
             await Expect(therapist.GetByText("Signed by")).ToBeVisibleAsync();
             await StaffBrowser.AssertAccessibleAsync(therapist, "signed-note");
@@ -129,7 +131,7 @@ public sealed class ClinicDayTests(SuiteFixture suite)
     /// <summary>Searches free times of the given kind on the open referral's booking panel and books the first one.</summary>
     private static async Task BookFirstFreeTimeAsync(IPage desk, string kind)
     {
-        var panel = desk.Locator("section", new() { Has = desk.GetByRole(AriaRole.Heading, new() { Name = "Book a visit" }) });
+        var panel = desk.GetByRole(AriaRole.Region, new() { Name = "Book a visit", Exact = true });
         var type = panel.GetByLabel("Appointment type");
         var option = await type.Locator("option", new() { HasText = kind }).First.GetAttributeAsync("value");
         await type.SelectOptionAsync(option!);
