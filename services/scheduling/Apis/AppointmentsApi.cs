@@ -80,7 +80,8 @@ public static class AppointmentsApi
             return TypedResults.NotFound();
         }
         var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == appointment.LocationId, ct);
-        return TypedResults.Ok(AppointmentView.From(appointment, location));
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == appointment.ReferralId, ct);
+        return TypedResults.Ok(AppointmentView.From(appointment, location, referral));
     }
 
     public static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RescheduleAsync(

@@ -81,6 +81,7 @@ public sealed class ClinicDayTests(SuiteFixture suite)
             await desk.GetByLabel("Therapist", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Theo Rapist" });
             await desk.GetByLabel("First week starts").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await desk.GetByLabel("Weeks").FillAsync("2");
+            await desk.GetByLabel("Time", new() { Exact = true }).FillAsync("15:00"); // the care journey books Theo at 10:00
             await desk.GetByRole(AriaRole.Button, new() { Name = "Book series" }).ClickAsync();
             await Expect(desk.GetByText("2 booked, 0 refused.")).ToBeVisibleAsync();
             await BookFirstFreeTimeAsync(desk, "treatment");
@@ -107,7 +108,8 @@ public sealed class ClinicDayTests(SuiteFixture suite)
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
             await Expect(therapist.GetByText("Draft saved.")).ToBeVisibleAsync();
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
-            await Expect(therapist.GetByText("Signed by")).ToBeVisibleAsync();
+            await Expect(therapist.GetByText("Signed on")).ToBeVisibleAsync();
+            await Expect(therapist.Locator(".visit-header")).ToContainTextAsync("Maria Lopez");
             await StaffBrowser.AssertAccessibleAsync(therapist, "signed-note");
 
             // Someone of another location sees none of it.
@@ -128,7 +130,7 @@ public sealed class ClinicDayTests(SuiteFixture suite)
         }
     }
 
-    /// <summary>Searches free times of the given kind on the open referral's booking panel and books the first one.</summary>
+    /// <summary>Searches free times of the given kind on the open referral's booking panel and books the last one shown.</summary>
     private static async Task BookFirstFreeTimeAsync(IPage desk, string kind)
     {
         var panel = desk.GetByRole(AriaRole.Region, new() { Name = "Book a visit", Exact = true });
@@ -136,7 +138,8 @@ public sealed class ClinicDayTests(SuiteFixture suite)
         var option = await type.Locator("option", new() { HasText = kind }).First.GetAttributeAsync("value");
         await type.SelectOptionAsync(option!);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Find free times" }).ClickAsync();
-        await panel.Locator("h3", new() { HasText = "Theo Rapist" }).First.Locator("xpath=following-sibling::div[1]").GetByRole(AriaRole.Button).First.ClickAsync();
+        // The last time offered (hours ahead, still today at the location): other journeys book Theo for the next minutes.
+        await panel.Locator("h3", new() { HasText = "Theo Rapist" }).First.Locator("xpath=following-sibling::div[1]").GetByRole(AriaRole.Button).Last.ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Status).First).ToContainTextAsync("Booked");
     }
 }

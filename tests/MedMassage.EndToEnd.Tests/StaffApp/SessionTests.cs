@@ -42,7 +42,9 @@ public sealed class SessionTests(SuiteFixture suite)
         var page = await StaffBrowser.SignInAsync(browser, suite.GatewayUrl, "therapist", "dev-therapist");
         var visited = new List<string>();
         page.Response += (_, response) => visited.Add($"{response.Status} {response.Request.Method} {response.Url}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByText("Loading…")).ToHaveCountAsync(0); // the day has loaded: nothing redraws the button
+        await page.RunAndWaitForRequestAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
+            request => request.Method == "POST" && request.Url.EndsWith("/staff/signout", StringComparison.Ordinal));
         // The app asks to sign in anew: through the identity service's end of session, back to the app, on to the login page.
         try
         {
