@@ -1,5 +1,6 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
+using MedMassage.Scheduling.Api.Domain.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MedMassage.Scheduling.Api.Infrastructure;
@@ -45,9 +46,7 @@ public static class AppointmentListing
         if (query.TherapistId is { } therapist) appointments = appointments.Where(a => a.TherapistId == therapist);
         if (calendar)
         {
-            // Wide enough for every time zone; each visit is then kept by its own location's local date.
-            var start = new DateTimeOffset(query.From!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
-            var end = new DateTimeOffset(query.To!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(14);
+            var (start, end) = LocalDays.Covering(query.From!.Value, query.To!.Value);
             appointments = appointments.Where(a => a.StartsAt >= start && a.StartsAt < end);
         }
         var found = await appointments.OrderBy(a => a.StartsAt).Take(5000).ToListAsync(ct);
@@ -59,7 +58,7 @@ public static class AppointmentListing
         var views = found.Select(a => AppointmentView.From(a, locations[a.LocationId], referrals.GetValueOrDefault(a.ReferralId)));
         if (calendar)
         {
-            views = views.Where(v => DateOnly.FromDateTime(v.LocalStartsAt.DateTime) is var day && day >= query.From && day <= query.To);
+            views = views.Where(v => LocalDays.Within(v.LocalStartsAt, query.From!.Value, query.To!.Value));
         }
         return TypedResults.Ok(views.ToList());
     }

@@ -1,5 +1,6 @@
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Figures;
+using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -37,16 +38,14 @@ public static class FiguresApi
         var locations = await scope.Locations.AsNoTracking().Where(l => locationId == null || l.Id == locationId).OrderBy(l => l.Name).ToListAsync(ct);
         var ids = locations.Select(l => l.Id).ToList();
         var therapists = await scope.Therapists.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
-        var start = new DateTimeOffset(from!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
-        var end = new DateTimeOffset(to!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(14);
+        var (start, end) = LocalDays.Covering(from!.Value, to!.Value);
         var visits = await scope.Appointments.AsNoTracking().Where(a => ids.Contains(a.LocationId) && a.StartsAt >= start && a.StartsAt < end).ToListAsync(ct);
 
         var answer = new List<LocationFigures>();
         foreach (var location in locations)
         {
             // Each visit counts on its location's own calendar day.
-            var inRange = visits.Where(v => v.LocationId == location.Id
-                && DateOnly.FromDateTime(location.Clock.ToLocal(v.StartsAt).DateTime) is var day && day >= from && day <= to).ToList();
+            var inRange = visits.Where(v => v.LocationId == location.Id && LocalDays.Within(location.Clock.ToLocal(v.StartsAt), from.Value, to.Value)).ToList();
             var perTherapist = therapists.Where(t => t.LocationIds.Contains(location.Id))
                 .Select(t => new TherapistFigures(t.Id, t.Name, AttendanceFigures.Of(t, location, inRange, from.Value, to.Value))).ToList();
             answer.Add(new LocationFigures(location.Id, location.Name, from.Value, to.Value,
