@@ -49,6 +49,9 @@ public sealed partial class Referral
     public string? SubmitterRole { get; private set; }
     public string? SubmitterClientId { get; private set; }
 
+    /// <summary>The submitting system's own identifier of this order, "system|value" (FHIR ServiceRequest.identifier).</summary>
+    public string? SubmitterIdentifier { get; private set; }
+
     /// <summary>PostgreSQL's row version (xmin): the ETag, and the check that no one changed the row since it was read.</summary>
     public uint Version { get; private set; }
 
@@ -88,6 +91,7 @@ public sealed partial class Referral
             SubmitterId = submitter.Id,
             SubmitterRole = submitter.Role,
             SubmitterClientId = submitter.ClientId,
+            SubmitterIdentifier = content.Identifier is { } identifier ? $"{identifier.System}|{identifier.Value}" : null,
         };
         referral.PossibleDuplicateOf = earlier
             .Where(e => e.Id != id && referral.IsPossibleDuplicateOf(e))

@@ -19,6 +19,7 @@ internal static class Extensions
         builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventConsumers(typeof(ReferralDbContext).Assembly));
         builder.AddDefaultAuthentication();
         builder.AddPhysicianLinks();
+        builder.AddFhir();
 
         builder.Services.Configure<ReferralOptions>(builder.Configuration.GetSection("Referrals"));
         builder.Services.AddScoped<ReferralAccess>();

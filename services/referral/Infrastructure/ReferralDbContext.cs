@@ -13,6 +13,7 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReferralAuditEntry> Audit => Set<ReferralAuditEntry>();
     public DbSet<KnownLocation> Locations => Set<KnownLocation>();
+    public DbSet<RegisteredPatient> RegisteredPatients => Set<RegisteredPatient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

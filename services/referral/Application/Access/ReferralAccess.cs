@@ -36,6 +36,27 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// <summary>Referrals the caller may accept, reject, hold, resume, cancel or record clearances on.</summary>
     public IQueryable<Domain.Referral> Manageable(IQueryable<Domain.Referral> referrals) => referrals.Where(_manageable ??= BuildManageable());
 
+    /// <summary>
+    /// Referrals the caller may revoke or put on hold as the one who asked for them: the system that submitted it
+    /// (FHIR ServiceRequest update), with the write scope.
+    /// </summary>
+    public IQueryable<Domain.Referral> RevocableBySubmitter(IQueryable<Domain.Referral> referrals)
+    {
+        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(WriteScope) ? user.ClientId : null;
+        var integration = Roles.IntegrationClient;
+        return referrals.Where(r => client != null && r.SubmitterRole == integration && r.SubmitterClientId == client);
+    }
+
+    /// <summary>Patients a system registered itself (FHIR Patient create); no one else's.</summary>
+    public IQueryable<RegisteredPatient> RegisteredPatients(IQueryable<RegisteredPatient> patients)
+    {
+        var client = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+        return patients.Where(p => client != null && p.ClientId == client);
+    }
+
+    /// <summary>The system registering patients, or null for anyone else.</summary>
+    public string? RegisteringClient => user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+
     /// <summary>A clinic admin reviews the audit trail of the referrals their locations see.</summary>
     public IQueryable<ReferralAuditEntry> AuditTrail(IQueryable<ReferralAuditEntry> entries)
     {

@@ -16,7 +16,8 @@ public sealed record ReferralContent(
     Insurance? Insurance,
     Guid? LocationId,
     string Priority,
-    string? Notes)
+    string? Notes,
+    ExternalIdentifier? Identifier = null)
 {
     /// <summary>The visits that may be used: the referral's count, capped by the insurer's authorization when there is one.</summary>
     public int EffectiveAuthorizedVisits =>

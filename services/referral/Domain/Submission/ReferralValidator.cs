@@ -52,10 +52,13 @@ public static class ReferralValidator
         }
         var notes = errors.Optional("notes", request.Notes, 4000);
         if (request.LocationId == Guid.Empty) errors.Add("locationId", "Must not be the empty id.");
+        var identifier = request.Identifier is { } given
+            ? new ExternalIdentifier(errors.Required("identifier.system", given.System, 200) ?? "", errors.Required("identifier.value", given.Value, 64) ?? "")
+            : null;
 
         content = errors.Any ? null : new ReferralContent(
             patient!, physician!, diagnoses, techniques, regions, sessions, weeks, visits,
-            request.ValidFrom!.Value, request.ValidUntil!.Value, precautions, insurance, request.LocationId, priority, notes);
+            request.ValidFrom!.Value, request.ValidUntil!.Value, precautions, insurance, request.LocationId, priority, notes, identifier);
         return errors;
     }
 

@@ -1,7 +1,8 @@
 namespace MedMassage.Referral.Api.Domain.Submission;
 
 // What a physician's office or hospital system sends. Everything is optional here so that one pass of validation
-// can name every missing or bad field at once instead of failing on the first.
+// can name every missing or bad field at once instead of failing on the first. Identifier is the submitting system's own
+// identifier of this order (FHIR ServiceRequest.identifier).
 
 public sealed record SubmitReferral(
     PatientInput? Patient,
@@ -18,7 +19,8 @@ public sealed record SubmitReferral(
     InsuranceInput? Insurance,
     Guid? LocationId,
     string? Priority,
-    string? Notes);
+    string? Notes,
+    IdentifierInput? Identifier = null);
 
 public sealed record PatientInput(
     Guid? Id,

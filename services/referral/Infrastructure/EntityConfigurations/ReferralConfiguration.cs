@@ -52,3 +52,14 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Id).UseIdentityAlwaysColumn();
     }
 }
+
+internal sealed class RegisteredPatientConfiguration : IEntityTypeConfiguration<RegisteredPatient>
+{
+    public void Configure(EntityTypeBuilder<RegisteredPatient> builder)
+    {
+        builder.ToTable("registered_patients");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Patient).AsJson();
+    }
+}

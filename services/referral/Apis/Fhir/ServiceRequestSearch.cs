@@ -1,0 +1,83 @@
+using Hl7.Fhir.Model;
+using MedMassage.Fhir;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.Referral.Api.Apis.Fhir;
+
+/// <summary>Searching ServiceRequests among the referrals the caller may read (a system: those it submitted).</summary>
+public static class ServiceRequestSearch
+{
+    private const string Type = "ServiceRequest";
+
+    public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, ReferralServices services, CancellationToken ct)
+    {
+        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
+        if (search is null)
+        {
+            return FhirProblems.Invalid(error!);
+        }
+        var (patient, patientError) = search.Reference("patient", "Patient");
+        var (authored, authoredError) = search.Dates("authored");
+        var (updated, updatedError) = search.Dates("_lastUpdated");
+        if ((patientError ?? authoredError ?? updatedError) is { } invalid)
+        {
+            return FhirProblems.Invalid(invalid);
+        }
+
+        var referrals = patient is null
+            ? services.Db.Referrals
+            : services.Db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE patient->>'id' = {patient}");
+        referrals = services.Access.Readable(referrals).AsNoTracking();
+        if (search.Single("_id") is { } id)
+        {
+            referrals = Guid.TryParse(id, out var guid) ? referrals.Where(r => r.Id == guid) : referrals.Where(r => false);
+        }
+        if (search.Single("identifier") is { } identifier)
+        {
+            referrals = Matching(referrals, identifier);
+        }
+        if (search.Single("status") is { } status)
+        {
+            var statuses = Enum.GetValues<ReferralStatus>().Where(s => ServiceRequestMapping.ToFhirStatus(s).ToString().Equals(status.Replace("-", ""), StringComparison.OrdinalIgnoreCase)).ToList();
+            referrals = referrals.Where(r => statuses.Contains(r.Status));
+        }
+        if (search.Single("requester") is { } requester)
+        {
+            var npi = requester.Split('/')[^1].Replace("npi-", "", StringComparison.Ordinal);
+            referrals = referrals.Where(r => r.PhysicianNpi == npi);
+        }
+        if (authored?.From is { } authoredFrom) referrals = referrals.Where(r => r.ReceivedAt >= authoredFrom);
+        if (authored?.To is { } authoredTo) referrals = referrals.Where(r => r.ReceivedAt < authoredTo);
+        if (updated?.From is { } updatedFrom) referrals = referrals.Where(r => r.UpdatedAt >= updatedFrom);
+        if (updated?.To is { } updatedTo) referrals = referrals.Where(r => r.UpdatedAt < updatedTo);
+
+        var total = await referrals.CountAsync(ct);
+        var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);
+        await services.Audit.SaveReadsAsync(page, ReferralAuditActions.Listed, ct);
+        return FhirResult.Ok(search.Bundle(http.Request, Type, total, page.Select(ServiceRequestMapping.ToFhir)));
+    }
+
+    /// <summary>The caller's referrals with an identifier: our reference, or the submitting system's (system|value or value).</summary>
+    public static IQueryable<Domain.Referral> ByIdentifier(ReferralServices services, string token) =>
+        Matching(services.Access.Readable(services.Db.Referrals).AsNoTracking(), token);
+
+    private static IQueryable<Domain.Referral> Matching(IQueryable<Domain.Referral> referrals, string token)
+    {
+        var bar = token.IndexOf('|');
+        var (system, value) = bar < 0 ? ("", token) : (token[..bar], token[(bar + 1)..]);
+        if (system == FhirSystems.ReferralReference)
+        {
+            return referrals.Where(r => r.Reference == value);
+        }
+        if (system.Length > 0)
+        {
+            var key = $"{system}|{value}";
+            return referrals.Where(r => r.SubmitterIdentifier == key);
+        }
+        var suffix = "|" + value;
+        return referrals.Where(r => r.Reference == value || (r.SubmitterIdentifier != null && r.SubmitterIdentifier.EndsWith(suffix)));
+    }
+}
