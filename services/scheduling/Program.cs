@@ -7,5 +7,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapSchedulingApi();
+app.MapSchedulingFhirApi();
 
 app.Run();

@@ -19,6 +19,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
+        builder.AddFhir();
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventConsumers(typeof(SchedulingDbContext).Assembly));

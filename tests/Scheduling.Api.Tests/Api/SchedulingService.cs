@@ -114,13 +114,14 @@ public sealed class SchedulingService : IAsyncDisposable
 
     /// <summary>Publishes an accepted referral's state as the referral service would and waits until scheduling knows it.</summary>
     public async Task<Guid> AcceptReferralAsync(string[]? techniques = null, string[]? awaitingClearance = null, int visits = 10,
-        DateOnly? validUntil = null, Guid? locationId = null)
+        DateOnly? validUntil = null, Guid? locationId = null, string? submitterClientId = null)
     {
         var state = ReferralStates.Accepted(locationId: locationId,
             patient: new PatientContact(Guid.NewGuid(), "Pat Lee", "pat@example.org", "+15550101", "email", "en"),
             physician: new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
             techniques: techniques ?? ["myofascial release"], awaitingClearance: awaitingClearance,
-            validFrom: new DateOnly(2026, 5, 1), validUntil: validUntil ?? new DateOnly(2026, 12, 31), visits: new VisitCounts(visits, 0, visits));
+            validFrom: new DateOnly(2026, 5, 1), validUntil: validUntil ?? new DateOnly(2026, 12, 31), visits: new VisitCounts(visits, 0, visits))
+            with { SubmitterClientId = submitterClientId };
         await Probe.PublishAsync(new ReferralChanged(_referrals.Start(state)));
         await ReferralAsync(state.ReferralId, r => r.GetProperty("status").GetString() == ReferralStatuses.Accepted);
         return state.ReferralId;

@@ -18,6 +18,9 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
 {
     private readonly List<Guid> _locations = [.. user.Locations];
 
+    // An integrated system works with the referrals it submitted, wherever they are booked, and nothing else.
+    private readonly string? _system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+
     public IReadOnlyList<Guid> LocationIds => _locations;
 
     public bool Covers(Guid locationId) => _locations.Contains(locationId);
@@ -37,14 +40,45 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
     /// </summary>
     public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
 
+    /// <summary>The referrals an integrated system submitted (none for anyone else).</summary>
+    public IQueryable<Referral> SubmittedReferrals
+    {
+        get
+        {
+            var system = _system;
+            return db.Referrals.Where(r => system != null && r.SubmitterClientId == system);
+        }
+    }
+
+    /// <summary>The visits of <see cref="SubmittedReferrals"/>.</summary>
+    public IQueryable<Appointment> SubmittedAppointments
+    {
+        get
+        {
+            var referrals = SubmittedReferrals;
+            return db.Appointments.Where(a => referrals.Any(r => r.Id == a.ReferralId));
+        }
+    }
+
     /// <summary>
     /// One referral through <see cref="Referrals"/>, untracked, with its appointments and the appointment type
     /// <paramref name="appointmentType"/>: what a slot search judges the referral by, read in one round trip.
     /// </summary>
-    public Task<ReferralContext?> FindReferralContextAsync(Guid id, string appointmentType, CancellationToken ct) =>
-        VisibleReferralContext(db, id, _locationArray ??= [.. _locations], appointmentType, ct);
+    public Task<ReferralContext?> FindReferralContextAsync(Guid id, string appointmentType, CancellationToken ct) => _system is { } system
+        ? SubmittedReferralContext(db, id, system, appointmentType, ct)
+        : VisibleReferralContext(db, id, _locationArray ??= [.. _locations], appointmentType, ct);
 
     private Guid[]? _locationArray;
+
+    private static readonly Func<SchedulingDbContext, Guid, string, string, CancellationToken, Task<ReferralContext?>> SubmittedReferralContext =
+        EF.CompileAsyncQuery((SchedulingDbContext db, Guid id, string system, string code, CancellationToken ct) =>
+            db.Referrals.AsNoTracking()
+                .Where(r => r.Id == id && r.SubmitterClientId == system)
+                .Select(r => new ReferralContext(
+                    r,
+                    db.Appointments.AsNoTracking().Where(a => a.ReferralId == r.Id).ToList(),
+                    db.AppointmentTypes.AsNoTracking().FirstOrDefault(t => t.Code == code)))
+                .FirstOrDefault());
 
     // The same rule as Referrals; a compiled query cannot reuse that expression, so the two stand side by side.
     // Precompiled because every slot search runs it.

@@ -23,6 +23,9 @@ public sealed partial class Referral
     /// <summary>The owner's status name ("accepted", "in-treatment", "on-hold", ...).</summary>
     public string Status { get; private set; } = "";
     public string? StatusReason { get; private set; }
+
+    /// <summary>The integrated system that submitted it (its OAuth client id), which may book and read its visits.</summary>
+    public string? SubmitterClientId { get; private set; }
     public List<string> Techniques { get; private set; } = [];
     public List<ClearanceNeeded> AwaitingClearance { get; private set; } = [];
     public DateOnly ValidFrom { get; private set; }
@@ -75,6 +78,7 @@ public sealed partial class Referral
         ValidUntil = state.ValidUntil;
         (VisitsAuthorized, VisitsUsed, VisitsRemaining) = (state.Visits.Authorized, state.Visits.Used, state.Visits.Remaining);
         EvaluationCompleted = state.EvaluationCompleted;
+        SubmitterClientId = state.SubmitterClientId;
         return true;
     }
 
