@@ -7,5 +7,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapClinicalNotesApi();
+app.MapClinicalNotesFhirApi();
 
 app.Run();

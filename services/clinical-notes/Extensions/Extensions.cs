@@ -17,6 +17,7 @@ internal static class Extensions
         builder.AddRedis();
         builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventConsumers(typeof(ClinicalNotesDbContext).Assembly));
         builder.AddDefaultAuthentication();
+        builder.AddFhir();
         builder.AddPhysicianLinks();
         builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 

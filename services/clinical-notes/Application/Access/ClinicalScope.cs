@@ -46,6 +46,19 @@ public sealed class ClinicalScope(ClinicalNotesDbContext db, ICurrentUser user)
         }
     }
 
+    /// <summary>
+    /// Over FHIR an integrated system reads the records of the referrals it submitted; which kinds of record, its scopes
+    /// decide per endpoint. Nobody else has any here.
+    /// </summary>
+    public IQueryable<CareReferral> SubmittedReferrals
+    {
+        get
+        {
+            var system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+            return db.Referrals.Where(r => system != null && r.SubmitterClientId == system);
+        }
+    }
+
     /// <summary>Visits are documented where the caller works: appointments at their locations.</summary>
     public IQueryable<ClinicAppointment> Appointments
     {

@@ -1,0 +1,133 @@
+using System.Text;
+using Hl7.Fhir.Model;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Documents;
+using MedMassage.ClinicalNotes.Api.Domain.Notes;
+using MedMassage.Fhir;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
+
+using FhirAnswer = Results<FhirResult, ProblemHttpResult>;
+
+/// <summary>
+/// FHIR DocumentReference: the progress reports and discharge summaries issued to the physician (their fixed HTML
+/// inline), and the addenda that corrected a visit already reported, each appending to the first report that
+/// covered that visit (<c>relatesTo</c>).
+/// </summary>
+public static class DocumentReferenceFhirApi
+{
+    private const string Type = "DocumentReference";
+    public const string ProgressNote = "11506-3";
+    public const string DischargeSummary = "18842-5";
+
+    public static IEndpointRouteBuilder MapDocumentReferenceFhirApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapFhirResource(Type);
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadDocumentReference").WithSummary("A report or addendum (FHIR)");
+        api.MapGet("/", SearchAsync).WithName("FhirSearchDocumentReference").WithSummary("Search reports and addenda (FHIR)")
+            .WithDescription("By `patient`, `related` (the ServiceRequest), `type` (LOINC 11506-3 progress note, 18842-5 discharge summary) and `date`.");
+        return app;
+    }
+
+    public static async Task<FhirAnswer> ReadAsync(string id, [AsParameters] ClinicalServices services, CancellationToken ct)
+    {
+        var found = Guid.TryParse(id, out _) ? (await LoadAsync(services, null, ct)).FirstOrDefault(d => d.Id == id) : null;
+        return found is null ? FhirProblems.NotFound(Type, id) : FhirResult.Ok(found);
+    }
+
+    public static async Task<FhirAnswer> SearchAsync(HttpContext http, [AsParameters] ClinicalServices services, CancellationToken ct)
+    {
+        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
+        if (search is null)
+        {
+            return FhirProblems.Invalid(error!);
+        }
+        var (patient, patientError) = search.Reference("patient", "Patient");
+        var (referral, referralError) = search.Reference("related", "ServiceRequest");
+        var (dates, datesError) = search.Dates("date");
+        if ((patientError ?? referralError ?? datesError) is { } invalid)
+        {
+            return FhirProblems.Invalid(invalid);
+        }
+        var type = search.Token("type")?.Code;
+        var found = (await LoadAsync(services, referral is null ? null : Guid.TryParse(referral, out var r) ? r : Guid.Empty, ct))
+            .Where(d => patient is null || d.Subject!.Reference == $"Patient/{patient}")
+            .Where(d => type is null || d.Type!.Coding.Any(c => c.Code == type))
+            .Where(d => dates is null || d.Date is { } date && dates.Contains(date))
+            .Where(d => search.Single("_id") is not { } id || d.Id == id)
+            .ToList();
+        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count, found.Skip(search.Skip).Take(search.Count)));
+    }
+
+    private static async Task<List<DocumentReference>> LoadAsync(ClinicalServices services, Guid? referralId, CancellationToken ct)
+    {
+        var referrals = services.Scope.SubmittedReferrals;
+        if (referralId is { } only) referrals = referrals.Where(r => r.Id == only);
+        var patients = await referrals.ToDictionaryAsync(r => r.Id, r => r.PatientId, ct);
+        var ids = patients.Keys.ToList();
+        var documents = await services.Db.Documents.AsNoTracking().Where(d => ids.Contains(d.ReferralId)).OrderBy(d => d.IssuedAt).ToListAsync(ct);
+        var addenda = await services.Db.Addenda.AsNoTracking()
+            .Join(services.Db.VisitNotes.AsNoTracking().Where(n => ids.Contains(n.ReferralId)), a => a.NoteId, n => n.Id, (a, n) => new { Addendum = a, Note = n })
+            .OrderBy(x => x.Addendum.WrittenAt).ToListAsync(ct);
+        foreach (var d in documents) services.Audit.Record(RecordTypes.Document, d.Id, d.ReferralId, AuditActions.Read);
+        foreach (var x in addenda) services.Audit.Record(RecordTypes.VisitNote, x.Note.Id, x.Note.ReferralId, AuditActions.Read);
+        await services.Db.SaveChangesAsync(ct);
+
+        var result = documents.Select(d => Report(d, patients[d.ReferralId])).ToList();
+        foreach (var x in addenda)
+        {
+            // The first report issued after the note was signed is the one that carried the visit.
+            var reported = documents.FirstOrDefault(d => d.ReferralId == x.Note.ReferralId && d.IssuedAt >= x.Note.SignedAt);
+            result.Add(Addendum(x.Addendum, x.Note, patients[x.Note.ReferralId], reported));
+        }
+        return result;
+    }
+
+    private static DocumentReference Report(ClinicalDocument document, Guid patientId)
+    {
+        var code = document.Kind == DocumentKind.DischargeSummary ? DischargeSummary : ProgressNote;
+        var reference = Base(document.Id, patientId, document.ReferralId, document.IssuedAt, document.IssuedBy, code,
+            document.Kind == DocumentKind.DischargeSummary ? "Discharge summary" : "Progress note");
+        reference.Description = document.Title;
+        reference.Content.Add(new DocumentReference.ContentComponent
+        {
+            Attachment = new Attachment { ContentType = "text/html", Language = "en", Title = document.Title, Data = Encoding.UTF8.GetBytes(document.Html), Creation = document.IssuedAt.ToString("o") },
+        });
+        return reference;
+    }
+
+    private static DocumentReference Addendum(Addendum addendum, VisitNote note, Guid patientId, ClinicalDocument? reported)
+    {
+        var reference = Base(addendum.Id, patientId, note.ReferralId, addendum.WrittenAt, addendum.Author, ProgressNote, "Progress note");
+        reference.Description = $"Addendum to the visit note of {note.SignedAt:yyyy-MM-dd}: {addendum.Reason}";
+        reference.Content.Add(new DocumentReference.ContentComponent
+        {
+            Attachment = new Attachment { ContentType = "text/plain", Title = "Addendum", Data = Encoding.UTF8.GetBytes(addendum.Text), Creation = addendum.WrittenAt.ToString("o") },
+        });
+        if (reported is not null)
+        {
+            reference.RelatesTo.Add(new DocumentReference.RelatesToComponent
+            {
+                Code = DocumentRelationshipType.Appends,
+                Target = new ResourceReference(FhirReferences.To(Type, reported.Id)),
+            });
+        }
+        return reference;
+    }
+
+    private static DocumentReference Base(Guid id, Guid patientId, Guid referralId, DateTimeOffset at, string author, string code, string display) => new()
+    {
+        Id = id.ToString(),
+        Meta = new Meta { LastUpdated = at },
+        Status = DocumentReferenceStatus.Current,
+        DocStatus = CompositionStatus.Final,
+        Type = new CodeableConcept(FhirSystems.Loinc, code, display),
+        Subject = new ResourceReference(FhirReferences.To("Patient", patientId)),
+        Date = at,
+        Author = [new ResourceReference { Display = author }],
+        Context = new DocumentReference.ContextComponent { Related = [new ResourceReference(FhirReferences.To("ServiceRequest", referralId))] },
+    };
+}

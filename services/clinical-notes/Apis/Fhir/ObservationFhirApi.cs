@@ -1,0 +1,81 @@
+using Hl7.Fhir.Model;
+using MedMassage.ClinicalNotes.Api.Application;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.Fhir;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
+
+using FhirAnswer = Results<FhirResult, ProblemHttpResult>;
+
+/// <summary>FHIR Observation: pain and outcome scores from the signed records of the referrals a system submitted.</summary>
+public static class ObservationFhirApi
+{
+    private const string Type = "Observation";
+
+    public static IEndpointRouteBuilder MapObservationFhirApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapFhirResource(Type);
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadObservation").WithSummary("A pain or outcome score (FHIR)");
+        api.MapGet("/", SearchAsync).WithName("FhirSearchObservation").WithSummary("Search pain and outcome scores (FHIR)")
+            .WithDescription("By `patient`, `based-on` (the ServiceRequest), `code` (LOINC 72514-3 for pain, or an outcome measure) and `date`.");
+        return app;
+    }
+
+    public static async Task<FhirAnswer> ReadAsync(string id, [AsParameters] ClinicalServices services, CancellationToken ct)
+    {
+        var suffix = ObservationMapping.Suffixes.Keys.FirstOrDefault(s => id.EndsWith("-" + s, StringComparison.Ordinal));
+        if (suffix is null || !Guid.TryParse(id[..^(suffix.Length + 1)], out var recordId))
+        {
+            return FhirProblems.NotFound(Type, id);
+        }
+        var referrals = services.Scope.SubmittedReferrals;
+        var observations = await LoadAsync(services, referrals, e => e.Id == recordId, n => n.Id == recordId, ct);
+        return observations.FirstOrDefault(o => o.Id == id) is { } found ? FhirResult.Ok(found) : FhirProblems.NotFound(Type, id);
+    }
+
+    public static async Task<FhirAnswer> SearchAsync(HttpContext http, [AsParameters] ClinicalServices services, CancellationToken ct)
+    {
+        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
+        if (search is null)
+        {
+            return FhirProblems.Invalid(error!);
+        }
+        var (patient, patientError) = search.Reference("patient", "Patient");
+        var (referral, referralError) = search.Reference("based-on", "ServiceRequest");
+        var (dates, datesError) = search.Dates("date");
+        if ((patientError ?? referralError ?? datesError) is { } invalid)
+        {
+            return FhirProblems.Invalid(invalid);
+        }
+        var referrals = services.Scope.SubmittedReferrals;
+        if (patient is not null) referrals = Guid.TryParse(patient, out var p) ? referrals.Where(r => r.PatientId == p) : referrals.Where(r => false);
+        if (referral is not null) referrals = Guid.TryParse(referral, out var r) ? referrals.Where(x => x.Id == r) : referrals.Where(x => false);
+        var code = search.Token("code")?.Code;
+
+        var found = (await LoadAsync(services, referrals, _ => true, _ => true, ct))
+            .Where(o => code is null || o.Code.Coding.Any(c => c.Code == code))
+            .Where(o => dates is null || dates.Contains(((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)))
+            .Where(o => search.Single("_id") is not { } id || o.Id == id)
+            .OrderBy(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ThenBy(o => o.Id)
+            .ToList();
+        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count, found.Skip(search.Skip).Take(search.Count)));
+    }
+
+    // Signed evaluations and visit notes of the given referrals, every read audited as on REST.
+    private static async Task<List<Observation>> LoadAsync(ClinicalServices services, IQueryable<CareReferral> referrals,
+        System.Linq.Expressions.Expression<Func<Domain.Evaluations.Evaluation, bool>> evaluation,
+        System.Linq.Expressions.Expression<Func<Domain.Notes.VisitNote, bool>> note, CancellationToken ct)
+    {
+        var evaluations = await services.Db.Evaluations.AsNoTracking().Where(e => e.SignedAt != null && referrals.Any(r => r.Id == e.ReferralId))
+            .Where(evaluation).ToListAsync(ct);
+        var notes = await services.Db.VisitNotes.AsNoTracking().Where(n => n.SignedAt != null && referrals.Any(r => r.Id == n.ReferralId))
+            .Where(note).ToListAsync(ct);
+        foreach (var e in evaluations) services.Audit.Record(RecordTypes.Evaluation, e.Id, e.ReferralId, AuditActions.Read);
+        foreach (var n in notes) services.Audit.Record(RecordTypes.VisitNote, n.Id, n.ReferralId, AuditActions.Read);
+        await services.Db.SaveChangesAsync(ct);
+        return [.. evaluations.SelectMany(ObservationMapping.From), .. notes.SelectMany(ObservationMapping.From)];
+    }
+}
