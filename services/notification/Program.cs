@@ -7,5 +7,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapNotificationsApi();
+app.MapNotificationFhirApi();
 
 app.Run();

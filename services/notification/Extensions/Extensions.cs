@@ -20,6 +20,7 @@ internal static class Extensions
         builder.AddRedis();
         builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventConsumers(typeof(NotificationDbContext).Assembly));
         builder.AddDefaultAuthentication();
+        builder.AddFhir();
         builder.AddPhysicianLinks();
 
         var services = builder.Services;

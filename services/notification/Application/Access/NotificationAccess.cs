@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MedMassage.Notification.Api.Domain.Directory;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
@@ -42,6 +43,19 @@ public sealed class NotificationAccess(ICurrentUser user, NotificationDbContext 
     /// <summary>The delivery log: ops see every message (without content, see <see cref="ShowsContentOf"/>), staff the ones they may read.</summary>
     public IQueryable<Message> DeliveryLog(IQueryable<Message> messages) =>
         user.IsInRole(Roles.Ops) ? messages : Readable(messages);
+
+    /// <summary>
+    /// Over FHIR an integrated system reads the patient messages about the referrals it submitted (their patients);
+    /// physician and staff messages are not part of it.
+    /// </summary>
+    public IQueryable<ReferralContact> SubmittedReferrals
+    {
+        get
+        {
+            var system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+            return db.ReferralContacts.Where(r => system != null && r.SubmitterClientId == system);
+        }
+    }
 
     public bool ShowsContentOf(Message message) => (_showsContent ??= ContentScope.Compile())(message);
 

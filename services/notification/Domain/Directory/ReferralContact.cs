@@ -29,6 +29,9 @@ public sealed class ReferralContact
     public string? PhysicianPhone { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The integrated system that submitted the referral, which may read what was sent about it.</summary>
+    public string? SubmitterClientId { get; private set; }
+
     public PatientContact Patient => new(PatientId, PatientName, PatientEmail, PatientPhone, PatientChannel, PatientLanguage);
 
     public PhysicianContact Physician => new(PhysicianName, PhysicianNpi, null, PhysicianEmail, PhysicianPhone, null);
@@ -56,6 +59,7 @@ public sealed class ReferralContact
         PhysicianNpi = physician.Npi;
         PhysicianEmail = physician.Email;
         PhysicianPhone = physician.Phone;
+        SubmitterClientId = state.SubmitterClientId;
         UpdatedAt = now;
         return true;
     }
