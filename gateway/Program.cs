@@ -8,6 +8,7 @@ var app = builder.Build();
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapApiReference();
+app.MapFhirEndpoints();
 app.MapReverseProxy();
 
 app.Run();

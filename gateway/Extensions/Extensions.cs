@@ -10,6 +10,7 @@ internal static class Extensions
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
         var edge = builder.AddEdgeProtection();
+        builder.AddFhir(); // refusals on /fhir as OperationOutcome, the gateway's own 401s included
         var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, edge.UpstreamTimeout);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters)
             .AddTransforms(IdentityHeaders.StripForgedIdentity)

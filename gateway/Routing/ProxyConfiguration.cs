@@ -1,3 +1,4 @@
+using MedMassage.Fhir;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -48,6 +49,14 @@ internal static class ProxyConfiguration
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
                 AuthorizationPolicy = Anonymous, // API descriptions carry no data; Scalar reads them before sign-in
             }.WithTransformPathSet("/openapi/v1.json"));
+        }
+        // FHIR: each resource type goes to the service that owns it (one catalogue decides); the gateway itself answers
+        // /fhir/metadata and unknown types (FhirEndpoints).
+        foreach (var type in FhirCatalogue.Types.Where(t => clusters.Any(c => c.ClusterId == t.Service)))
+        {
+            var owner = DownstreamService.All.First(s => s.Name == type.Service);
+            routes.Add(Route($"fhir-{type.Name}", owner, $"/fhir/{type.Name}/{{**rest}}"));
+            routes.Add(Route($"fhir-{type.Name}-root", owner, $"/fhir/{type.Name}"));
         }
         return (routes, clusters);
     }

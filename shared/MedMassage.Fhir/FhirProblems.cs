@@ -21,6 +21,9 @@ public static class FhirProblems
     public static ProblemHttpResult NotFound(string type, string id) =>
         Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "Not found", $"{type}/{id} is not known.");
 
+    public static ProblemHttpResult UnknownType(string type) => Problem(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported,
+        "Unknown resource type", $"This server has no {type} resources; /fhir/metadata lists the ones it has.");
+
     public static ProblemHttpResult Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, OperationOutcome.IssueType.Conflict, title, detail);
 
     public static ProblemHttpResult PreconditionFailed(string detail) =>

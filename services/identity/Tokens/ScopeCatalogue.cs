@@ -1,8 +1,13 @@
+using MedMassage.Fhir;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MedMassage.Identity.Api.Tokens;
 
-/// <summary>Every scope this server grants. System scopes follow SMART v1 syntax (resource type, read/write).</summary>
+/// <summary>
+/// Every scope this server grants, and so every scope discovery advertises: each is enforced somewhere. System scopes
+/// follow SMART v1 syntax (resource type, read/write): the FHIR endpoint's come from its catalogue, plus the REST
+/// reports' <c>system/DiagnosticReport.read</c>.
+/// </summary>
 public static class ScopeCatalogue
 {
     public const string ServiceRequestWrite = "system/ServiceRequest.write";
@@ -11,7 +16,7 @@ public static class ScopeCatalogue
     public const string DiagnosticReportRead = "system/DiagnosticReport.read";
 
     /// <summary>For hospital and physician-office systems (client credentials).</summary>
-    public static readonly IReadOnlyList<string> System = [ServiceRequestWrite, ServiceRequestRead, AppointmentRead, DiagnosticReportRead];
+    public static readonly IReadOnlyList<string> System = [.. FhirCatalogue.Scopes.Union([DiagnosticReportRead])];
 
     /// <summary>For the staff app (authorization code); what staff may do is decided by role and location.</summary>
     public static readonly IReadOnlyList<string> Staff = [Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess];
