@@ -102,7 +102,7 @@ internal static class Journey
         await ReadAsync(await desk.PostAsync($"/api/scheduling/appointments/{visit.Id}/complete", null), HttpStatusCode.OK);
     }
 
-    public static async Task<Guid> EvaluateAsync(HttpClient therapist, Guid referralId, Guid appointmentId, object finding)
+    public static async Task<Guid> EvaluateAsync(HttpClient therapist, Guid referralId, Guid appointmentId, object finding, string? onBehalfReason = null)
     {
         var form = new
         {
@@ -110,13 +110,13 @@ internal static class Journey
             rangeOfMotion = new[] { new { joint = "Lumbar", motion = "Flexion", degrees = 40 } },
             outcomeMeasure = new { measure = "Oswestry", answers = new[] { 3, 2, 2, 3, 2, 2, 1, 2, 3, 2 } },
             findings = new[] { finding }, assessment = "Myofascial restriction, lumbar.",
-            goals = new[] { new { description = "Pain at most 3/10", metric = "pain", target = 3 } },
+            goals = new[] { new { description = "Pain at most 3/10", metric = "pain", target = 3 } }, onBehalfReason,
         };
         // Clinical-notes hears of the referral and the appointment by events; until then the form is refused.
         var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/evaluations", form),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "evaluation written");
         var id = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await ReadAsync(await therapist.PostAsync($"/api/notes/evaluations/{id}/sign", null), HttpStatusCode.OK);
+        await ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/evaluations/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
         return id;
     }
 

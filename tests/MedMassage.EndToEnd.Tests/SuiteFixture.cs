@@ -41,6 +41,13 @@ public sealed class SuiteFixture : IAsyncLifetime
             [hospital + "GrantTypes__0"] = "client_credentials",
             [hospital + "Scopes__0"] = "system/ServiceRequest.write",
             [hospital + "Scopes__1"] = "system/ServiceRequest.read",
+            [hospital + "Scopes__2"] = "system/Slot.read",
+            [hospital + "Scopes__3"] = "system/Appointment.read",
+            [hospital + "Scopes__4"] = "system/Appointment.write",
+            [hospital + "Scopes__5"] = "system/Observation.read",
+            [hospital + "Scopes__6"] = "system/DocumentReference.read",
+            [hospital + "Scopes__7"] = "system/Communication.read",
+            [hospital + "Scopes__8"] = "system/Patient.read",
             // The staff app refreshes a person's access token once it is ten seconds old, so browser tests exercise
             // the refresh at the identity service (tokens live five minutes).
             ["StaffApp__RefreshAhead"] = "00:04:50",
