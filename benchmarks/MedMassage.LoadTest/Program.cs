@@ -3,7 +3,9 @@ using MedMassage.LoadTest;
 
 // Load benchmark of scheduling through the gateway, on the whole suite as scripts/run.sh runs it. Prints figures.
 CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var options = LoadTestOptions.Parse(args);
+// "fhir": FHIR reads and searches beside their REST equivalents (docs/benchmarks.md, FHIR); otherwise scheduling.
+var fhirOnly = args.FirstOrDefault() == "fhir";
+var options = LoadTestOptions.Parse(fhirOnly ? args[1..] : args);
 Console.WriteLine($"MedMassage load test, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}");
 Console.WriteLine(options);
 
@@ -16,7 +18,11 @@ var meters = new Meters(
 // The services on the measured path; not Aspire's dashboard, which keeps compiling as telemetry arrives.
 var compilation = new BackgroundCompilation(suite.Resources.Values.Where(r => r.ProcessId is not null).Select(r => r.ProcessId!.Value));
 
-var clinic = await Clinic.SetUpAsync(suite.Gateway, options.Therapists);
+var clinic = await Clinic.SetUpAsync(suite.Gateway, fhirOnly ? 2 : options.Therapists);
+if (fhirOnly)
+{
+    return await FhirBenchmark.RunAsync(suite, meters, clinic, rate: 100, TimeSpan.FromSeconds(options.SearchSeconds));
+}
 var searchWeek = Clinic.FirstFullWeek();
 var slots = new SlotPool(clinic, searchWeek.AddDays(7),
     options.SustainedReferrals + (int)(options.BookingRate * options.BookingRateSeconds) + options.ContendedSlots);

@@ -60,7 +60,7 @@ public sealed class ClientSecretTests(InfrastructureFixture infrastructure, Shar
 
         var response = await TokenEndpoint.PostAsync(client,
             ("grant_type", "client_credentials"), ("client_id", ClientId), ("client_secret", Secret),
-            ("scope", "system/Appointment.read"));
+            ("scope", "system/Observation.read"));
 
         // OpenIddict names a scope outside the client's permissions an invalid request (not invalid_scope).
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
