@@ -71,7 +71,12 @@ public sealed class FhirBenchmark(Suite suite, Clinic clinic)
         {
             var order = $"ORD-{Guid.NewGuid():N}";
             using var created = await office.PostAsync("/fhir/ServiceRequest", new StringContent(Referral(order), Encoding.UTF8, "application/fhir+json"));
-            var referral = Guid.Parse(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+            var body = await created.Content.ReadAsStringAsync();
+            if (!created.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"ServiceRequest refused ({(int)created.StatusCode}): {body}");
+            }
+            var referral = Guid.Parse(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
             (await suite.Gateway.PostAsync($"/api/referrals/{referral}/accept", null)).EnsureSuccessStatusCode();
             var slot = i % (8 * 5);
             var startsAt = clinic.At(week.AddDays(slot / 8), 9 + slot % 8);
@@ -97,8 +102,8 @@ public sealed class FhirBenchmark(Suite suite, Clinic clinic)
             subject = new { reference = "#p" },
             requester = new { reference = "#dr" },
             reasonCode = new[] { new { coding = new[] { new { system = "http://hl7.org/fhir/sid/icd-10-cm", code = "M54.50" } } } },
-            orderDetail = ReferralFeed.Techniques.Select(t => new { coding = new[] { new { system = "https://medmassage.example/fhir/CodeSystem/technique", code = t } } }),
-            bodySite = new[] { new { text = "lower back" } },
+            orderDetail = new[] { new { coding = new[] { new { system = "https://medmassage.example/fhir/CodeSystem/technique", code = "myofascial-release" } } } },
+            bodySite = new[] { new { text = "lower-back" } },
             occurrenceTiming = new { repeat = new { frequency = 2, period = 1, periodUnit = "wk", count = 12, boundsPeriod = new { start = $"{today:yyyy-MM-dd}", end = $"{today.AddDays(90):yyyy-MM-dd}" } } },
             quantityQuantity = new { value = 12, unit = "visits" },
             locationReference = new[] { new { reference = $"Location/{clinic.LocationId}" } },
@@ -107,7 +112,7 @@ public sealed class FhirBenchmark(Suite suite, Clinic clinic)
                 new { resourceType = "Patient", id = "p", name = new[] { new { family = "Okafor", given = new[] { "Ada" } } }, birthDate = "1975-03-09",
                     telecom = new[] { new { system = "email", value = $"{order}@patients.example" } } },
                 new { resourceType = "Practitioner", id = "dr", identifier = new[] { new { system = "http://hl7.org/fhir/sid/us-npi", value = "1234567893" } },
-                    name = new[] { new { text = "Dr. Jane Doe" } } },
+                    name = new[] { new { text = "Dr. Jane Doe" } }, telecom = new[] { new { system = "phone", value = "+1 555 0199" } } },
             },
         });
     }
