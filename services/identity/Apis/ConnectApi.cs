@@ -72,8 +72,14 @@ public static class ConnectApi
     /// Signing out of the staff app ends the login page's session here too, then OpenIddict sends the browser back to
     /// the app's registered post-logout address (a request naming any other address was refused before this runs).
     /// </summary>
-    private static async Task<SignOutHttpResult> EndSession(HttpContext http)
+    private static async Task<SignOutHttpResult> EndSession(HttpContext http, IOpenIddictTokenManager tokens)
     {
+        // Signing out ends every refresh token the person holds, so a copied one cannot keep a session alive.
+        var session = await http.AuthenticateAsync(StaffSignInExtensions.CookieScheme);
+        if (session.Principal?.FindFirst(TokenClaims.Subject)?.Value is { } subject)
+        {
+            await tokens.RevokeBySubjectAsync(subject, http.RequestAborted);
+        }
         await http.SignOutAsync(StaffSignInExtensions.CookieScheme);
         return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }

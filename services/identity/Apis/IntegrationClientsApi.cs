@@ -73,7 +73,7 @@ public static class IntegrationClientsApi
             ClientType = ClientTypes.Confidential,
             JsonWebKeySet = keys,
         };
-        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, .. scopes.Select(s => Permissions.Prefixes.Scope + s)]);
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials, .. scopes.Select(s => Permissions.Prefixes.Scope + s)]);
         descriptor.Properties[RegisteredHere] = JsonSerializer.SerializeToElement(http.User.FindFirst(TokenClaims.Subject)?.Value);
         await applications.CreateAsync(descriptor, ct);
         return TypedResults.Created($"/api/identity/clients/{clientId}",

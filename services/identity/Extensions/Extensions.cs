@@ -34,5 +34,9 @@ internal static class Extensions
         {
             builder.Services.AddHostedService<DevelopmentSeeder>();
         }
+        else
+        {
+            builder.Services.AddHostedService<DevelopmentDataGuard>();
+        }
     }
 }

@@ -9,6 +9,7 @@ internal static class TokenServerExtensions
     public const string AuthorizationPath = "connect/authorize";
     public const string TokenPath = "connect/token";
     public const string EndSessionPath = "connect/logout";
+    public const string RevocationPath = "connect/revoke";
 
     /// <summary>OpenIddict with its EF Core stores: client credentials (secret or private_key_jwt), code + PKCE, refresh.</summary>
     public static void AddTokenServer(this IHostApplicationBuilder builder, TokenIssuerOptions options)
@@ -27,7 +28,9 @@ internal static class TokenServerExtensions
                 }
                 server.SetAuthorizationEndpointUris(AuthorizationPath)
                     .SetTokenEndpointUris(TokenPath)
-                    .SetEndSessionEndpointUris(EndSessionPath);
+                    .SetEndSessionEndpointUris(EndSessionPath)
+                    // RFC 7009: a client revokes its refresh token (the staff app on sign-out; a system on compromise).
+                    .SetRevocationEndpointUris(RevocationPath);
 
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()

@@ -107,7 +107,7 @@ internal static class ReferralActionsApi
         }
 
         http.Response.Headers.ETag = ETags.For(referral.Version);
-        return TypedResults.Ok(referral.ToDetails());
+        return TypedResults.Ok(referral.ToDetails(await services.ReadableDuplicatesAsync([referral], ct)));
     }
 
     private static Conflict<ProblemDetails> Conflict(string title, string detail) =>

@@ -6,7 +6,8 @@ namespace MedMassage.Referral.Api.Apis;
 
 internal static class ReferralMapping
 {
-    public static ReferralDetails ToDetails(this Domain.Referral r) => new(
+    /// <summary>The referral as staff read it; its possible duplicate is named only when it is in <paramref name="readableDuplicates"/>.</summary>
+    public static ReferralDetails ToDetails(this Domain.Referral r, IReadOnlySet<Guid> readableDuplicates) => new(
         r.Id,
         r.Reference,
         r.Status.ToName(),
@@ -14,7 +15,7 @@ internal static class ReferralMapping
         r.Priority,
         r.LocationId,
         r.ReceivedAt,
-        r.PossibleDuplicateOf,
+        r.PossibleDuplicateOf is { } duplicate && readableDuplicates.Contains(duplicate) ? duplicate : null,
         r.Patient,
         r.Physician,
         [.. r.DiagnosisCodes.Select(c => new DiagnosisView(c, Icd10.Describe(c)))],
@@ -35,9 +36,9 @@ internal static class ReferralMapping
         new PlanView(r.PlanStatus ?? "none", r.PlanId, r.PlanVersion, r.PlanCertificationDueBy),
         [.. r.History.OrderBy(h => h.Id).Select(h => new HistoryView(h.At, h.ActorId, h.ActorName, h.Action, h.Detail))]);
 
-    public static ReferralSummary ToSummary(this Domain.Referral r) => new(
+    public static ReferralSummary ToSummary(this Domain.Referral r, IReadOnlySet<Guid> readableDuplicates) => new(
         r.Id, r.Reference, r.Status.ToName(), r.Priority, r.LocationId, r.ReceivedAt, r.Patient.FullName, r.Physician.Name, r.PhysicianNpi,
-        r.DiagnosisCodes, r.Visits, r.ValidUntil, r.PossibleDuplicateOf is not null);
+        r.DiagnosisCodes, r.Visits, r.ValidUntil, r.PossibleDuplicateOf is { } duplicate && readableDuplicates.Contains(duplicate));
 
     private static string EffectName(ContraindicationEffect effect) => effect switch
     {

@@ -45,6 +45,8 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         }
 
         var since = now - Domain.Referral.DuplicateWindow;
+        // Compared with every referral, so staff who may see both are told; each reader is shown the flag only when
+        // they may read the earlier referral too (ReadableDuplicatesAsync), the submitter included.
         var candidates = await db.Referrals.AsNoTracking()
             .Where(r => r.PatientKey == content.Patient.Key && r.PhysicianNpi == content.Physician.Npi && r.ReceivedAt >= since)
             .ToListAsync(ct);
@@ -52,7 +54,7 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         var referral = Domain.Referral.Receive(Guid.CreateVersion7(now), reference, content, candidates, services.Access.Submitter, now);
         db.Referrals.Add(referral);
         services.Audit.Record(referral, ReferralAuditActions.Submit);
-        var details = referral.ToDetails();
+        var details = referral.ToDetails(await services.ReadableDuplicatesAsync([referral], ct));
         if (idempotencyKey is not null)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord(owner, idempotencyKey, fingerprint, referral.Id, JsonSerializer.Serialize(details, Json), now));

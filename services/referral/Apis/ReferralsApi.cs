@@ -68,7 +68,7 @@ public static class ReferralsApiExtensions
         }
         await services.Audit.SaveReadsAsync([referral], ReferralAuditActions.Read, ct);
         http.Response.Headers.ETag = ETags.For(referral.Version);
-        return TypedResults.Ok(referral.ToDetails());
+        return TypedResults.Ok(referral.ToDetails(await services.ReadableDuplicatesAsync([referral], ct)));
     }
 
     /// <summary>The intake inbox: the referrals the caller may read, filtered, paged, newest first.</summary>
@@ -122,6 +122,7 @@ public static class ReferralsApiExtensions
             ? Page([.. (await ordered.Take(MaxAttentionCandidates).ToListAsync(ct)).Where(r => r.NeedsAttention(attention))], page, pageSize)
             : (await referrals.CountAsync(ct), await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct));
         await services.Audit.SaveReadsAsync(items, ReferralAuditActions.Listed, ct);
-        return TypedResults.Ok(new PagedList<ReferralSummary>([.. items.Select(r => r.ToSummary())], page, pageSize, total));
+        var duplicates = await services.ReadableDuplicatesAsync(items, ct);
+        return TypedResults.Ok(new PagedList<ReferralSummary>([.. items.Select(r => r.ToSummary(duplicates))], page, pageSize, total));
     }
 }

@@ -98,8 +98,9 @@ public sealed partial class Referral
             .OrderByDescending(e => e.ReceivedAt)
             .FirstOrDefault()?.Id;
 
-        var detail = referral.PossibleDuplicateOf is { } original ? $"received; possible duplicate of {original}" : "received";
-        referral.Record(submitter.Actor, now, "received", detail);
+        // The duplicate stays out of the history, which readers who may not see that referral read too: the flag is
+        // shown apart, to those who may read both (ReferralServices.ReadableDuplicatesAsync).
+        referral.Record(submitter.Actor, now, "received", "received");
         referral.Raise(new ReferralReceived(id, referral.LocationId, referral.Patient.ToContact(), referral.Physician.ToContact(),
             referral.DiagnosisCodes, referral.Priority, referral.PossibleDuplicateOf is not null, referral.Reference) { OccurredAt = now });
         return referral;

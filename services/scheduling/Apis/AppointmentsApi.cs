@@ -61,7 +61,7 @@ public static class AppointmentsApi
         // Whether the caller may see the referral is decided on the row the booking locks.
         if (!scope.Covers(command.LocationId))
         {
-            return RefusalResults.NotFound(Refusal.NotFound("The referral or location"));
+            return RefusalResults.NotFound(LocationScope.UnknownReferral);
         }
         var outcome = await bookings.BookAsync(command, scope.LocationIds, ct);
         if (outcome.Value is not { } booked)

@@ -47,7 +47,7 @@ public static class SeriesApi
         }
         if (!await scope.MayBookAsync(referralId!.Value, [locationId!.Value], ct))
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
+            return RefusalResults.NotFound(LocationScope.UnknownReferral);
         }
         var outcome = await series.BookAsync(new BookSeries(referralId!.Value, locationId!.Value, therapistId!.Value, type,
             new SeriesPattern(startDate!.Value, request.Weeks!.Value, times)), ct);

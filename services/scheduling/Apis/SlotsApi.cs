@@ -49,7 +49,7 @@ public static class SlotsApi
         }
         if (!locationId!.All(scope.Covers))
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral or location"));
+            return RefusalResults.NotFound(LocationScope.UnknownReferral);
         }
         var outcome = await search.FindAsync(new SlotQuery(referralId!.Value, locationId!, from!.Value, to!.Value, appointmentType, therapistId), ct);
         if (outcome.Refusal is { } refusal)

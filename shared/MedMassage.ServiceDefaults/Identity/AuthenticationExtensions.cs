@@ -7,6 +7,9 @@ namespace MedMassage.ServiceDefaults.Identity;
 
 public static class AuthenticationExtensions
 {
+    /// <summary>How far past its expiry (or before its start) a token is still accepted, for clocks that drift.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Every service validates the caller's access token itself (the gateway does too, but nothing behind it
     /// trusts a header): signature against the identity service's published keys, issuer, audience
@@ -31,6 +34,8 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = "role";
                 options.TokenValidationParameters.ValidTypes = ["at+jwt", "JWT"];
+                // The default five minutes would double a token's life; our clocks are synchronized, 30 s covers drift.
+                options.TokenValidationParameters.ClockSkew = MaxClockSkew;
                 if (issuer is not null)
                 {
                     options.Authority = issuer;

@@ -49,7 +49,7 @@ public sealed class StaffAppRegistration(IServiceScopeFactory scopes, IOptions<S
         };
         foreach (var permission in new[]
         {
-            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
         })
         {

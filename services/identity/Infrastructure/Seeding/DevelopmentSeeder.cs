@@ -71,6 +71,7 @@ public sealed class DevelopmentSeeder(IServiceScopeFactory scopes, IConfiguratio
             JsonWebKeySet = jwks is null ? null : JsonWebKeySet.Create(jwks),
         };
         descriptor.Permissions.Add(Permissions.Endpoints.Token);
+        descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
         foreach (var grant in client.GrantTypes)
         {
             descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);

@@ -42,7 +42,8 @@ internal static partial class PartyValidator
         if (!LanguageTag().IsMatch(language)) errors.Add("patient.language", "Must be a language tag such as 'en' or 'es-US'.");
 
         var identifiers = new List<ExternalIdentifier>();
-        for (var i = 0; i < (input.Identifiers?.Count ?? 0); i++)
+        var identifierCount = ReferralValidator.WithinLimit("patient.identifiers", input.Identifiers?.Count ?? 0, errors) ? input.Identifiers?.Count ?? 0 : 0;
+        for (var i = 0; i < identifierCount; i++)
         {
             var system = errors.Required($"patient.identifiers[{i}].system", input.Identifiers![i]?.System);
             var value = errors.Required($"patient.identifiers[{i}].value", input.Identifiers[i]?.Value, 64);

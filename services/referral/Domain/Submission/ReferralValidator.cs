@@ -9,6 +9,9 @@ public static class ReferralValidator
     public const int MaxWeeks = 52;
     public const int MaxVisits = 200;
 
+    /// <summary>No referral lists more diagnoses, techniques, body regions, precautions or identifiers than this.</summary>
+    public const int MaxItems = 20;
+
     private static readonly string[] Priorities = ["routine", "urgent"];
 
     private static readonly Dictionary<string, ContraindicationEffect> Effects = new(StringComparer.OrdinalIgnoreCase)
@@ -69,6 +72,10 @@ public static class ReferralValidator
             errors.Add("diagnoses", "At least one ICD-10 diagnosis code is required.");
             return [];
         }
+        if (!WithinLimit("diagnoses", codes.Count, errors))
+        {
+            return [];
+        }
         for (var i = 0; i < codes.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(codes[i]) || !Icd10.IsValidFormat(codes[i]))
@@ -95,6 +102,10 @@ public static class ReferralValidator
     private static List<string> List(string field, IReadOnlyList<string>? values, ValidationErrors errors, Func<string, string> normalize)
     {
         var result = new List<string>();
+        if (!WithinLimit(field, values?.Count ?? 0, errors))
+        {
+            return result;
+        }
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
             if (errors.Required($"{field}[{i}]", values![i], 100) is { } value)
@@ -103,6 +114,20 @@ public static class ReferralValidator
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A list longer than any real referral's is refused whole, before its items are read: one error instead of
+    /// thousands, and no work spent on the rest.
+    /// </summary>
+    internal static bool WithinLimit(string field, int count, ValidationErrors errors)
+    {
+        if (count <= MaxItems)
+        {
+            return true;
+        }
+        errors.Add(field, $"At most {MaxItems} items; {count} were sent.");
+        return false;
     }
 
     private static int Range(string field, int? value, int min, int max, ValidationErrors errors)
@@ -115,6 +140,10 @@ public static class ReferralValidator
     private static List<Precaution> Precautions(IReadOnlyList<PrecautionInput>? inputs, ValidationErrors errors)
     {
         var result = new List<Precaution>();
+        if (!WithinLimit("precautions", inputs?.Count ?? 0, errors))
+        {
+            return result;
+        }
         for (var i = 0; i < (inputs?.Count ?? 0); i++)
         {
             var input = inputs![i];

@@ -1,3 +1,4 @@
+using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
@@ -24,6 +25,12 @@ public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
     public IReadOnlyList<Guid> LocationIds => _locations;
 
     public bool Covers(Guid locationId) => _locations.Contains(locationId);
+
+    /// <summary>
+    /// The one answer for a referral that does not exist or is not the caller's, and for a location they do not work
+    /// at: the same words and status, so none of them can be told apart.
+    /// </summary>
+    public static Refusal UnknownReferral => Refusal.NotFound("The referral or location");
 
     public IQueryable<Location> Locations => db.Locations.Where(l => _locations.Contains(l.Id));
 

@@ -33,16 +33,12 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var loaded = await LoadAsync(command.ReferralId, command.LocationId, command.TherapistId, command.AppointmentType, ct);
+            var loaded = await LoadAsync(command.ReferralId, command.LocationId, command.TherapistId, command.AppointmentType, callerLocations, ct);
             if (loaded.Refusal is { } missing)
             {
                 return missing;
             }
             var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
-            if (callerLocations is not null && !LocationScope.MaySee(callerLocations, referral))
-            {
-                return Refusal.NotFound("The referral or location");
-            }
             var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
             // Redis (holds) and PostgreSQL (rooms) are asked at once.
             var heldByOther = holds.HeldByOtherAsync(therapist.Id, visit, referral.Id);
@@ -110,7 +106,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var loaded = await LoadAsync(current.ReferralId, current.LocationId, command.TherapistId ?? current.TherapistId, current.TypeCode, ct);
+            var loaded = await LoadAsync(current.ReferralId, current.LocationId, command.TherapistId ?? current.TherapistId, current.TypeCode, null, ct); // the caller may see the appointment, checked before
             if (loaded.Refusal is { } missing)
             {
                 return missing;
@@ -169,13 +165,16 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         }
     }
 
-    private async Task<Outcome<Loaded>> LoadAsync(Guid referralId, Guid locationId, Guid therapistId, string typeCode, CancellationToken ct)
+    private async Task<Outcome<Loaded>> LoadAsync(
+        Guid referralId, Guid locationId, Guid therapistId, string typeCode, IReadOnlyList<Guid>? callerLocations, CancellationToken ct)
     {
         // The row lock serializes bookings of one referral; bookings of different referrals run in parallel.
         var referral = await db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (referral is null)
+        // A referral the caller may not see answers exactly as one that does not exist, before anything else is
+        // looked at, so no later refusal (an unknown therapist, say) tells the two apart.
+        if (referral is null || (callerLocations is not null && !LocationScope.MaySee(callerLocations, referral)))
         {
-            return Refusal.NotFound("The referral");
+            return LocationScope.UnknownReferral;
         }
         // Everything else the rules need, in one round trip, but never in the locking statement: a statement sees
         // what was committed when it began, so one that waited for the lock would miss the appointments the

@@ -95,9 +95,10 @@ public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox
     private static Outcome<BookedVisit> Decide(QueuedBooking queued, BatchReads reads, IReadOnlyList<SlotHold> held, DateTimeOffset now)
     {
         var command = queued.Command;
-        if (!reads.Referrals.TryGetValue(command.ReferralId, out var referral))
+        // As in AppointmentBooking: a referral the caller may not see is unknown, before anything else is judged.
+        if (!reads.Referrals.TryGetValue(command.ReferralId, out var referral) || !LocationScope.MaySee(queued.CallerLocations, referral))
         {
-            return Refusal.NotFound("The referral");
+            return LocationScope.UnknownReferral;
         }
         if (!reads.Types.TryGetValue(command.AppointmentType, out var type))
         {
@@ -110,10 +111,6 @@ public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox
         if (!reads.Therapists.TryGetValue(command.TherapistId, out var therapist))
         {
             return Refusal.NotFound("The therapist");
-        }
-        if (!LocationScope.MaySee(queued.CallerLocations, referral))
-        {
-            return Refusal.NotFound("The referral or location");
         }
         var visit = BatchReads.Visit(command, type);
         if (held.Any(h => h.TherapistId == therapist.Id && h.ReferralId != referral.Id && h.Visit.Overlaps(visit)))

@@ -78,7 +78,8 @@ public sealed class Therapist
     {
         if (!LocationIds.Contains(location))
         {
-            return new Refusal("therapist-location", $"{Name} does not work at this location.");
+            // No name: the caller may be staff of a location the therapist has nothing to do with.
+            return new Refusal("therapist-location", "The therapist does not work at this location.");
         }
         if (LicenceExpiresOn < date)
         {
