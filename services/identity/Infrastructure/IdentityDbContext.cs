@@ -8,6 +8,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 {
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<StaffInvitation> Invitations => Set<StaffInvitation>();
+    public DbSet<SignInAttempts> SignInAttempts => Set<SignInAttempts>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,6 +18,11 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             staff.ToTable("staff_members");
             staff.HasKey(s => s.Id);
             staff.HasIndex(s => s.UserName).IsUnique();
+        });
+        modelBuilder.Entity<SignInAttempts>(attempts =>
+        {
+            attempts.ToTable("sign_in_attempts");
+            attempts.HasKey(a => a.UserName);
         });
         modelBuilder.Entity<StaffInvitation>(invitation =>
         {
