@@ -4,11 +4,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Writes a health report as JSON so the gateway and the ops dashboard can show each check.</summary>
+/// <summary>Writes a health report as JSON: the status alone for anyone, each check for operations.</summary>
 public static class HealthReportWriter
 {
+    /// <summary>The public answer: the status alone (200, or 503 when unhealthy), never which dependency failed or why.</summary>
+    public static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.StatusCode = StatusCodeOf(report);
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, JsonSerializerOptions.Web, context.RequestAborted);
+    }
+
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        context.Response.StatusCode = StatusCodeOf(report);
         context.Response.ContentType = "application/json";
         var body = new
         {
@@ -20,4 +30,8 @@ public static class HealthReportWriter
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
     }
+
+    // Unhealthy is 503, as the health checks middleware answers; degraded still serves.
+    private static int StatusCodeOf(HealthReport report) =>
+        report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
 }

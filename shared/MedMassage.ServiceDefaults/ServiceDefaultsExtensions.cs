@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddSingleton<HealthSnapshot>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -68,9 +69,15 @@ public static class ServiceDefaultsExtensions
             app.UseAuthorization();
         }
 
-        // Probes and API descriptions carry no data: the AppHost, load balancers and the gateway read them unauthenticated.
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
-            .DisableHttpMetrics().AllowAnonymous();
+        // Probes read /health unauthenticated: only the overall status, shared for a moment (HealthSnapshot). Which check
+        // failed and why is for operations (/health/details), where apps that check our tokens offer it.
+        app.MapGet("/health", async (HttpContext http, HealthSnapshot snapshot) => await HealthReportWriter.WriteStatusAsync(http, await snapshot.GetAsync()))
+            .DisableHttpMetrics().AllowAnonymous().ExcludeFromDescription();
+        if (app.Services.GetService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>()?.Value.GetPolicy(Policies.Operations) is not null)
+        {
+            app.MapGet("/health/details", async (HttpContext http, HealthSnapshot snapshot) => await HealthReportWriter.WriteAsync(http, await snapshot.GetAsync()))
+                .DisableHttpMetrics().RequireAuthorization(Policies.Operations).ExcludeFromDescription();
+        }
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(LiveTag),

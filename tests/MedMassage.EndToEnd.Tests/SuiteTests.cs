@@ -16,9 +16,14 @@ public sealed class SuiteTests(SuiteFixture suite)
     public async Task The_gateway_reports_every_service_healthy()
     {
         using var response = await suite.Gateway.GetAsync("/health");
-
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"status\":\"Healthy\"}", await response.Content.ReadAsStringAsync());
+
+        // Each service's entry is for operations (a clinic admin here).
+        using var admin = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
+        using var details = await admin.GetAsync("/health/details");
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        using var health = JsonDocument.Parse(await details.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
         var checks = health.RootElement.GetProperty("checks");
         foreach (var service in Services)
