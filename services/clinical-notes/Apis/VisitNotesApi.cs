@@ -68,7 +68,7 @@ public static class VisitNotesApi
         return TypedResults.Ok(notes.Select(n => VisitNoteResponse.From(n, addenda.Where(a => a.NoteId == n.Id), s.Now)).ToList());
     }
 
-    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>>> GetNote(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>>> GetNote(Guid id, HttpContext http, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
@@ -77,11 +77,12 @@ public static class VisitNotesApi
         }
         var addenda = await s.Db.Addenda.Where(a => a.NoteId == id).ToListAsync(ct);
         await s.Audit.RecordReadAsync(RecordTypes.VisitNote, id, note.ReferralId, ct);
+        http.Response.Headers.ETag = ETagOf(note);
         return TypedResults.Ok(VisitNoteResponse.From(note, addenda, s.Now));
     }
 
-    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> ReviseNote(
-        Guid id, VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ReviseNote(
+        Guid id, VisitNoteRequest request, HttpContext http, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
@@ -94,6 +95,10 @@ public static class VisitNotesApi
         {
             return Problems.Conflict("A signed note cannot be changed; add an addendum instead.");
         }
+        if (IsStale(http, note))
+        {
+            return StaleProblem(note);
+        }
         var content = request.ToContent();
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
         await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
@@ -101,6 +106,7 @@ public static class VisitNotesApi
         note.Revise(content, plan.Id, plan.Version, author);
         s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Update, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ETagOf(note);
         return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
     }
 
@@ -108,8 +114,8 @@ public static class VisitNotesApi
     /// Signing re-checks the treatment rules (a hold may have arrived since the draft), fixes the units, counts the visit
     /// and tells the others; the tenth visit since the last evaluation makes a re-evaluation due.
     /// </summary>
-    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> SignNote(
-        Guid id, SignRequest? request, [AsParameters] ClinicalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SignNote(
+        Guid id, SignRequest? request, HttpContext http, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
@@ -121,6 +127,10 @@ public static class VisitNotesApi
         if (note.IsSigned)
         {
             return Problems.Conflict("The note is already signed.");
+        }
+        if (IsStale(http, note))
+        {
+            return StaleProblem(note);
         }
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == note.ReferralId, ct);
         await s.Records.EnsureTreatmentAllowedAsync(referral, note.Content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
@@ -137,6 +147,7 @@ public static class VisitNotesApi
         }
         s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Sign, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ETagOf(note);
         return TypedResults.Ok(VisitNoteResponse.From(note, [], s.Now));
     }
 
@@ -171,4 +182,13 @@ public static class VisitNotesApi
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(notes);
     }
+
+    private static string ETagOf(VisitNote note) => $"\"{note.Version}\"";
+
+    // A revise or sign that names the version it read (If-Match) is refused when the note has changed since.
+    private static bool IsStale(HttpContext http, VisitNote note) =>
+        http.Request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } match && match.Replace("W/", "", StringComparison.Ordinal) != ETagOf(note);
+
+    private static ProblemHttpResult StaleProblem(VisitNote note) => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+        title: "The note has changed", detail: $"It is at version {ETagOf(note)} now; read it again before revising or signing it.");
 }

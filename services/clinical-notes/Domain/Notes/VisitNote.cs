@@ -32,6 +32,12 @@ public sealed class VisitNote
     public List<BillableUnits> Units { get; private set; } = [];
     public DateTimeOffset? FlaggedUnsignedAt { get; private set; }
 
+    /// <summary>
+    /// PostgreSQL's row version (xmin): the ETag, and the check that a revise and a sign racing each other cannot both
+    /// succeed, so what is signed is exactly what the signer last read (If-Match).
+    /// </summary>
+    public uint Version { get; private set; }
+
     public bool IsSigned => SignedAt is not null;
 
     public static VisitNote Write(CareReferral referral, ClinicAppointment appointment, Guid planId, int planVersion,

@@ -45,6 +45,7 @@ internal sealed class VisitNoteConfiguration : IEntityTypeConfiguration<VisitNot
         e.ToTable("visit_notes");
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         e.Property(x => x.Content).IsJson();
         e.Property(x => x.Units).IsJson();
         e.Ignore(x => x.IsSigned);
