@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedMassage.Scheduling.Api.Apis;
 
 /// <summary>The address a calendar app subscribes to; it is the credential, so it is shown once, when issued.</summary>
-public sealed record CalendarFeedView(Guid TherapistId, string Url);
+public sealed record CalendarFeedView(Guid TherapistId, string Url, DateTimeOffset ExpiresAt);
 
 public static class CalendarFeedApi
 {
@@ -22,25 +22,37 @@ public static class CalendarFeedApi
 
     public static RouteGroupBuilder MapCalendarFeedApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/therapists/{id:guid}/calendar-feed", IssueAsync).WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
+        api.MapPost("/therapists/{id:guid}/calendar-feed", IssueAsync).WithTags("Therapists").RequireAuthorization(Policies.Clinician)
+            .WithSummary("Issue or rotate a therapist's calendar feed")
+            .WithDescription("By the therapist themselves or a clinic admin of their locations; the previous address stops working. The address is the credential, shown once, and expires after `Scheduling:CalendarFeedLifetime` (180 days).");
         // Calendar apps poll without a bearer token: the secret key in the address is the credential here.
         api.MapGet("/calendar-feeds/{id:guid}/{key}.ics", FeedAsync).WithTags("Therapists").AllowAnonymous();
         return api;
     }
 
-    /// <summary>Issues (or replaces) the secret feed address of a therapist at the caller's locations.</summary>
-    public static async Task<Results<Ok<CalendarFeedView>, NotFound>> IssueAsync(
-        Guid id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Issues (or replaces) the secret feed address of a therapist at the caller's locations: only the therapist
+    /// (their account's id is their profile's) or a clinic admin may, since whoever holds it reads their book.
+    /// </summary>
+    public static async Task<Results<Ok<CalendarFeedView>, NotFound, ForbidHttpResult>> IssueAsync(
+        Guid id, LocationScope scope, ICurrentUser user, SchedulingDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
+        if (!user.IsInRole(Roles.ClinicAdmin) && user.Id != id.ToString())
+        {
+            return TypedResults.Forbid();
+        }
         var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
         {
             return TypedResults.NotFound();
         }
-        var key = therapist.IssueCalendarFeedKey(scope.LocationIds);
+        var expiresAt = time.GetUtcNow() + configuration.GetValue("Scheduling:CalendarFeedLifetime", DefaultLifetime);
+        var key = therapist.IssueCalendarFeedKey(scope.LocationIds, expiresAt);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new CalendarFeedView(id, $"/api/scheduling/calendar-feeds/{id}/{key}.ics"));
+        return TypedResults.Ok(new CalendarFeedView(id, $"/api/scheduling/calendar-feeds/{id}/{key}.ics", expiresAt));
     }
+
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(180);
 
     /// <summary>
     /// A therapist's live appointments at the feed's locations as iCalendar. Times are written in UTC, which every client converts to
@@ -52,7 +64,7 @@ public static class CalendarFeedApi
     {
         var therapist = await db.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         // A wrong key looks exactly like an unknown therapist.
-        if (therapist is null || !therapist.OpensCalendarFeed(key))
+        if (therapist is null || !therapist.OpensCalendarFeed(key, time.GetUtcNow()))
         {
             return TypedResults.NotFound();
         }

@@ -62,8 +62,8 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)), stored);
 
         var issue = $"/api/scheduling/therapists/{dana}/calendar-feed";
-        Assert.Equal(HttpStatusCode.OK, (await service.ClientAs(TestCaller.Therapist(location)).PostAsync(issue, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.ClientAs(TestCaller.Therapist(Guid.NewGuid())).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.ClientAs(TestCaller.Therapist(location) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.ClientAs(TestCaller.Therapist(Guid.NewGuid()) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(issue, null)).StatusCode);
     }
 
@@ -79,7 +79,7 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         var atA = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), a, sam, "evaluation", NewYork.At(2, 9)));
         var atB = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), b, sam, "evaluation", NewYork.At(3, 9)));
 
-        var issuedByDeskOfA = await service.ClientAs(TestCaller.FrontDesk(a)).PostAsync($"/api/scheduling/therapists/{sam}/calendar-feed", null);
+        var issuedByDeskOfA = await service.ClientAs(TestCaller.ClinicAdmin(a)).PostAsync($"/api/scheduling/therapists/{sam}/calendar-feed", null);
         var url = (await issuedByDeskOfA.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString()!;
         var feedOfA = await service.AnonymousClient().GetStringAsync(url);
         var feedOfBoth = await service.AnonymousClient().GetStringAsync(await FeedUrlAsync(service, sam));

@@ -37,7 +37,8 @@ public sealed record Route(string Name, string[] Allowed, int Own, int Other, Fu
             http.PutAsJsonAsync($"{Root}/therapists/{c.Therapist}/availability", new { windows = Weekdays.Select(day => new { locationId = c.Location, day, starts = "09:00", ends = "17:00" }) })),
         new("POST /therapists/{id}/time-off", ClinicAdmin, 201, 404, (_, c, http) =>
             http.PostAsJsonAsync($"{Root}/therapists/{c.Therapist}/time-off", new { startsAt = "2026-09-01T00:00:00Z", endsAt = "2026-09-02T00:00:00Z", reason = "course" })),
-        new("POST /therapists/{id}/calendar-feed", Staff, 200, 404, (_, c, http) => http.PostAsync($"{Root}/therapists/{c.Therapist}/calendar-feed", null)),
+        // The therapist themselves may too (CalendarFeedSecurityTests); the matrix's therapist is someone else.
+        new("POST /therapists/{id}/calendar-feed", ClinicAdmin, 200, 404, (_, c, http) => http.PostAsync($"{Root}/therapists/{c.Therapist}/calendar-feed", null)),
         // Visit types are the chain's catalogue: no location to be "other".
         new("GET /appointment-types", Staff, 200, 200, (_, _, http) => http.GetAsync($"{Root}/appointment-types")),
         new("PUT /appointment-types/{code}", ClinicAdmin, 200, 200, (_, _, http) =>

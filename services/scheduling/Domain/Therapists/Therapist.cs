@@ -28,6 +28,7 @@ public sealed class Therapist
 
     /// <summary>Whose appointments the feed shows: those at the locations its issuer and the therapist share.</summary>
     public List<Guid> CalendarFeedLocationIds { get; private set; } = [];
+    public DateTimeOffset? CalendarFeedExpiresAt { get; private set; }
 
     public void Update(TherapistProfile profile)
     {
@@ -44,15 +45,18 @@ public sealed class Therapist
     /// A new secret for the therapist's calendar-feed address; the previous address stops working. The feed shows
     /// the appointments at the issuer's locations only, so it never opens another clinic's book to them.
     /// </summary>
-    public string IssueCalendarFeedKey(IEnumerable<Guid> issuerLocations)
+    public string IssueCalendarFeedKey(IEnumerable<Guid> issuerLocations, DateTimeOffset expiresAt)
     {
         var (key, hash) = CalendarFeedKey.New();
         CalendarFeedKeyHash = hash;
         CalendarFeedLocationIds = [.. LocationIds.Intersect(issuerLocations)];
+        CalendarFeedExpiresAt = expiresAt;
         return key;
     }
 
-    public bool OpensCalendarFeed(string key) => CalendarFeedKey.Matches(CalendarFeedKeyHash, key);
+    /// <summary>The key opens the feed until the address expires; after that a new one must be issued.</summary>
+    public bool OpensCalendarFeed(string key, DateTimeOffset now) =>
+        CalendarFeedExpiresAt > now && CalendarFeedKey.Matches(CalendarFeedKeyHash, key);
 
     public void SetAvailability(IEnumerable<AvailabilityWindow> windows) => Availability = [.. windows];
 
