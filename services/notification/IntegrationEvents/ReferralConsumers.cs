@@ -45,6 +45,7 @@ public sealed class ReferralRejectedConsumer(NotificationDbContext db, LocationD
     {
         var location = await directory.FindAsync(message.LocationId, ct);
         var draft = new MessageDraft(message.EventId, MessageType.ReferralRejected, MessageCategory.Clinical, location.TimeZone, message.LocationId);
-        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.Reference, message.ReferralId).Set("reason", message.Reason));
+        // The reason is free text about a patient: it stays out of e-mail and SMS (the physician is asked to call).
+        composer.ToPhysician(draft, message.Physician, v => v.Location(location).Referral(message.Reference, message.ReferralId));
     }
 }

@@ -53,18 +53,19 @@ public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructu
     }
 
     [Fact]
-    public async Task A_rejected_referral_tells_the_physician_why()
+    public async Task A_rejected_referral_tells_the_physician_to_call_without_putting_the_free_text_reason_in_the_mail()
     {
         await using var service = new NotificationService(infrastructure);
         await service.StartAsync();
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var physicianEmail = Mailbox.Unique("physician");
 
-        await probe.PublishAsync(new ReferralRejected(Guid.NewGuid(), null, Events.Patient(null), Events.Physician(physicianEmail), "referral expired before triage", "R-9QF-3KD"));
+        await probe.PublishAsync(new ReferralRejected(Guid.NewGuid(), null, Events.Patient(null), Events.Physician(physicianEmail), "Deep vein thrombosis, left calf", "R-9QF-3KD"));
 
         var mail = Assert.Single(await infrastructure.WaitForMailAsync(physicianEmail));
         Assert.StartsWith("Referral R-9QF-3KD", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("Reason: referral expired before triage", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("please call us", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("thrombosis", mail.TextBody + mail.Subject, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ internal static class EnglishTemplates
             "{location}: referral {reference} received."),
         [MessageType.ReferralRejected] = new(
             "Referral {reference} could not be accepted",
-            "Dear {physician},\n\nWe could not accept referral {reference}.\nReason: {reason}\nPlease contact us if you would like to discuss it." + Contact,
-            "{location}: referral {reference} not accepted: {reason}"),
+            "Dear {physician},\n\nWe could not accept referral {reference}.\nFor the patient's privacy the reason is not sent by e-mail; please call us and we will go through it with you." + Contact,
+            "{location}: referral {reference} not accepted. Please call us for the reason."),
         [MessageType.EvaluationSummary] = new(
             "Evaluation completed for referral {reference}",
             "Dear {physician},\n\nThe evaluation for referral {reference} is complete. The summary is available through this secure link:\n{link}" + Contact,

@@ -38,8 +38,8 @@ internal static class SpanishTemplates
             "{location}: derivación {reference} recibida."),
         [MessageType.ReferralRejected] = new(
             "No hemos podido aceptar la derivación {reference}",
-            "Estimado/a {physician}:\n\nNo hemos podido aceptar la derivación {reference}.\nMotivo: {reason}\nContáctenos si desea comentarlo." + Contact,
-            "{location}: derivación {reference} no aceptada: {reason}"),
+            "Estimado/a {physician}:\n\nNo hemos podido aceptar la derivación {reference}.\nPor la privacidad del paciente, el motivo no se envía por correo electrónico; llámenos y lo comentaremos con usted." + Contact,
+            "{location}: derivación {reference} no aceptada. Llámenos para conocer el motivo."),
         [MessageType.EvaluationSummary] = new(
             "Evaluación completada para la derivación {reference}",
             "Estimado/a {physician}:\n\nLa evaluación de la derivación {reference} está completa. El resumen está disponible en este enlace seguro:\n{link}" + Contact,

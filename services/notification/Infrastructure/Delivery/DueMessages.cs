@@ -95,8 +95,9 @@ internal sealed class DueMessages(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning("Delivering message {MessageId} by {Channel} failed: {Error}", message.Id, message.Channel, e.Message);
-            if (message.RecordFailure(e.Message, time.GetUtcNow(), options.Value.Retry))
+            var error = PersonalData.Mask(e.Message);
+            logger.LogWarning("Delivering message {MessageId} by {Channel} failed: {Error}", message.Id, message.Channel, error);
+            if (message.RecordFailure(error, time.GetUtcNow(), options.Value.Retry))
             {
                 RaiseDeliveryFailed(message);
             }
