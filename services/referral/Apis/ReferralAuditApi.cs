@@ -17,6 +17,7 @@ internal static class ReferralAuditApi
         var pageSize = query.PageSize ?? 50;
         if (page is < 1 or > ReferralsApiExtensions.MaxPage) errors.Add("page", $"Must be between 1 and {ReferralsApiExtensions.MaxPage}.");
         if (pageSize is < 1 or > ReferralsApiExtensions.MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {ReferralsApiExtensions.MaxPageSize}.");
+        if (!errors.Any && ReferralsApiExtensions.TooDeep(page, pageSize) is { } deep) errors.Add("page", deep);
         if (query.From > query.To) errors.Add("to", "Must not be before from.");
         if (errors.Any)
         {

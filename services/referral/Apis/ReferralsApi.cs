@@ -15,6 +15,13 @@ public static class ReferralsApiExtensions
 {
     public const int MaxPageSize = 100;
     public const int MaxPage = 10_000;
+
+    /// <summary>No page starts deeper than this many rows: a deeper offset makes the database walk them all, every time.</summary>
+    public const int MaxOffset = 10_000;
+
+    /// <summary>The error for a page past <see cref="MaxOffset"/>, or null.</summary>
+    public static string? TooDeep(int page, int pageSize) =>
+        (long)(page - 1) * pageSize > MaxOffset ? $"Pages reach {MaxOffset:N0} rows at most; narrow the search (dates, status) instead." : null;
     private const int MaxAttentionCandidates = 5_000;
 
     private static (int Total, List<ReferralModel> Items) Page(List<ReferralModel> all, int page, int pageSize) =>
@@ -80,6 +87,7 @@ public static class ReferralsApiExtensions
         var pageSize = query.PageSize ?? 20;
         if (page is < 1 or > MaxPage) errors.Add("page", $"Must be between 1 and {MaxPage}.");
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
+        if (!errors.Any && TooDeep(page, pageSize) is { } deep) errors.Add("page", deep);
         var status = default(ReferralStatus);
         if (query.Status is not null && !ReferralStatusNames.TryParse(query.Status, out status))
         {

@@ -53,4 +53,18 @@ public sealed class UnboundedInputTests(InfrastructureFixture infrastructure)
         Assert.Null(content);
         Assert.Equal([field], errors.ToDictionary().Keys);
     }
+
+    [Theory]
+    [InlineData("/api/referrals/audit?page=10000&pageSize=100")]
+    [InlineData("/api/referrals?page=102&pageSize=100")]
+    public async Task A_page_deeper_than_ten_thousand_rows_is_refused_instead_of_scanned(string url)
+    {
+        await using var app = await ReferralApp.StartAsync(infrastructure);
+
+        var response = await app.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("narrow the search", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(url.Replace("page=", "page=1&x=", StringComparison.Ordinal))).StatusCode);
+    }
 }

@@ -43,9 +43,13 @@ public sealed class SchedulingService : IAsyncDisposable
     public string DatabaseConnectionString => _factory.DatabaseConnectionString;
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SchedulingService> StartAsync(InfrastructureFixture infrastructure)
+    public static async Task<SchedulingService> StartAsync(InfrastructureFixture infrastructure, IDictionary<string, string?>? settings = null)
     {
         var factory = new Factory(infrastructure);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            factory.Settings[key] = value;
+        }
         var client = factory.CreateClient();
         await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "/health 200");
         var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,

@@ -32,7 +32,7 @@ public sealed class QueuedBooking(BookAppointment command, IReadOnlyList<Guid> c
 /// is shared is the round trips (locks, reads, one insert, one commit, one cache invalidation per location), which
 /// on a small machine cost more than the decisions. An idle service books a lone request at once.
 /// </summary>
-public sealed class BookingQueue(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<BookingQueue> logger) : BackgroundService
+public sealed class BookingQueue(IServiceScopeFactory scopes, IMeterFactory meters, IConfiguration configuration, ILogger<BookingQueue> logger) : BackgroundService
 {
     public const string MeterName = "MedMassage.Scheduling";
     public const string BatchSizeInstrument = "medmassage.scheduling.booking.batch_size";
@@ -51,8 +51,16 @@ public sealed class BookingQueue(IServiceScopeFactory scopes, IMeterFactory mete
     /// </summary>
     public const int Writers = 4;
 
+    /// <summary>
+    /// Bookings that may wait per writer (<c>Scheduling:BookingQueueCapacity</c>): 2,500 is five seconds of the
+    /// busiest load measured. Beyond it a booking is refused at once as <c>schedule-busy</c> rather than queued without
+    /// end, so a flood cannot exhaust memory or leave callers waiting past their timeouts.
+    /// </summary>
+    public const int DefaultCapacity = 2_500;
+
     private readonly Channel<QueuedBooking>[] _queues =
-        [.. Enumerable.Range(0, Writers).Select(_ => Channel.CreateUnbounded<QueuedBooking>(new() { SingleReader = true }))];
+        [.. Enumerable.Range(0, Writers).Select(_ => Channel.CreateBounded<QueuedBooking>(
+            new BoundedChannelOptions(configuration.GetValue("Scheduling:BookingQueueCapacity", DefaultCapacity)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))];
 
     public Task<Outcome<BookedVisit>> BookAsync(BookAppointment command, IReadOnlyList<Guid> callerLocations, CancellationToken ct)
     {
@@ -60,7 +68,8 @@ public sealed class BookingQueue(IServiceScopeFactory scopes, IMeterFactory mete
         var queue = _queues[(int)((uint)command.TherapistId.GetHashCode() % Writers)];
         if (!queue.Writer.TryWrite(queued))
         {
-            throw new InvalidOperationException("The booking queue is closed: the service is stopping.");
+            // Full (or closed, when the service is stopping): refused now, as a busy schedule is.
+            return Task.FromResult<Outcome<BookedVisit>>(ConstraintViolations.Busy);
         }
         return queued.Answer;
     }
