@@ -34,7 +34,12 @@ public sealed class ReferralSubmissions(IHttpContextAccessor http)
         }
 
         var now = services.Time.GetUtcNow();
+        (request, var patientError) = await PatientIdentity.ResolveAsync(request, services, ct);
         var errors = ReferralValidator.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), out var content);
+        if (patientError is not null)
+        {
+            errors.Add("patient.id", patientError);
+        }
         if (errors.Any || content is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The referral is not valid.");
