@@ -13,14 +13,17 @@ internal sealed class PathTraversalGuard(RequestDelegate next, IProblemDetailsSe
     public async Task InvokeAsync(HttpContext context)
     {
         // Both the target as sent and the decoded path (which keeps %2F encoded) are checked.
-        var raw = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "").Split('?', 2)[0];
-        if (IsSuspicious(raw) || IsSuspicious(context.Request.Path.Value ?? ""))
+        var target = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "").Split('?', 2);
+        var raw = target[0];
+        // NUL means nothing in any parameter, and PostgreSQL refuses it in text: the query is refused at the door too.
+        var nulInQuery = target.Length > 1 && target[1].Contains("%00", StringComparison.Ordinal);
+        if (nulInQuery || IsSuspicious(raw) || IsSuspicious(context.Request.Path.Value ?? ""))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Title = "Malformed path", Detail = "Encoded separators and dot segments are not accepted." },
+                ProblemDetails = { Title = "Malformed path", Detail = "Encoded separators, dot segments and NUL characters are not accepted." },
             });
             return;
         }

@@ -47,5 +47,10 @@ public static class FhirJson
         {
             return (null, "The body is not valid JSON: " + e.Message);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // The SDK's converter reports some shapes (an array where a resource belongs, say) this way.
+            return (null, "The body is not a FHIR resource: " + e.Message);
+        }
     }
 }

@@ -51,6 +51,9 @@ public sealed class SuiteFixture : IAsyncLifetime
             // The staff app refreshes a person's access token once it is ten seconds old, so browser tests exercise
             // the refresh at the identity service (tokens live five minutes).
             ["StaffApp__RefreshAhead"] = "00:04:50",
+            // The bad-input run sends about a thousand requests as one person; rate limits are the gateway tests' subject.
+            ["Gateway__PerClient__PermitLimit"] = "100000",
+            ["Gateway__PerIp__PermitLimit"] = "100000",
             [hospital + "Jwks"] = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = jwk.Kid, e = jwk.E, n = jwk.N } } }),
         };
         Suite = await RunningSuite.StartAsync(environment);

@@ -20,9 +20,9 @@ public static class PatientSearch
     public static async Task<Results<Ok<List<PatientMatch>>, ValidationProblem>> FindAsync(string? q, ReferralServices services, CancellationToken ct)
     {
         var term = q?.Trim() ?? "";
-        if (term.Length is < 2 or > 100)
+        if (term.Length is < 2 or > 100 || term.Any(char.IsControl))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Give 2 to 100 characters: a name, a date of birth (yyyy-mm-dd), a phone number or a reference."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Give 2 to 100 printable characters: a name, a date of birth (yyyy-mm-dd), a phone number or a reference."] });
         }
         // xmin is the row version EF reads (a system column, not in *). The patient key is "FIRST|LAST|yyyy-mm-dd" upper-cased; LIKE's own wildcards in the term are taken literally.
         var escaped = term.ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

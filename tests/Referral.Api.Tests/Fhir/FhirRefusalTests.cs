@@ -22,6 +22,8 @@ public sealed class FhirRefusalTests(InfrastructureFixture infrastructure)
         await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.Integration("st-mary-ehr", FhirReferrals.Scopes));
 
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("{\"resourceType\":\"ServiceRequest\",")), HttpStatusCode.BadRequest);
+        await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("[]")), HttpStatusCode.BadRequest); // once a 500
+        await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("null")), HttpStatusCode.BadRequest);
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("{\"resourceType\":\"ServiceRequest\",\"status\":\"sleeping\"}")), HttpStatusCode.BadRequest);
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", FhirAssert.Content(FhirReferrals.Patient("MRN-1"))), HttpStatusCode.BadRequest);
         var badCode = FhirReferrals.Request("ORD-9");
