@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MedMassage.Testing;
+
+namespace MedMassage.Faults.Tests;
+
+/// <summary>The whole suite for the fault tests, its rate limits out of the way: the load comes from one person and one system.</summary>
+public sealed class FaultSuite : IAsyncLifetime
+{
+    /// <summary>The development admin's location (services/identity/seed.development.json).</summary>
+    public static readonly Guid Riverside = Guid.Parse("b5bc387d-4108-4330-9e39-4a50749e13e4");
+
+    public RunningSuite Suite { get; private set; } = null!;
+
+    public HttpClient As(string token)
+    {
+        var client = new HttpClient { BaseAddress = Suite.GatewayUrl, Timeout = TimeSpan.FromSeconds(120) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<ServerControl> ServerAsync(string resource) => new(Suite.App, resource, await Suite.ConnectionStringAsync(resource));
+
+    /// <summary>The location open every day 00:00–23:59 UTC, and <paramref name="count"/> therapists working all of it.</summary>
+    public static async Task<List<Guid>> SetUpClinicAsync(HttpClient admin, int count)
+    {
+        var days = Enum.GetNames<DayOfWeek>();
+        var location = new
+        {
+            id = Riverside, name = "Riverside", address = "5 River Rd", phone = "555-0101", timeZone = "Etc/UTC", lateCancellationWindowHours = 24,
+            openingHours = days.Select(d => new { day = d, opens = "00:00", closes = "23:59" }), rooms = Enumerable.Range(1, count).Select(i => new { name = $"Room {i}" }),
+        };
+        (await admin.PostAsJsonAsync("/api/scheduling/locations", location)).EnsureSuccessStatusCode();
+        var therapists = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var created = await admin.PostAsJsonAsync("/api/scheduling/therapists", new
+            {
+                name = $"Therapist {i}", licenceNumber = $"MT-{i}", licenceState = "NY", licenceExpiresOn = "2030-01-01",
+                certifications = Array.Empty<string>(), specialties = Array.Empty<string>(), locationIds = new[] { Riverside },
+            });
+            created.EnsureSuccessStatusCode();
+            var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            var windows = days.Select(day => new { locationId = Riverside, day, starts = "00:00", ends = "23:59" });
+            (await admin.PutAsJsonAsync($"/api/scheduling/therapists/{id}/availability", new { windows })).EnsureSuccessStatusCode();
+            therapists.Add(id);
+        }
+        return therapists;
+    }
+
+    public async Task InitializeAsync() => Suite = await RunningSuite.StartAsync(new Dictionary<string, string?>
+    {
+        ["Gateway__PerClient__PermitLimit"] = "1000000",
+        ["Gateway__PerIp__PermitLimit"] = "1000000",
+    });
+
+    public async Task DisposeAsync() => await Suite.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultCollection : ICollectionFixture<FaultSuite>
+{
+    public const string Name = "faults";
+}
