@@ -117,6 +117,24 @@ public static class VisitNotesApi
     public static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SignNote(
         Guid id, SignRequest? request, HttpContext http, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SignOnceAsync(id, request, http, s, ct);
+            }
+            // The referral's copy may change under a sign (an event about the same referral applied that moment): no
+            // reason to refuse the signature, so it is signed again on the fresh copy. A change to the note itself is.
+            catch (DbUpdateConcurrencyException e) when (attempt < 3 && e.Entries.All(entry => entry.Entity is CareReferral))
+            {
+                s.Db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<Results<Ok<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SignOnceAsync(
+        Guid id, SignRequest? request, HttpContext http, ClinicalServices s, CancellationToken ct)
+    {
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
