@@ -29,9 +29,22 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var builder = await AspireTesting.CreateAppHostAsync("--servers-only");
-        _stateDirectory = builder.StateDirectory();
-        _servers = await builder.StartAsync(TimeSpan.FromMinutes(3), "eventbus", "redis", "postgres", "smtp");
+        for (var attempt = 1; ; attempt++)
+        {
+            var builder = await AspireTesting.CreateAppHostAsync("--servers-only");
+            _stateDirectory = builder.StateDirectory();
+            try
+            {
+                _servers = await builder.StartAsync(TimeSpan.FromMinutes(3), "eventbus", "redis", "postgres", "smtp");
+                break;
+            }
+            // Test projects start their servers at the same moment on two cores; a server DCP could not launch then is
+            // launched once more on fresh ports rather than failing every test of the project.
+            catch (InvalidOperationException e) when (attempt < 2 && e.Message.Contains("failed to start", StringComparison.Ordinal))
+            {
+                AspireTesting.DeleteQuietly(_stateDirectory);
+            }
+        }
         EventBusConnectionString = await ConnectionStringAsync("eventbus");
         RedisConnectionString = await ConnectionStringAsync("redis");
         _postgresConnectionString = await ConnectionStringAsync("postgres");
