@@ -57,6 +57,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     /// <param name="environment">Extra environment for the AppHost; it reaches every project it starts.</param>
     public static async Task<AppHostProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
+        await WholeSuiteLock.HoldForThisProcessAsync();
         var dll = Path.Combine(RepositoryRoot(), "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
         if (!File.Exists(dll))
         {

@@ -28,6 +28,7 @@ public sealed class RunningSuite : IAsyncDisposable
 
     public static async Task<RunningSuite> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
+        await WholeSuiteLock.HoldForThisProcessAsync();
         // A free port rather than 8080, so a suite someone is running on this machine is left alone.
         var port = MedMassage.Hosting.FreePort.Next();
         var builder = await AspireTesting.CreateAppHostAsync("--gateway-port", port.ToString(CultureInfo.InvariantCulture));
