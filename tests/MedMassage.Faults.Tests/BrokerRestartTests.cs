@@ -89,8 +89,12 @@ public sealed class BrokerRestartTests(FaultSuite faults, ITestOutputHelper outp
         {
             var log = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/messages?appointmentId={appointment}&type=AppointmentConfirmed");
             confirmations += log.GetArrayLength() == 1 ? 1 : 0;
-            var copy = await admin.GetFromJsonAsync<JsonElement>($"/api/notes/referrals/{referral}");
-            Assert.Equal("accepted", copy.GetProperty("status").GetString());
+            // The clinical-notes copy converges too (eventually: it is a copy).
+            await Eventually.WaitAsync(async () =>
+            {
+                using var response = await admin.GetAsync($"/api/notes/referrals/{referral}");
+                return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() : null;
+            }, status => status == "accepted", TimeSpan.FromMinutes(2), $"clinical-notes copy of {referral}");
         }
 
         output.WriteLine($"{Referrals} referrals submitted, accepted and booked in {loaded.TotalSeconds:0} s across {outages.Count} broker restarts "
