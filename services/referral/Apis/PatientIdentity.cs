@@ -40,7 +40,6 @@ public static class PatientIdentity
         {
             return true;
         }
-        var text = id.ToString();
-        return await services.Access.Readable(services.Db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE patient->>'id' = {text}")).AnyAsync(ct);
+        return await services.ReadableOfPatient(id.ToString()).AnyAsync(ct);
     }
 }

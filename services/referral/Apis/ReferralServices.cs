@@ -18,6 +18,10 @@ public sealed class ReferralServices(
     public ReferralAccess Access => access;
     public ReferralAudit Audit => audit;
 
+    /// <summary>The referrals the caller may read whose patient has this id (inside the JSON column, so matched in SQL).</summary>
+    public IQueryable<Domain.Referral> ReadableOfPatient(string patientId) =>
+        access.Readable(db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE patient->>'id' = {patientId}"));
+
     /// <summary>
     /// Which of these referrals' possible duplicates the caller may read. A duplicate is named only to those who may
     /// see both, so the flag never tells anyone of a referral outside their view.

@@ -34,7 +34,13 @@ public static class DocumentReferenceFhirApi
 
     public static async Task<FhirAnswer> ReadAsync(string id, [AsParameters] ClinicalServices services, CancellationToken ct)
     {
-        var found = Guid.TryParse(id, out _) ? (await LoadAsync(services, null, ct)).FirstOrDefault(d => d.Id == id) : null;
+        // Only the referral the document (or addendum) belongs to is loaded; LoadAsync still decides whether it is the caller's.
+        var referralId = Guid.TryParse(id, out var guid)
+            ? await services.Db.Documents.Where(d => d.Id == guid).Select(d => (Guid?)d.ReferralId).FirstOrDefaultAsync(ct)
+                ?? await services.Db.Addenda.Where(a => a.Id == guid)
+                    .Join(services.Db.VisitNotes, a => a.NoteId, n => n.Id, (_, n) => (Guid?)n.ReferralId).FirstOrDefaultAsync(ct)
+            : null;
+        var found = referralId is { } owner ? (await LoadAsync(services, owner, ct)).FirstOrDefault(d => d.Id == id) : null;
         return found is null ? FhirProblems.NotFound(Type, id) : FhirResult.Ok(found);
     }
 

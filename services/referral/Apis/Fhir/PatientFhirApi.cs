@@ -42,9 +42,7 @@ public static class PatientFhirApi
         {
             return registered.Patient;
         }
-        var text = id.ToString();
-        var referral = await services.Access.Readable(services.Db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE patient->>'id' = {text}"))
-            .AsNoTracking().OrderByDescending(r => r.ReceivedAt).FirstOrDefaultAsync(ct);
+        var referral = await services.ReadableOfPatient(id.ToString()).AsNoTracking().OrderByDescending(r => r.ReceivedAt).FirstOrDefaultAsync(ct);
         if (referral is not null)
         {
             await services.Audit.SaveReadsAsync([referral], ReferralAuditActions.Read, ct);

@@ -27,10 +27,7 @@ public static class ServiceRequestSearch
             return FhirProblems.Invalid(invalid);
         }
 
-        var referrals = patient is null
-            ? services.Db.Referrals
-            : services.Db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE patient->>'id' = {patient}");
-        referrals = services.Access.Readable(referrals).AsNoTracking();
+        var referrals = (patient is null ? services.Access.Readable(services.Db.Referrals) : services.ReadableOfPatient(patient)).AsNoTracking();
         if (search.Single("_id") is { } id)
         {
             referrals = Guid.TryParse(id, out var guid) ? referrals.Where(r => r.Id == guid) : referrals.Where(r => false);
