@@ -13,10 +13,13 @@ public static class FhirEndpoints
             var fhirBase = FhirBase.Of(http.Request);
             var root = fhirBase[..^"fhir/".Length];
             return FhirResult.Ok(CapabilityStatementFactory.Create(fhirBase, root + "connect/token", root + "connect/authorize", time.GetUtcNow()));
-        }).AllowAnonymous().WithName("FhirCapabilityStatement");
+        }).AllowAnonymous().WithName("FhirCapabilityStatement")
+            .WithSummary("What the FHIR endpoint offers").WithDescription("The CapabilityStatement: every resource type, interaction and search parameter, and the SMART OAuth URIs.");
 
-        app.Map("/fhir/{type}/{**rest}", (string type) => FhirProblems.UnknownType(type)).AllowAnonymous();
-        app.Map("/fhir/{type}", (string type) => FhirProblems.UnknownType(type)).AllowAnonymous();
+        app.Map("/fhir/{type}/{**rest}", (string type) => FhirProblems.UnknownType(type)).AllowAnonymous()
+            .WithSummary("A resource type no service has (404)");
+        app.Map("/fhir/{type}", (string type) => FhirProblems.UnknownType(type)).AllowAnonymous()
+            .WithSummary("A resource type no service has (404)");
         return app;
     }
 }
