@@ -60,6 +60,25 @@ public sealed class SessionTests(SuiteFixture suite)
         await Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_page_left_open_in_another_tab_says_it_has_signed_out_and_signs_nobody_back_in()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var first = await StaffBrowser.SignInAsync(browser, suite.GatewayUrl, "therapist", "dev-therapist");
+        var second = await first.Context.NewPageAsync();
+        await StaffBrowser.OpenAsync(second, suite.GatewayUrl, "my-day", "My day");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(first.GetByLabel("Password")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // The other tab's live page needs the ended sign-in for its next page: it says so and stays where it is.
+        await second.GetByRole(AriaRole.Link, new() { Name = "Unsigned notes" }).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
+        await second.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
+        await Expect(second.GetByLabel("Password")).ToBeVisibleAsync();
+    }
+
     private static async Task<string> SessionOfAsync(ConnectionMultiplexer redis)
     {
         // The newest session key is this sign-in's (tests run one at a time in this collection).

@@ -19,7 +19,7 @@ internal static class SignInEndpoints
         {
             if (http.User.FindFirst(StaffClaims.Session)?.Value is { } session)
             {
-                await store.RemoveAsync(session);
+                await store.SignOutAsync(session);
             }
             // Ends the identity service's own session too, then comes back to the start page.
             return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" },

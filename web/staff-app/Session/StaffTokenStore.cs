@@ -25,4 +25,22 @@ public sealed class StaffTokenStore(IConnectionMultiplexer redis, IOptions<Staff
     public Task<bool> ExistsAsync(string session) => redis.GetDatabase().KeyExistsAsync(Key(session));
 
     public Task RemoveAsync(string session) => redis.GetDatabase().KeyDeleteAsync(Key(session));
+
+    /// <summary>
+    /// Ends a session because its person signed out, and remembers that for a while: a page of it still open (this tab
+    /// while it leaves, or another tab) then says "signed out" instead of sending the person to sign in again, which
+    /// would race the way out through the identity service and sign them straight back in.
+    /// </summary>
+    public async Task SignOutAsync(string session)
+    {
+        var db = redis.GetDatabase();
+        await db.StringSetAsync(SignedOutKey(session), true, SignedOutMemory);
+        await db.KeyDeleteAsync(Key(session));
+    }
+
+    public Task<bool> WasSignedOutAsync(string session) => redis.GetDatabase().KeyExistsAsync(SignedOutKey(session));
+
+    private static readonly TimeSpan SignedOutMemory = TimeSpan.FromHours(1);
+
+    private static RedisKey SignedOutKey(string session) => $"medmassage:staff-app:signed-out:{session}";
 }
