@@ -57,10 +57,16 @@ internal static class SuiteResources
         IResourceBuilder<IResourceWithConnectionString> server, string database)
     {
         var builder = project.ApplicationBuilder;
-        IResourceBuilder<IResourceWithConnectionString> db = builder.Configuration.GetConnectionString(database) is null
-            ? server.AddDatabase(database)
-            : builder.AddConnectionString(database);
-        return project.WithReference(db).WaitFor(db);
+        if (builder.Configuration.GetConnectionString(database) is not null)
+        {
+            // Given from outside: one login, or two when ConnectionStrings__{database}-owner is given as well.
+            var given = builder.AddConnectionString(database);
+            return project.WithReference(given).WaitFor(given);
+        }
+        var db = server.AddDatabase(database);
+        // The service runs as the database's app role and migrates it as the owner (DatabaseRoles).
+        return project.WithReference(db).WaitFor(db)
+            .WithEnvironment($"ConnectionStrings__{database}-owner", db.Resource.OwnerConnectionStringExpression);
     }
 
     private static int GatewayPort(IDistributedApplicationBuilder builder) =>

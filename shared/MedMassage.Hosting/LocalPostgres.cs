@@ -2,6 +2,8 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace MedMassage.Hosting;
 
@@ -11,13 +13,17 @@ public sealed class LocalPostgresResource(string name, string command, string wo
 {
     public int Port { get; } = port;
 
+    /// <summary>The administrator's login: for the AppHost (which sets up each database's roles) and tests, never a service.</summary>
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password=postgres");
+        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password={LocalPostgresExtensions.AdminPassword}");
 }
 
 public static class LocalPostgresExtensions
 {
     private const string User = "postgres";
+
+    /// <summary>A local development server's administrator password (passwords are checked: roles mean something).</summary>
+    internal const string AdminPassword = "postgres";
 
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, int? port = null)
     {
@@ -32,14 +38,18 @@ public static class LocalPostgresExtensions
         // One executable that creates the cluster on first start, then becomes the server (exec), so its console
         // output is the server's and stopping the resource stops PostgreSQL itself.
         var script = $"""
-            [ -f "{cluster}/PG_VERSION" ] || "{bin}/initdb" -D "{cluster}" -A trust -U {User} -E UTF8 --locale=C --no-sync || exit 1
+            if [ ! -f "{cluster}/PG_VERSION" ]; then
+                printf '%s' '{AdminPassword}' > "{data}/pwfile"
+                "{bin}/initdb" -D "{cluster}" -A scram-sha-256 --pwfile="{data}/pwfile" -U {User} -E UTF8 --locale=C --no-sync || exit 1
+                rm -f "{data}/pwfile"
+            fi
             exec "{bin}/postgres" "$@"
             """;
         var (command, args) = LocalServer.AsUser(User, "/bin/sh", ["-c", script, "postgres", .. settings, .. speed]);
         var resource = new LocalPostgresResource(name, command, LocalServer.StateDirectory(builder), serverPort);
         var readiness = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(
-            $"Host=127.0.0.1;Port={serverPort};Username={User};Database=postgres;Pooling=false;Timeout=2", name: readiness);
+            $"Host=127.0.0.1;Port={serverPort};Username={User};Password={AdminPassword};Database=postgres;Pooling=false;Timeout=2", name: readiness);
         return builder.AddResource(resource)
             .WithArgs(args)
             .WithLoopbackEndpoint("tcp", serverPort)
@@ -54,9 +64,9 @@ public static class LocalPostgresExtensions
     }
 
     /// <summary>
-    /// A service's database on the server, Running once the server is ready. The service creates it itself on first
-    /// start (its schema migrator does, as it must on any server), so the AppHost does not do that work a second time.
-    /// The parent may also be a server given by connection string (<c>AddConnectionString</c>), ready at once.
+    /// A service's database on the server, Running once the server is ready and the database exists with its two roles
+    /// (<see cref="DatabaseRoles"/>): the service runs as the app role and migrates as the owner. The parent may also be
+    /// a server given by an administrator's connection string (<c>AddConnectionString</c>), ready at once.
     /// </summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase<T>(this IResourceBuilder<T> server, string name, string? databaseName = null)
         where T : IResourceWithConnectionString
@@ -77,9 +87,24 @@ public static class LocalPostgresExtensions
     }
 
     // WaitFor on the database waits for this state; without it, it would wait forever.
-    private static Task RunningAsync(PostgresDatabaseResource database, IServiceProvider services) =>
-        services.GetRequiredService<ResourceNotificationService>()
-            .PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
+    private static async Task RunningAsync(PostgresDatabaseResource database, IServiceProvider services)
+    {
+        var admin = await database.Parent.GetConnectionStringAsync()
+            ?? throw new InvalidOperationException($"{database.Parent.Name} has no connection string.");
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        try
+        {
+            await DatabaseRoles.EnsureAsync(admin, database.DatabaseName, database.OwnerPassword, database.AppPassword);
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            // The dashboard shows why; the services waiting for it do not start against a database without its roles.
+            services.GetRequiredService<ResourceLoggerService>().GetLogger(database).LogError(e, "Setting up {Database} failed", database.DatabaseName);
+            await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.FailedToStart });
+            return;
+        }
+        await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
+    }
 }
 
 public sealed class PostgresDatabaseResource(string name, string databaseName, IResourceWithConnectionString parent)
@@ -89,6 +114,16 @@ public sealed class PostgresDatabaseResource(string name, string databaseName, I
 
     public IResourceWithConnectionString Parent { get; } = parent;
 
-    // Npgsql takes the last value of a repeated key, so this names the database even if the server's string names one.
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+    internal string OwnerPassword { get; } = DatabaseRoles.NewPassword();
+
+    internal string AppPassword { get; } = DatabaseRoles.NewPassword();
+
+    // Npgsql takes the last value of a repeated key, so these name the database and login whatever the server's string names.
+    /// <summary>The running service's login: rows only (<see cref="DatabaseRoles"/>).</summary>
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"{Parent};Database={DatabaseName};Username={DatabaseRoles.AppRole(DatabaseName)};Password={AppPassword}");
+
+    /// <summary>The owner's login, for the service's schema migrations only (<c>ConnectionStrings__{name}-owner</c>).</summary>
+    public ReferenceExpression OwnerConnectionStringExpression =>
+        ReferenceExpression.Create($"{Parent};Database={DatabaseName};Username={DatabaseRoles.OwnerRole(DatabaseName)};Password={OwnerPassword}");
 }

@@ -64,8 +64,11 @@ public static class PostgresExtensions
         var probe = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, ApplicationName = $"{connectionName}-health" }.ConnectionString;
         builder.Services.AddHealthChecks().AddNpgSql(probe, name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
 
+        // Migrations run as the database's owner when its login is given (ConnectionStrings:{name}-owner), so the
+        // service itself runs as a role that owns nothing and cannot switch off the triggers guarding signed records.
         var sources = migrationAssemblies.Length > 0 ? migrationAssemblies : [typeof(TContext).Assembly];
-        builder.Services.AddSingleton(new SchemaMigrationSource(connectionString, sources));
+        var owner = builder.Configuration.GetConnectionString($"{connectionName}-owner");
+        builder.Services.AddSingleton(new SchemaMigrationSource(owner ?? connectionString, sources));
         builder.Services.AddHostedService<SchemaMigrator>();
         return builder;
     }

@@ -48,7 +48,8 @@ public sealed class AppHostModelTests
             Assert.Single(builder.Resources.OfType<LocalRedisResource>()); // not given, so started here
 
             var referraldb = await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "referraldb"));
-            Assert.Equal("Host=db.internal;Username=medmassage;Password=secret;Database=referraldb", referraldb);
+            // The service's own login on the given server: the app role the AppHost sets up there (DatabaseRoles).
+            Assert.StartsWith("Host=db.internal;Username=medmassage;Password=secret;Database=referraldb;Username=referraldb_app;Password=", referraldb);
             var schedulingdb = await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "schedulingdb"));
             Assert.Equal("Host=scheduling.internal;Database=booking;Username=s;Password=t", schedulingdb);
             Assert.Equal("amqp://ops:secret@rabbit.internal:5672/", await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "eventbus")));

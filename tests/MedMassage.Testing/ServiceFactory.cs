@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using MedMassage.Hosting;
 
 namespace MedMassage.Testing;
 
@@ -18,7 +19,15 @@ namespace MedMassage.Testing;
 public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, string databaseName, string serviceName)
     : WebApplicationFactory<TProgram> where TProgram : class
 {
+    /// <summary>The administrator's login to this service's database: for tests that look at or arrange rows directly.</summary>
     public string DatabaseConnectionString { get; } = infrastructure.NewDatabase(databaseName);
+
+    /// <summary>The logins the service itself gets, as in the AppHost: it runs as the app role and migrates as the owner.</summary>
+    public DatabaseLogins Logins => _logins ??= Task.Run(() => DatabaseRoles.EnsureAsync(DatabaseConnectionString,
+        new Npgsql.NpgsqlConnectionStringBuilder(DatabaseConnectionString).Database!, DatabaseRoles.NewPassword(), DatabaseRoles.NewPassword()))
+        .GetAwaiter().GetResult();
+
+    private DatabaseLogins? _logins;
 
     /// <summary>Extra configuration for a test (key: value, as in appsettings with ':' separators).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -63,7 +72,11 @@ public class ServiceFactory<TProgram>(InfrastructureFixture infrastructure, stri
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("OTEL_SERVICE_NAME", serviceName);
-        builder.UseSetting($"ConnectionStrings:{databaseName}", DatabaseConnectionString);
+        if (!Settings.ContainsKey($"ConnectionStrings:{databaseName}")) // a test may point it at another service's database
+        {
+            builder.UseSetting($"ConnectionStrings:{databaseName}", Logins.App);
+            builder.UseSetting($"ConnectionStrings:{databaseName}-owner", Logins.Owner);
+        }
         builder.UseSetting("ConnectionStrings:eventbus", infrastructure.EventBusConnectionString);
         builder.UseSetting("ConnectionStrings:redis", infrastructure.RedisConnectionString);
         if (infrastructure.Smtp is { } smtp)

@@ -20,7 +20,8 @@ public sealed class SchemaMigrator(SchemaMigrationSource source, ILogger<SchemaM
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await DatabaseCreator.EnsureExistsAsync(source.ConnectionString, cancellationToken);
-        await using var connection = new NpgsqlConnection(source.ConnectionString);
+        // Unpooled: the owner's login is for this one job and must not linger beside the service's own connections.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(source.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
         try
