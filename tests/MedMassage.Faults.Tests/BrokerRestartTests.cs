@@ -26,7 +26,7 @@ public sealed class BrokerRestartTests(FaultSuite faults, ITestOutputHelper outp
         using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
         using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
             "system/ServiceRequest.write system/ServiceRequest.read"));
-        var therapists = await FaultSuite.SetUpClinicAsync(admin, Therapists);
+        var therapists = await faults.ClinicAsync(admin, Therapists);
         var broker = await faults.ServerAsync("eventbus");
         var run = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
@@ -111,15 +111,7 @@ public sealed class BrokerRestartTests(FaultSuite faults, ITestOutputHelper outp
 
     private static async Task<Guid> SubmitAsync(HttpClient office, string email, int i)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var response = await office.PostAsJsonAsync("/api/referrals", new
-        {
-            patient = new { firstName = $"Pat{i}", lastName = "Fault", dateOfBirth = new DateOnly(1970, 1, 1).AddDays(i), sex = "unknown", email, preferredChannel = "email" },
-            physician = new { name = "Dr. Ada Fault", npi = "1234567893", phone = "+1 555 0199" },
-            diagnoses = new[] { "M54.50" }, techniques = new[] { "myofascial-release" }, bodyRegions = new[] { "lower-back" },
-            sessionsPerWeek = 2, weeks = 6, authorizedVisits = 12, validFrom = today, validUntil = today.AddDays(120),
-            locationId = FaultSuite.Riverside, priority = "routine",
-        });
+        using var response = await FaultSuite.SubmitAsync(office, email, i);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();

@@ -21,8 +21,20 @@ public sealed class FaultSuite : IAsyncLifetime
 
     public async Task<ServerControl> ServerAsync(string resource) => new(Suite.App, resource, await Suite.ConnectionStringAsync(resource));
 
+    /// <summary>The clinic the fault tests share, set up by the first test that needs it.</summary>
+    public Task<List<Guid>> ClinicAsync(HttpClient admin, int therapists)
+    {
+        lock (_gate)
+        {
+            return _clinic ??= SetUpClinicAsync(admin, therapists);
+        }
+    }
+
+    private readonly Lock _gate = new();
+    private Task<List<Guid>>? _clinic;
+
     /// <summary>The location open every day 00:00–23:59 UTC, and <paramref name="count"/> therapists working all of it.</summary>
-    public static async Task<List<Guid>> SetUpClinicAsync(HttpClient admin, int count)
+    private static async Task<List<Guid>> SetUpClinicAsync(HttpClient admin, int count)
     {
         var days = Enum.GetNames<DayOfWeek>();
         var location = new
@@ -46,6 +58,20 @@ public sealed class FaultSuite : IAsyncLifetime
             therapists.Add(id);
         }
         return therapists;
+    }
+
+    /// <summary>An office system's referral of a patient reached at <paramref name="email"/> to Riverside.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient office, string email, int i, string lastName = "Fault")
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return office.PostAsJsonAsync("/api/referrals", new
+        {
+            patient = new { firstName = $"Pat{i}", lastName, dateOfBirth = new DateOnly(1970, 1, 1).AddDays(i % 10_000), sex = "unknown", email, preferredChannel = "email" },
+            physician = new { name = "Dr. Ada Fault", npi = "1234567893", phone = "+1 555 0199" },
+            diagnoses = new[] { "M54.50" }, techniques = new[] { "myofascial-release" }, bodyRegions = new[] { "lower-back" },
+            sessionsPerWeek = 2, weeks = 6, authorizedVisits = 12, validFrom = today, validUntil = today.AddDays(120),
+            locationId = Riverside, priority = "routine",
+        });
     }
 
     public async Task InitializeAsync() => Suite = await RunningSuite.StartAsync(new Dictionary<string, string?>
