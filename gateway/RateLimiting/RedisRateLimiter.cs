@@ -32,6 +32,10 @@ public sealed class RedisRateLimiter(IConnectionMultiplexer redis, IOptions<Edge
     /// <summary>Null when the request may pass; otherwise how long the caller should wait.</summary>
     public async Task<TimeSpan?> TryAcquireAsync(string? client, string ip)
     {
+        if (!redis.IsConnected)
+        {
+            return null; // Redis away: traffic passes unlimited at once rather than each request waiting out a timeout
+        }
         var (perClient, perIp) = (options.Value.PerClient, options.Value.PerIp);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         RedisKey[] keys =

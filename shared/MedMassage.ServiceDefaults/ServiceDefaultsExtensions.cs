@@ -41,7 +41,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;
     }

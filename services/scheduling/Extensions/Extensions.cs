@@ -38,6 +38,8 @@ internal static class Extensions
         builder.Services.AddSingleton<SlotHolds>();
         builder.Services.AddScoped<HoldPlacement>();
         builder.Services.AddScoped<ScheduleChanges>();
+        builder.Services.AddSingleton<PendingScheduleChanges>();
+        builder.Services.AddHostedService<PendingScheduleChangeFlusher>();
         builder.Services.AddSingleton(typeof(Newest<,>));
         builder.Services.AddScoped<ScheduleSnapshots>();
         builder.Services.AddScoped<SlotSearch>();

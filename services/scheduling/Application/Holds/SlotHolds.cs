@@ -60,16 +60,24 @@ public sealed class SlotHolds(IConnectionMultiplexer redis, TimeProvider time)
         return result.IsNull ? (hold, null) : (null, Deserialize(therapistId, (string)result!));
     }
 
-    /// <summary>Unexpired holds of these therapists.</summary>
+    /// <summary>Unexpired holds of these therapists; none while Redis is away (no hold can be taken then either).</summary>
     public async Task<IReadOnlyList<SlotHold>> ActiveAsync(IEnumerable<Guid> therapistIds)
     {
         var ids = therapistIds.ToList();
-        if (ids.Count == 0)
+        if (ids.Count == 0 || !redis.IsConnected)
         {
             return [];
         }
         // One command for all therapists: pairs of (therapist's position in KEYS, hold).
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ActiveScript, [.. ids.Select(TherapistKey)], [time.GetUtcNow().ToUnixTimeMilliseconds()]))!;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await Db.ScriptEvaluateAsync(ActiveScript, [.. ids.Select(TherapistKey)], [time.GetUtcNow().ToUnixTimeMilliseconds()]))!;
+        }
+        catch (RedisException)
+        {
+            return []; // Redis went away just now: as above
+        }
         var holds = new List<SlotHold>();
         for (var i = 0; i + 1 < result.Length; i += 2)
         {

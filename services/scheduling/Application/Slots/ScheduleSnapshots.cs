@@ -24,7 +24,7 @@ public sealed class OpenTimes(IReadOnlyList<OpenDay> days)
 public sealed record OpenDay(Guid TherapistId, DateOnly Date, IReadOnlyList<DateTimeOffset> Starts);
 
 /// <summary>A location and the therapists who work there, as of one schedule generation; shared read-only.</summary>
-public sealed record LocationStaff(Location Location, IReadOnlyList<Therapist> Therapists, long Generation);
+public sealed record LocationStaff(Location Location, IReadOnlyList<Therapist> Therapists, long? Generation);
 
 /// <summary>Which open times: one location, one date range, one visit length.</summary>
 public readonly record struct OpenTimesKey(Guid LocationId, DateOnly From, DateOnly To, int Minutes);
@@ -46,10 +46,13 @@ public sealed class ScheduleSnapshots(
     /// <summary>The location's staff as last seen, of whatever generation: which therapists' holds to read before the generation is known.</summary>
     public LocationStaff? LastSeenStaff(Guid locationId) => staffs.Latest(locationId);
 
-    /// <summary>The location and its therapists as of <paramref name="generation"/>, read from <see cref="ScheduleChanges.GenerationAsync"/> first.</summary>
-    public async Task<LocationStaff?> StaffAsync(Guid locationId, long generation, CancellationToken ct)
+    /// <summary>
+    /// The location and its therapists as of <paramref name="generation"/>, read from <see cref="ScheduleChanges.GenerationAsync"/>
+    /// first; without one (Redis away) read afresh and kept nowhere.
+    /// </summary>
+    public async Task<LocationStaff?> StaffAsync(Guid locationId, long? generation, CancellationToken ct)
     {
-        if (staffs.Find(locationId, generation) is { } staff)
+        if (generation is { } known && staffs.Find(locationId, known) is { } staff)
         {
             return staff;
         }
@@ -59,19 +62,24 @@ public sealed class ScheduleSnapshots(
             return null;
         }
         var therapists = await db.Therapists.AsNoTracking().Where(t => t.LocationIds.Contains(locationId)).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
-        return staffs.Keep(locationId, generation, new LocationStaff(location, therapists, generation));
+        var read = new LocationStaff(location, therapists, generation);
+        return generation is { } current ? staffs.Keep(locationId, current, read) : read;
     }
 
     public async Task<OpenTimes> OpenTimesAsync(LocationStaff staff, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        if (staff.Generation is not { } generation)
+        {
+            return await ComputeAsync(staff.Location, staff.Therapists, duration, from, to, ct);
+        }
         var key = new OpenTimesKey(staff.Location.Id, from, to, (int)duration.TotalMinutes);
-        if (openTimes.Find(key, staff.Generation) is { } open)
+        if (openTimes.Find(key, generation) is { } open)
         {
             return open;
         }
-        var shared = $"scheduling:open:{key.LocationId}:{staff.Generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{key.Minutes}";
+        var shared = $"scheduling:open:{key.LocationId}:{generation}:{from:yyyyMMdd}:{to:yyyyMMdd}:{key.Minutes}";
         var built = await cache.GetOrCreateAsync(shared, async token => await ComputeAsync(staff.Location, staff.Therapists, duration, from, to, token), Handover, cancellationToken: ct);
-        return openTimes.Keep(key, staff.Generation, built);
+        return openTimes.Keep(key, generation, built);
     }
 
     private async Task<OpenTimes> ComputeAsync(Location location, IReadOnlyList<Therapist> therapists, TimeSpan duration, DateOnly from, DateOnly to, CancellationToken ct)
