@@ -22,6 +22,9 @@ public static class MessagesApi
         messages.MapGet("/", ListAsync)
             .WithSummary("The delivery log")
             .WithDescription("Messages sent or attempted (at most `limit`, 1–500), filtered by recipient, appointment, source event, status or type: what was sent to whom, on which channel, and what became of it. Operations and clinic admins; operations see no content.");
+        messages.MapGet("/backlog", BacklogAsync)
+            .WithSummary("Messages waiting to go, per channel")
+            .WithDescription("How many messages of each channel wait after a failed delivery or for an unreachable server (an SMTP server down), since when, and why. Empty when everything went.");
         messages.MapGet("/{id:guid}", GetAsync)
             .WithSummary("One message with its delivery attempts")
             .WithDescription("A message of the delivery log with its delivery log entries (each attempt and its outcome); its text for clinic admins only. Reading it is audited.");
@@ -66,6 +69,22 @@ public static class MessagesApi
         var withContent = found.Where(access.ShowsContentOf).ToHashSet();
         await audit.RecipientsShownAsync(withContent, ContactAudit.MessageRecord, ct);
         return TypedResults.Ok<IReadOnlyList<MessageSummary>>([.. found.Select(m => MessageSummary.From(m, withContent.Contains(m)))]);
+    }
+
+    private static async Task<Ok<DeliveryBacklog>> BacklogAsync(NotificationDbContext db, NotificationAccess access, CancellationToken ct)
+    {
+        var waiting = await access.DeliveryLog(db.Messages.AsNoTracking())
+            .Where(m => m.Status == MessageStatus.Queued && m.LastError != null)
+            .GroupBy(m => m.Channel)
+            .Select(g => new
+            {
+                Channel = g.Key,
+                Waiting = g.Count(),
+                OldestSince = g.Min(m => m.CreatedAt),
+                Reason = g.OrderByDescending(m => m.DueAt).Select(m => m.LastError).First(),
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new DeliveryBacklog([.. waiting.OrderBy(w => w.Channel).Select(w => new ChannelBacklog(w.Channel.ToString(), w.Waiting, w.OldestSince, w.Reason))]));
     }
 
     private static async Task<Results<Ok<MessageDetails>, NotFound>> GetAsync(

@@ -17,6 +17,9 @@ public sealed class NotificationOptions
     public TimeSpan RetryBaseDelay { get; set; } = RetryPolicy.Default.BaseDelay;
     public TimeSpan RetryMaxDelay { get; set; } = RetryPolicy.Default.MaxDelay;
 
+    /// <summary>How soon messages waiting for an unreachable channel (an SMTP server down) are tried again.</summary>
+    public TimeSpan ChannelRetryInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the dispatcher looks for due messages when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(SmtpInfrastructureFixture infrastru
         Assert.Equal(new Dictionary<string, string>
         {
             ["GET /api/notifications/messages/"] = "operations",
+            ["GET /api/notifications/messages/backlog"] = "operations",
             ["GET /api/notifications/messages/{id:guid}"] = "operations",
             ["GET /api/notifications/inbox/{recipientKey}/"] = "clinic-staff",
             ["POST /api/notifications/inbox/{recipientKey}/{id:guid}/read"] = "clinic-staff",

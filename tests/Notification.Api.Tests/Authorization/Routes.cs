@@ -22,6 +22,8 @@ public sealed record Route(string Name, Func<Clinic, HttpRequestMessage> Request
             Answers(frontDesk: (403, 403), therapist: (403, 403), clinicAdmin: (200, 404), ops: (200, 200))),
         new("GET /messages", c => new(HttpMethod.Get, $"{Prefix}/messages?sourceEventId={Guid.NewGuid()}"),
             Answers(frontDesk: (403, 403), therapist: (403, 403), clinicAdmin: (200, 200), ops: (200, 200))),
+        new("GET /messages/backlog", _ => new(HttpMethod.Get, $"{Prefix}/messages/backlog"),
+            Answers(frontDesk: (403, 403), therapist: (403, 403), clinicAdmin: (200, 200), ops: (200, 200))),
         // Staff inbox (ClinicStaff), scoped to the caller's locations.
         new("POST /inbox/{key}/{id}/read", c => new(HttpMethod.Post, $"{Prefix}/inbox/{c.StaffInbox}/{c.Alert}/read"),
             Answers(frontDesk: (204, 404), therapist: (204, 404), clinicAdmin: (204, 404), ops: (403, 403))),

@@ -44,6 +44,21 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void Waiting_for_an_unreachable_server_uses_no_attempt_however_long_and_is_logged_once_per_outage()
+    {
+        var message = Reminder();
+        for (var i = 1; i <= 100; i++) // 25 minutes of a server down, tried every 15 s
+        {
+            message.WaitForChannel("The Email server could not be reached", Now.AddSeconds(15 * i), Now.AddSeconds(15 * (i - 1)));
+        }
+
+        Assert.Equal((MessageStatus.Queued, 0, Now.AddSeconds(1500)), (message.Status, message.Attempts, message.DueAt));
+        Assert.Equal([LogStatus.Queued, LogStatus.ChannelUnavailable], message.Log.Select(e => e.Status));
+        message.MarkSent(Now.AddSeconds(1500));
+        Assert.Equal((MessageStatus.Sent, 1, null), (message.Status, message.Attempts, message.LastError));
+    }
+
+    [Fact]
     public void Failed_attempts_back_off_then_give_up_and_the_log_tells_the_story()
     {
         var message = Reminder();

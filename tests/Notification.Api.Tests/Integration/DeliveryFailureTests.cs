@@ -9,12 +9,11 @@ namespace Notification.Api.Tests.Integration;
 public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructure)
 {
     [Fact]
-    public async Task While_the_SMTP_server_is_down_delivery_is_retried_and_succeeds_when_it_returns()
+    public async Task While_the_SMTP_server_is_down_delivery_waits_without_using_attempts_and_succeeds_when_it_returns()
     {
         await using var service = new NotificationService(infrastructure);
-        service.Settings["Notifications:RetryBaseDelay"] = "00:00:00.300";
-        service.Settings["Notifications:RetryMaxDelay"] = "00:00:01";
-        service.Settings["Notifications:MaxAttempts"] = "100";
+        service.Settings["Notifications:ChannelRetryInterval"] = "00:00:00.300";
+        service.Settings["Notifications:MaxAttempts"] = "2"; // a server down is not the message's failure: it never gives up
         var client = await service.StartAsync();
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
         var email = Mailbox.Unique();
@@ -24,8 +23,12 @@ public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructur
         try
         {
             await probe.PublishAsync(booked);
-            await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentConfirmed",
-                m => m.Count == 1 && m[0].Attempts >= 2 && m[0].Status == "Queued", "two failed attempts");
+            var waiting = await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentConfirmed",
+                m => m.Count == 1 && m[0].LastError is not null, "waiting for the server");
+            await Task.Delay(TimeSpan.FromSeconds(2)); // several retry intervals
+            waiting = await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentConfirmed", m => m.Count == 1, "still waiting");
+            Assert.Equal(("Queued", 0), (waiting[0].Status, waiting[0].Attempts));
+            Assert.Contains("could not be reached", waiting[0].LastError, StringComparison.Ordinal);
         }
         finally
         {
@@ -36,9 +39,8 @@ public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructur
         var confirmation = (await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}&type=AppointmentConfirmed",
             m => m[0].Status == "Sent", "sent after the server returned"))[0];
         var log = (await client.MessageAsync(confirmation.Id)).Log;
-        Assert.Equal("Queued", log[0].Status);
-        Assert.Contains(log, e => e.Status == "AttemptFailed" && e.Detail is not null);
-        Assert.Equal("Sent", log[^1].Status);
+        Assert.Equal(["Queued", "ChannelUnavailable", "Sent"], log.Select(e => e.Status)); // one entry for the whole outage
+        Assert.Equal(1, confirmation.Attempts);
     }
 
     [Fact]
@@ -47,32 +49,24 @@ public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructur
         await using var service = new NotificationService(infrastructure);
         service.Settings["Notifications:RetryBaseDelay"] = "00:00:00.200";
         service.Settings["Notifications:MaxAttempts"] = "2";
+        // The SMS provider answers, and refuses every message (here: a path it does not have).
+        service.Settings["Notifications:SmsEndpoint"] = "http://localhost/api/notifications/dev/no-such-provider";
         var client = await service.StartAsync();
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
-        var email = Mailbox.Unique();
-        var booked = new AppointmentBooked(Events.Appointment(Events.Patient(email), new DateTimeOffset(2099, 6, 2, 14, 0, 0, TimeSpan.Zero)));
+        var phone = $"+1555{Random.Shared.Next(1_000_000, 9_999_999)}";
+        var booked = new AppointmentBooked(Events.Appointment(Events.Patient(email: null, phone, channel: "sms"), new DateTimeOffset(2099, 6, 2, 14, 0, 0, TimeSpan.Zero)));
 
-        MessageSummary failed;
-        await infrastructure.Smtp!.StopAsync();
-        try
-        {
-            await probe.PublishAsync(booked);
-            failed = (await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}", m => m.Any(x => x.Status == "Failed"), "delivery failed"))
-                .Single(x => x.Status == "Failed");
-        }
-        finally
-        {
-            await infrastructure.Smtp.StartAsync(CancellationToken.None);
-        }
+        await probe.PublishAsync(booked);
+        var failed = (await client.WaitForMessagesAsync($"sourceEventId={booked.EventId}", m => m.Any(x => x.Status == "Failed"), "delivery failed"))
+            .Single(x => x.Status == "Failed");
 
-        Assert.Equal(("Email", email), (failed.Channel, failed.Recipient));
+        Assert.Equal(("Sms", phone), (failed.Channel, failed.Recipient));
         var details = await client.MessageAsync(failed.Id);
         Assert.Equal("Failed", details.Message.Status);
         Assert.Equal(["Queued", "AttemptFailed", "Failed"], details.Log.Select(e => e.Status));
 
         var alerts = await Eventually.WaitAsync(() => client.InboxAsync($"staff:{Events.Downtown.LocationId}"),
-            items => items.Any(i => i.Type == "DeliveryFailed" && i.Body.Contains(email, StringComparison.Ordinal)), what: "staff alert");
+            items => items.Any(i => i.Type == "DeliveryFailed" && i.Body.Contains(phone, StringComparison.Ordinal)), what: "staff alert");
         Assert.Contains("AppointmentConfirmed", alerts[0].Body, StringComparison.Ordinal);
-        Assert.Empty(infrastructure.MailTo(email));
     }
 }

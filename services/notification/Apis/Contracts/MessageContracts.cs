@@ -65,3 +65,12 @@ public sealed record PreferencesResponse(
 
 /// <summary>One SMS the development sink received; number and text are null for callers who see delivery metadata only.</summary>
 public sealed record SmsSinkEntry(string? To, string? Body, string Reference);
+
+/// <summary>Messages still waiting to go, per channel: those waiting after a failure or for an unreachable server.</summary>
+public sealed record DeliveryBacklog(IReadOnlyList<ChannelBacklog> Channels);
+
+/// <summary>
+/// <paramref name="Waiting"/> messages of a channel queued after a failed or impossible delivery, the oldest created at
+/// <paramref name="OldestSince"/>; <paramref name="Reason"/> is the newest error (masked).
+/// </summary>
+public sealed record ChannelBacklog(string Channel, int Waiting, DateTimeOffset OldestSince, string? Reason);

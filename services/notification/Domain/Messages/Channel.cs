@@ -30,6 +30,8 @@ public enum LogStatus
     Queued,
     Deferred,
     AttemptFailed,
+    /// <summary>The channel itself could not be reached (an SMTP server down): the message waits, no attempt used.</summary>
+    ChannelUnavailable,
     Sent,
     Failed,
     Cancelled,

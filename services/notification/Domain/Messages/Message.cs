@@ -125,6 +125,22 @@ public sealed class Message
         return false;
     }
 
+    /// <summary>
+    /// The channel could not be reached at all (its server down), which says nothing about this message: it waits and
+    /// is tried again at <paramref name="until"/> without using up an attempt, however long the outage lasts. The
+    /// reason stays as <see cref="LastError"/>, so the messages waiting this way are the backlog staff see.
+    /// </summary>
+    public void WaitForChannel(string reason, DateTimeOffset until, DateTimeOffset now)
+    {
+        EnsurePending();
+        if (LastError != reason)
+        {
+            Record(now, LogStatus.ChannelUnavailable, $"{reason}; waiting for it"); // once per outage, not per retry
+        }
+        LastError = reason;
+        DueAt = until;
+    }
+
     /// <summary>Withdraws a message not sent yet (a reminder for an appointment that moved or was cancelled).</summary>
     public bool Cancel(string reason, DateTimeOffset now)
     {

@@ -15,6 +15,8 @@ internal sealed class DueMessages(
     IOptions<NotificationOptions> options,
     ILogger<DueMessages> logger)
 {
+    private readonly HashSet<Channel> _unreachable = [];
+
     public async Task<int> DispatchAsync(int batchSize, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -92,6 +94,18 @@ internal sealed class DueMessages(
         {
             await sessions.For(message.Channel).SendAsync(message, ct);
             return true;
+        }
+        catch (ChannelUnavailableException e) when (!ct.IsCancellationRequested)
+        {
+            // The server is down, not the message at fault: it waits for the server without using up its attempts.
+            var reason = PersonalData.Mask(e.Message);
+            message.WaitForChannel(reason, time.GetUtcNow() + options.Value.ChannelRetryInterval, time.GetUtcNow());
+            if (_unreachable.Add(e.Channel))
+            {
+                logger.LogWarning("{Channel} unreachable; its messages wait and are tried again every {Interval}: {Error}",
+                    e.Channel, options.Value.ChannelRetryInterval, reason);
+            }
+            return false;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

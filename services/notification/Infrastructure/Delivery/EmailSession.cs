@@ -17,6 +17,7 @@ internal sealed class EmailSession(SmtpEndpoint endpoint, string from, ILogger l
     private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(2);
 
     private SmtpClient? _client;
+    private ChannelUnavailableException? _unreachable;
 
     public async Task SendAsync(Message message, CancellationToken ct)
     {
@@ -68,16 +69,21 @@ internal sealed class EmailSession(SmtpEndpoint endpoint, string from, ILogger l
         {
             return open;
         }
+        // A server that could not be reached this pass is not dialled again for each of the pass's other e-mails.
+        if (_unreachable is { } unreachable)
+        {
+            throw unreachable;
+        }
         Discard();
         var client = new SmtpClient { Timeout = CommandTimeoutMs };
         try
         {
             await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.UseTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None, ct);
         }
-        catch
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             client.Dispose();
-            throw;
+            throw _unreachable = new ChannelUnavailableException(Channel.Email, e);
         }
         return _client = client;
     }

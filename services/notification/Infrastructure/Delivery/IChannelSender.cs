@@ -21,6 +21,13 @@ public interface IChannelSession : IAsyncDisposable
     Task SendAsync(Message message, CancellationToken ct);
 }
 
+/// <summary>The channel's server could not be reached at all: not this message's fault, and no attempt of it.</summary>
+public sealed class ChannelUnavailableException(Channel channel, Exception inner)
+    : Exception($"The {channel} server could not be reached: {inner.Message}", inner)
+{
+    public Channel Channel { get; } = channel;
+}
+
 /// <summary>The session of a channel that keeps nothing between messages.</summary>
 internal sealed class StatelessSession(Func<Message, CancellationToken, Task> send) : IChannelSession
 {

@@ -28,7 +28,16 @@ internal sealed class SmsSender(HttpClient http, SmsEndpointResolver endpoint, S
         {
             request.Headers.Add(SmsSink.KeyHeader, sink.Key);
         }
-        using var response = await http.SendAsync(request, ct);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            throw new ChannelUnavailableException(Channel.Sms, e); // the provider is unreachable: the message waits
+        }
+        using var _ = response;
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"SMS provider answered {(int)response.StatusCode} {response.ReasonPhrase}");
