@@ -18,9 +18,10 @@ internal sealed class DownstreamHealthCheck(IHttpClientFactory clients, IConfigu
             using var response = await clients.CreateClient(nameof(DownstreamHealthCheck)).GetAsync(new Uri(service.Address, "/health"), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = TryReadStatus(body) ?? response.StatusCode.ToString();
-            return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy(status)
-                : HealthCheckResult.Unhealthy($"{(int)response.StatusCode}: {body}");
+            // A Degraded service still takes traffic (say, a message waits in its error queue): the suite says so too.
+            return !response.IsSuccessStatusCode ? HealthCheckResult.Unhealthy($"{(int)response.StatusCode}: {body}")
+                : status == nameof(HealthStatus.Degraded) ? HealthCheckResult.Degraded(status)
+                : HealthCheckResult.Healthy(status);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -55,7 +55,12 @@ internal sealed class QueueDepthPoller(QueueDepths depths, QueueDepthOptions opt
             try
             {
                 var declared = await channel.QueueDeclarePassiveAsync(queue, ct);
-                depths.Record(queue, declared.MessageCount, declared.ConsumerCount);
+                if (depths.Record(queue, declared.MessageCount, declared.ConsumerCount))
+                {
+                    // The alert ops see in the dashboard's structured logs (and the service turns Degraded).
+                    logger.LogError("{Queue} now holds {Count} message(s) that exhausted their retries: fix the cause, then move them back",
+                        queue, declared.MessageCount);
+                }
             }
             catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
             {

@@ -33,7 +33,17 @@ public sealed class QueueDepths : IReceiveEndpointObserver, IDisposable
     /// <summary>Every queue to watch: the receive queues and their error queues.</summary>
     public IReadOnlyCollection<string> Queues => [.. _latest.Keys];
 
-    public void Record(string queue, uint messages, uint consumers) => _latest[queue] = (messages, consumers);
+    /// <summary>Records a reading; true when an error queue holds more messages than at the last one (a new failure).</summary>
+    public bool Record(string queue, uint messages, uint consumers)
+    {
+        var before = _latest.TryGetValue(queue, out var last) ? last.Messages : 0;
+        _latest[queue] = (messages, consumers);
+        return queue.EndsWith(ErrorSuffix, StringComparison.Ordinal) && messages > before;
+    }
+
+    /// <summary>The error queues as last read.</summary>
+    public IEnumerable<(string Queue, uint Messages)> ErrorQueues() =>
+        _latest.Where(q => q.Key.EndsWith(ErrorSuffix, StringComparison.Ordinal)).Select(q => (q.Key, q.Value.Messages));
 
     public Task Ready(ReceiveEndpointReady ready)
     {
@@ -69,6 +79,7 @@ public static class QueueDepthRegistration
             Interval = builder.Configuration.GetValue("Messaging:QueueDepthInterval", TimeSpan.FromSeconds(10)),
         });
         builder.Services.AddHostedService<QueueDepthPoller>();
+        builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 }
