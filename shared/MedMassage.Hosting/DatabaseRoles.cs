@@ -15,6 +15,8 @@ public sealed record DatabaseLogins(string Owner, string App);
 /// </summary>
 public static class DatabaseRoles
 {
+    private const long LockKey = 0x4D4D526F6C6573; // "MMRoles"
+
     public static string OwnerRole(string database) => $"{database}_owner";
 
     public static string AppRole(string database) => $"{database}_app";
@@ -31,20 +33,20 @@ public static class DatabaseRoles
             throw new ArgumentException($"'{database}' cannot name roles: letters, digits and '_' only, 57 characters at most.", nameof(database));
         }
         var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = "postgres", Pooling = false };
-        await using (var server = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await server.OpenAsync(ct);
-            await ExecuteAsync(server, $"""
-                DO $$ BEGIN
-                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{owner}') THEN CREATE ROLE "{owner}"; END IF;
-                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{app}') THEN CREATE ROLE "{app}"; END IF;
-                EXCEPTION WHEN duplicate_object THEN NULL; -- another process created it a moment ago
-                END $$;
-                ALTER ROLE "{owner}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{ownerPassword}';
-                ALTER ROLE "{app}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{appPassword}';
-                """, ct);
-            await CreateDatabaseAsync(server, database, owner, ct);
-        }
+        await using var server = new NpgsqlConnection(admin.ConnectionString);
+        await server.OpenAsync(ct);
+        // One setup at a time on the whole server, whichever process runs it: role and grant changes of several
+        // databases at once can collide in the shared catalogs ("tuple concurrently updated").
+        await ExecuteAsync(server, $"SELECT pg_advisory_lock({LockKey})", ct);
+        await ExecuteAsync(server, $"""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{owner}') THEN CREATE ROLE "{owner}"; END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{app}') THEN CREATE ROLE "{app}"; END IF;
+            END $$;
+            ALTER ROLE "{owner}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{ownerPassword}';
+            ALTER ROLE "{app}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{appPassword}';
+            """, ct);
+        await CreateDatabaseAsync(server, database, owner, ct);
 
         await using (var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database }.ConnectionString))
         {

@@ -21,7 +21,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            // The JSON reader's own words say where the body went wrong (its path and position); ours say only which parameter.
+            ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.InnerException is System.Text.Json.JsonException json ? json.Message : bad.Message },
         });
     }
 }

@@ -45,6 +45,7 @@ public static class PostgresExtensions
         builder.Services.AddDbContextPool<TContext>(options => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
+            .AddInterceptors(new ClearPoolOnOutage())
             // A refused write (say, an exclusion violation that becomes a 409) is an answer, not a fault: EF Core
             // would log each at Error. Failures nobody handles are still logged where they surface (the request's
             // exception handler, the consumer's fault), so nothing is lost and real errors stand out.

@@ -42,6 +42,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new TextWithoutNulConverter()));
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -86,9 +86,9 @@ public static class OutcomesApi
     private static async Task<List<CareOutcome>> OutcomesOfAsync(List<Guid> referralIds, ClinicalServices s, CancellationToken ct)
     {
         var outcomes = new List<CareOutcome>();
-        foreach (var referral in await s.Scope.Referrals.Where(r => referralIds.Contains(r.Id)).ToListAsync(ct))
+        var referrals = await s.Scope.Referrals.AsNoTracking().Where(r => referralIds.Contains(r.Id)).ToListAsync(ct);
+        await foreach (var care in s.Records.SignedCoursesAsync(referrals, ct))
         {
-            var care = await s.Records.SignedCourseAsync(referral, ct);
             outcomes.Add(new CareOutcome(care.Trends, care.Notes.Count));
         }
         return outcomes;

@@ -29,7 +29,7 @@ public static class VisitNotesApi
     }
 
     public static async Task<Results<Created<VisitNoteResponse>, NotFound<ProblemDetails>, ValidationProblem, ForbiddenProblem, Conflict<ProblemDetails>>> WriteNote(
-        VisitNoteRequest request, [AsParameters] ClinicalServices s, CancellationToken ct)
+        VisitNoteRequest request, HttpContext http, [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         if (request.AppointmentId is null)
         {
@@ -49,6 +49,7 @@ public static class VisitNotesApi
         s.Db.VisitNotes.Add(note);
         s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ETagOf(note); // the version the writer has: a sign after it needs no second read
         return TypedResults.Created($"/api/notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
     }
 

@@ -19,8 +19,10 @@ public sealed class NoteConcurrencyTests(InfrastructureFixture infrastructure)
     {
         await using var clinic = await Clinic.OpenAsync(infrastructure);
         var (api, visits) = await ReadyForNotesAsync(clinic, 1);
-        var note = await Clinic.ReadAsync<VisitNoteResponse>(await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0], painBefore: 6)), HttpStatusCode.Created);
+        using var created = await api.PostJsonAsync("/api/notes/visit-notes", Forms.Note(visits[0], painBefore: 6));
+        var note = await Clinic.ReadAsync<VisitNoteResponse>(created, HttpStatusCode.Created);
         var read = (await api.GetAsync($"/api/notes/visit-notes/{note.Id}")).Headers.ETag!;
+        Assert.Equal(read, created.Headers.ETag); // the writer holds the version it wrote
 
         var revised = await SendAsync(api, HttpMethod.Put, $"/api/notes/visit-notes/{note.Id}", Forms.Note(visits[0], painBefore: 4), read);
         Assert.Equal(HttpStatusCode.OK, revised.StatusCode);

@@ -107,8 +107,24 @@ public sealed class ClinicDayTests(SuiteFixture suite)
             await StaffBrowser.AssertAccessibleAsync(therapist, "visit-note");
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
             await Expect(therapist.GetByText("Draft saved.")).ToBeVisibleAsync();
+
+            // The same draft revised in another tab meanwhile: this tab may not sign a version it never saw.
+            var otherTab = await therapist.Context.NewPageAsync();
+            await otherTab.GotoAsync(therapist.Url);
+            await Expect(otherTab.GetByLabel("Assessment")).ToHaveValueAsync("Progressing.");
+            await otherTab.GetByLabel("Assessment").FillAsync("Progressing well.");
+            await otherTab.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await Expect(otherTab.GetByText("Draft saved.")).ToBeVisibleAsync();
+            await otherTab.CloseAsync();
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+            await Expect(therapist.GetByText("The note has changed")).ToBeVisibleAsync();
+            await Expect(therapist.GetByText("Signed on")).ToHaveCountAsync(0);
+            await therapist.ReloadAsync();
+            await Expect(therapist.GetByLabel("Assessment")).ToHaveValueAsync("Progressing well.");
+
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
             await Expect(therapist.GetByText("Signed on")).ToBeVisibleAsync();
+            await Expect(therapist.Locator("main")).ToContainTextAsync("Progressing well.");
             await Expect(therapist.Locator(".visit-header")).ToContainTextAsync("Maria Lopez");
             await StaffBrowser.AssertAccessibleAsync(therapist, "signed-note");
 

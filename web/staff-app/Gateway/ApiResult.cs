@@ -1,7 +1,8 @@
 namespace MedMassage.StaffApp.Gateway;
 
 /// <summary>A service's answer: the value, or the refusal it gave (its ProblemDetails), ready to show to the person.</summary>
-public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
+/// <summary>What a call returned: its value or its problem, and the version of what it returned (its ETag), if any.</summary>
+public sealed record ApiResult<T>(T? Value, ApiProblem? Problem, string? ETag = null)
 {
     public bool Ok => Problem is null;
 }

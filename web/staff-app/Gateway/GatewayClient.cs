@@ -16,18 +16,23 @@ public sealed class GatewayClient(HttpClient http, StaffSession session)
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Get, path, null, ct);
 
-    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct = default) =>
-        SendAsync<T>(HttpMethod.Post, path, body, ct);
+    /// <summary><paramref name="ifMatch"/>: the version the person saw (an ETag); the change is refused (412) if it is not the current one.</summary>
+    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct = default, string? ifMatch = null) =>
+        SendAsync<T>(HttpMethod.Post, path, body, ct, ifMatch);
 
-    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct = default) =>
-        SendAsync<T>(HttpMethod.Put, path, body, ct);
+    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct = default, string? ifMatch = null) =>
+        SendAsync<T>(HttpMethod.Put, path, body, ct, ifMatch);
 
     public Task<ApiResult<T>> DeleteAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Delete, path, null, ct);
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await session.AccessTokenAsync(ct));
         if (body is not null)
         {
@@ -39,7 +44,7 @@ public sealed class GatewayClient(HttpClient http, StaffSession session)
             var value = response.Content.Headers.ContentLength is 0 || typeof(T) == typeof(object)
                 ? default
                 : await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return new ApiResult<T>(value, null);
+            return new ApiResult<T>(value, null, response.Headers.ETag?.ToString());
         }
         if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
         {

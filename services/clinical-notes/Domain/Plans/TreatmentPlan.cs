@@ -39,6 +39,13 @@ public sealed class TreatmentPlan
     /// </summary>
     public DateOnly? CertificationDeadline => Status != PlanStatus.Active ? null : LatestCertification?.RecertificationDueBy ?? CertificationDueBy;
 
+    /// <summary>Which of a referral's plan versions stands for its care: the active one, else the newest.</summary>
+    public static TreatmentPlan? CurrentOf(IEnumerable<TreatmentPlan> versions)
+    {
+        var all = versions.ToList();
+        return all.FirstOrDefault(p => p.Status == PlanStatus.Active) ?? all.MaxBy(p => p.CreatedAt);
+    }
+
     public static TreatmentPlan Draft(Evaluation initialEvaluation, PlanTerms terms, string author, DateTimeOffset now)
     {
         if (initialEvaluation.Kind != EvaluationKind.Initial || !initialEvaluation.IsSigned)
