@@ -18,7 +18,7 @@ namespace MedMassage.Faults.Tests;
 [Collection(FaultCollection.Name)]
 public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper output)
 {
-    private const int Referrals = 240;
+    private const int Referrals = 160;
     private const int Cancelled = 48;
     private const int Concurrency = 12;
     private const string Accepted = "is accepted: book your first visit";

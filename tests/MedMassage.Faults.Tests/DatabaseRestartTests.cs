@@ -18,7 +18,7 @@ namespace MedMassage.Faults.Tests;
 [Collection(FaultCollection.Name)]
 public sealed class DatabaseRestartTests(FaultSuite faults, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Load = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan Load = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private const int Concurrency = 8;
 

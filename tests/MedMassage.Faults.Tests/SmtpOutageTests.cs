@@ -9,12 +9,12 @@ namespace MedMassage.Faults.Tests;
 /// <summary>
 /// The SMTP server down while referrals are accepted: their e-mails wait (no attempt used up, however long the outage),
 /// ops and clinic admins see the backlog, and when the server returns every e-mail goes once, within seconds.
-/// <c>FAULTS_SMTP_OUTAGE</c> sets the outage in seconds (60 in CI; 600 for the full run).
+/// <c>FAULTS_SMTP_OUTAGE</c> sets the outage in seconds (30 in CI; 600 for the full run).
 /// </summary>
 [Collection(FaultCollection.Name)]
 public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("FAULTS_SMTP_OUTAGE"), out var s) ? s : 60);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("FAULTS_SMTP_OUTAGE"), out var s) ? s : 30);
     private const int Referrals = 30;
 
     [Fact]
