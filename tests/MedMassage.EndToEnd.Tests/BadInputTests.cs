@@ -12,10 +12,13 @@ namespace MedMassage.EndToEnd.Tests;
 /// before the reads, must leave every database as it was when each of them is refused.
 /// </summary>
 [Collection(SuiteCollection.Name)]
-public sealed class BadInputTests(SuiteFixture suite)
+public sealed class BadInputTests(SuiteFixture suite, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] Services = ["referral-api", "scheduling-api", "clinical-notes-api", "notification-api", "identity-api"];
     private const int VariantsPerOperation = 12;
+
+    /// <summary><c>FUZZ_FULL=1</c>: every bad value in every field and parameter of every operation (docs/benchmarks.md).</summary>
+    private static readonly bool Full = Environment.GetEnvironmentVariable("FUZZ_FULL") == "1";
 
     /// <summary>Posted, yet stores nothing: a preview computes an answer (billable units) from the body alone.</summary>
     private static readonly string[] ComputedByPost = ["/api/notes/previews/"];
@@ -34,6 +37,7 @@ public sealed class BadInputTests(SuiteFixture suite)
         using var system = suite.GatewayAs(await SuiteTokens.WithSignedAssertionAsync(suite.GatewayUrl, SuiteFixture.HospitalClientId, suite.HospitalKey,
             "system/ServiceRequest.write system/ServiceRequest.read system/Appointment.write system/Appointment.read system/Slot.read system/Patient.read"));
         var run = new FuzzRun(staff, system);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var admin = await suite.Suite.ConnectionStringAsync("postgres");
         await Task.Delay(TimeSpan.FromSeconds(2)); // what earlier tests started has settled
         var before = await DatabaseSnapshot.TakeAsync(admin);
@@ -43,6 +47,8 @@ public sealed class BadInputTests(SuiteFixture suite)
         var changed = (await DatabaseSnapshot.TakeAsync(admin)).ChangedSince(before);
         await RunAsync(run, reads: true);
 
+        output.WriteLine($"{(Full ? "Full run" : "CI slice")}: {run.Operations} operations, {run.Requests} requests in {clock.Elapsed.TotalSeconds:0} s; "
+            + $"server errors {run.Failures.Count}, bad changes accepted {run.AcceptedChanges.Count}, tables changed by refused changes {changed.Count} of {before.Tables.Count}");
         Assert.True(run.Operations > 100 && run.Requests > 500, $"only {run.Operations} operations, {run.Requests} requests");
         Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} server errors of {run.Requests} requests:\n{string.Join("\n", run.Failures.Take(30))}");
         Assert.True(changed.Count == 0, $"refused changes changed {string.Join(", ", changed)}");
@@ -71,7 +77,7 @@ public sealed class BadInputTests(SuiteFixture suite)
                 foreach (var operation in path.Value.EnumerateObject().Where(o => reads ? o.Name is "get" : o.Name is "post" or "put" or "patch" or "delete"))
                 {
                     run.Operations++;
-                    foreach (var request in Variants(path.Name, operation, schemas, run.Turn++).Take(VariantsPerOperation))
+                    foreach (var request in Variants(path.Name, operation, schemas, run.Turn++))
                     {
                         run.Requests++;
                         using var response = await run.For(path.Name).SendAsync(request);
@@ -101,9 +107,12 @@ public sealed class BadInputTests(SuiteFixture suite)
         string Path(int i) => System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}",
             i % 3 == 0 ? Guid.NewGuid().ToString() : i % 3 == 1 ? "not-a-guid" : new string('9', 300));
 
-        for (var i = 0; i < VariantsPerOperation; i++)
+        // The full run tries every bad value in every field and parameter; CI's slice takes a dozen, turning through them.
+        var width = Math.Max(1, Math.Max(fields.Count, queries.Count));
+        var count = Full ? 3 + width * BadValues.Length : VariantsPerOperation;
+        for (var i = 0; i < count; i++)
         {
-            var value = BadValues[(turn + i) % BadValues.Length];
+            var value = Full ? BadValues[i / width % BadValues.Length] : BadValues[(turn + i) % BadValues.Length];
             var query = queries.Count == 0 ? "" : $"?{Uri.EscapeDataString(queries[i % queries.Count])}={Uri.EscapeDataString(Text(value))}";
             var request = new HttpRequestMessage(method, Path(i) + query);
             if (hasBody)

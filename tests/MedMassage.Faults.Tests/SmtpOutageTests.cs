@@ -46,8 +46,10 @@ public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
         {
             await Task.Delay(remaining);
         }
-        var waiting = await Task.WhenAll(emails.Select(e => AcceptanceOfAsync(admin, e)));
-        var backlogAtEnd = await EmailBacklogAsync(admin);
+        // Access tokens live five minutes: a long outage outlives the first one.
+        using var later = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
+        var waiting = await Task.WhenAll(emails.Select(e => AcceptanceOfAsync(later, e)));
+        var backlogAtEnd = await EmailBacklogAsync(later);
 
         await smtp.StartAsync(CancellationToken.None);
         var back = clock.Elapsed;
@@ -55,8 +57,8 @@ public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
         var delivered = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(5)); // a duplicate would have arrived by now
         var mails = suite.Mailbox();
-        var sent = await Task.WhenAll(emails.Select(e => AcceptanceOfAsync(admin, e)));
-        var after = await Eventually.WaitAsync(() => EmailBacklogAsync(admin), b => b.Waiting == 0, TimeSpan.FromSeconds(30), "the backlog emptied");
+        var sent = await Task.WhenAll(emails.Select(e => AcceptanceOfAsync(later, e)));
+        var after = await Eventually.WaitAsync(() => EmailBacklogAsync(later), b => b.Waiting == 0, TimeSpan.FromSeconds(30), "the backlog emptied");
 
         output.WriteLine($"SMTP down {Outage.TotalSeconds:0} s (back at {back.TotalSeconds:0.0} s): backlog {backlog.Waiting} e-mails ({backlog.Reason}), "
             + $"{backlogAtEnd.Waiting} at the end; statuses then: {string.Join(", ", waiting.GroupBy(w => $"{w.Status}/{w.Attempts} attempts").Select(g => $"{g.Key}: {g.Count()}"))}. "
