@@ -37,28 +37,39 @@ internal sealed partial class UnavailableExceptionHandler(IProblemDetailsService
         });
     }
 
+    /// <summary>The server behind <paramref name="exception"/> that cannot be reached now, and the error saying so.</summary>
+    internal static (string Server, Exception Cause)? Unavailable(Exception? exception) =>
+        DatabaseUnavailable(exception) is { } database ? ("database", database)
+        : Chain(exception).FirstOrDefault(e => e is RedisConnectionException or RedisTimeoutException) is { } redis ? ("Redis", redis)
+        : null;
+
     /// <summary>
-    /// The error behind <paramref name="exception"/> (EF Core wraps it) when it means "not reachable now": a database
-    /// connection that failed or was cut, a server shutting down or starting (57P01–57P03), a connection error (08xxx);
-    /// Redis not connected or not answering.
+    /// The database error behind <paramref name="exception"/> (EF Core wraps it) when it means "not reachable now": a
+    /// connection that failed or was cut, a server shutting down or starting (57P01–57P03), a connection error (08xxx).
     /// </summary>
-    internal static (string Server, Exception Cause)? Unavailable(Exception? exception)
+    internal static NpgsqlException? DatabaseUnavailable(Exception? exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        foreach (var e in Chain(exception))
         {
             switch (e)
             {
                 case PostgresException pg when pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal):
-                    return ("database", pg);
+                    return pg;
                 case PostgresException:
                     return null; // the server answered: a real error of the request
                 case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or EndOfStreamException:
-                    return ("database", npgsql);
-                case RedisConnectionException or RedisTimeoutException:
-                    return ("Redis", e);
+                    return npgsql;
             }
         }
         return null;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "{Method} {Path} answered 503: its {Server} is unavailable ({Reason})")]

@@ -16,7 +16,7 @@ public sealed class DatabaseLoginTests(SuiteFixture suite)
             WHERE backend_type = 'client backend' AND datname = ANY(@databases) AND pid <> pg_backend_pid()
             GROUP BY datname, usename
             """, admin);
-        string[] databases = ["identitydb", "referraldb", "schedulingdb", "clinicalnotesdb", "notificationdb"];
+        var databases = DatabaseSnapshot.Databases;
         sessions.Parameters.AddWithValue("databases", databases);
         var seen = new List<(string Database, string User, long Count)>();
         await using (var reader = await sessions.ExecuteReaderAsync())

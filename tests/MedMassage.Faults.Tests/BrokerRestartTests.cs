@@ -23,9 +23,8 @@ public sealed class BrokerRestartTests(FaultSuite faults, ITestOutputHelper outp
     public async Task Every_effect_of_the_referrals_exists_exactly_once_across_two_broker_restarts()
     {
         var suite = faults.Suite;
-        using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var admin = await faults.AdminAsync();
+        using var office = await faults.OfficeAsync();
         var therapists = await faults.ClinicAsync(admin, Therapists);
         var broker = await faults.ServerAsync("eventbus");
         var run = Guid.NewGuid().ToString("N")[..8];

@@ -27,9 +27,8 @@ public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper outpu
     public async Task Every_message_is_processed_once_by_each_service_killed_in_the_middle_of_its_stream()
     {
         var suite = faults.Suite;
-        using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var admin = await faults.AdminAsync();
+        using var office = await faults.OfficeAsync();
         var therapists = await faults.ClinicAsync(admin, 4);
         var run = Guid.NewGuid().ToString("N")[..8];
         var kills = new ConcurrentBag<string>();

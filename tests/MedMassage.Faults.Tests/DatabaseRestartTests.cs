@@ -26,9 +26,8 @@ public sealed class DatabaseRestartTests(FaultSuite faults, ITestOutputHelper ou
     public async Task Requests_during_a_database_restart_answer_503_and_what_was_created_is_whole_afterwards()
     {
         var suite = faults.Suite;
-        using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var admin = await faults.AdminAsync();
+        using var office = await faults.OfficeAsync();
         await faults.ClinicAsync(admin, 4);
         var run = Guid.NewGuid().ToString("N")[..8];
         var answers = new ConcurrentBag<(TimeSpan At, string Call, int Status, bool RetryAfter)>();

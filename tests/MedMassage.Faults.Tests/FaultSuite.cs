@@ -19,6 +19,13 @@ public sealed class FaultSuite : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The development clinic admin (Riverside), signed in now: access tokens live five minutes.</summary>
+    public async Task<HttpClient> AdminAsync() => As(await SuiteTokens.StaffAsync(Suite.GatewayUrl, "admin", "dev-admin"));
+
+    /// <summary>The development physician-office system, submitting and reading its referrals.</summary>
+    public async Task<HttpClient> OfficeAsync() => As(await SuiteTokens.WithClientSecretAsync(Suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
+        "system/ServiceRequest.write system/ServiceRequest.read"));
+
     public async Task<ServerControl> ServerAsync(string resource) => new(Suite.App, resource, await Suite.ConnectionStringAsync(resource));
 
     /// <summary>The clinic the fault tests share, set up by the first test that needs it.</summary>

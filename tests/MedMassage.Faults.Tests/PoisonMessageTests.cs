@@ -28,8 +28,7 @@ public sealed class PoisonMessageTests(FaultSuite faults, ITestOutputHelper outp
         var suite = faults.Suite;
         var adminToken = await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin");
         using var admin = faults.As(adminToken);
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var office = await faults.OfficeAsync();
         using var notification = new HttpClient { BaseAddress = suite.EndpointOf("notification-api") };
         notification.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
         await faults.ClinicAsync(admin, 4);

@@ -25,9 +25,8 @@ public sealed class RedisOutageTests(FaultSuite faults, ITestOutputHelper output
     public async Task Without_Redis_search_and_booking_stay_correct_holds_wait_and_nothing_is_stale_after_it_returns()
     {
         var suite = faults.Suite;
-        using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var admin = await faults.AdminAsync();
+        using var office = await faults.OfficeAsync();
         var therapist = (await faults.ClinicAsync(admin, 4))[3];
         var run = Guid.NewGuid().ToString("N")[..8];
         var referrals = new List<Guid>();

@@ -21,9 +21,8 @@ public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
     public async Task While_the_mail_server_is_down_e_mails_wait_visibly_and_each_goes_once_when_it_returns()
     {
         var suite = faults.Suite;
-        using var admin = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
-        using var office = faults.As(await SuiteTokens.WithClientSecretAsync(suite.GatewayUrl, "physician-office-dev", "dev-office-secret",
-            "system/ServiceRequest.write system/ServiceRequest.read"));
+        using var admin = await faults.AdminAsync();
+        using var office = await faults.OfficeAsync();
         await faults.ClinicAsync(admin, 4);
         var smtp = await faults.ServerAsync("smtp");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -47,7 +46,7 @@ public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
             await Task.Delay(remaining);
         }
         // Access tokens live five minutes: a long outage outlives the first one.
-        using var later = faults.As(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
+        using var later = await faults.AdminAsync();
         var waiting = await Task.WhenAll(emails.Select(e => AcceptanceOfAsync(later, e)));
         var backlogAtEnd = await EmailBacklogAsync(later);
 

@@ -22,7 +22,7 @@ internal sealed class ClearPoolOnOutage : DbCommandInterceptor
 
     private static void Clear(DbCommand command, Exception exception)
     {
-        if (UnavailableExceptionHandler.Unavailable(exception) is ("database", _) && command.Connection is NpgsqlConnection connection)
+        if (UnavailableExceptionHandler.DatabaseUnavailable(exception) is not null && command.Connection is NpgsqlConnection connection)
         {
             NpgsqlConnection.ClearPool(connection);
         }
