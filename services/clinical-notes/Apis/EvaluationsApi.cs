@@ -14,10 +14,14 @@ public static class EvaluationsApi
     public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/evaluations").WithTags("Evaluations").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteEvaluation);
-        group.MapGet("/{id:guid}", GetEvaluation);
-        group.MapPut("/{id:guid}", ReviseEvaluation);
-        group.MapPost("/{id:guid}/sign", SignEvaluation);
+        group.MapPost("/", WriteEvaluation)
+            .WithSummary("Write the evaluation of an evaluation visit (a draft)");
+        group.MapGet("/{id:guid}", GetEvaluation)
+            .WithSummary("One evaluation");
+        group.MapPut("/{id:guid}", ReviseEvaluation)
+            .WithSummary("Revise a draft evaluation");
+        group.MapPost("/{id:guid}/sign", SignEvaluation)
+            .WithSummary("Sign an evaluation; signed evaluations never change");
         return api;
     }
 

@@ -14,12 +14,18 @@ public static class TreatmentPlansApi
     public static RouteGroupBuilder MapTreatmentPlans(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", DraftPlan);
-        group.MapGet("/{id:guid}", GetPlan);
-        group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion);
-        group.MapPost("/{id:guid}/activate", ActivatePlan);
-        group.MapPost("/{id:guid}/certifications", CertifyPlan);
-        group.MapPost("/{id:guid}/revisions", RevisePlan);
+        group.MapPost("/", DraftPlan)
+            .WithSummary("Draft a treatment plan from a signed initial evaluation");
+        group.MapGet("/{id:guid}", GetPlan)
+            .WithSummary("The newest version of a treatment plan");
+        group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion)
+            .WithSummary("One version of a treatment plan");
+        group.MapPost("/{id:guid}/activate", ActivatePlan)
+            .WithSummary("Activate a drafted plan");
+        group.MapPost("/{id:guid}/certifications", CertifyPlan)
+            .WithSummary("Record the physician's certification of the plan");
+        group.MapPost("/{id:guid}/revisions", RevisePlan)
+            .WithSummary("Revise the plan as a new version");
         return api;
     }
 

@@ -16,15 +16,21 @@ public static class VisitNotesApi
     public static RouteGroupBuilder MapVisitNotes(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/visit-notes").WithTags("Visit notes").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteNote);
+        group.MapPost("/", WriteNote)
+            .WithSummary("Write the visit note of a treatment visit (a draft)");
         group.MapGet("/", FindForVisit)
             .WithSummary("The note of a visit")
             .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only.");
-        group.MapGet("/unsigned", ListOverdueUnsigned);
-        group.MapGet("/{id:guid}", GetNote);
-        group.MapPut("/{id:guid}", ReviseNote);
-        group.MapPost("/{id:guid}/sign", SignNote);
-        group.MapPost("/{id:guid}/addenda", AddAddendum);
+        group.MapGet("/unsigned", ListOverdueUnsigned)
+            .WithSummary("Notes not yet signed");
+        group.MapGet("/{id:guid}", GetNote)
+            .WithSummary("One visit note, with its version as ETag");
+        group.MapPut("/{id:guid}", ReviseNote)
+            .WithSummary("Revise a draft note (If-Match: its ETag)");
+        group.MapPost("/{id:guid}/sign", SignNote)
+            .WithSummary("Sign a note (If-Match: its ETag); signed notes never change");
+        group.MapPost("/{id:guid}/addenda", AddAddendum)
+            .WithSummary("Add an addendum to a signed note");
         return api;
     }
 

@@ -21,9 +21,12 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapGet("/login", ShowLogin);
-        account.MapPost("/login", SignIn);
-        account.MapPost("/logout", (Delegate)SignOut);
+        account.MapGet("/login", ShowLogin)
+            .WithSummary("The sign-in page");
+        account.MapPost("/login", SignIn)
+            .WithSummary("Sign in with user name and password (locks after repeated failures)");
+        account.MapPost("/logout", (Delegate)SignOut)
+            .WithSummary("Sign out of the identity service");
         return app;
     }
 

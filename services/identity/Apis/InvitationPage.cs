@@ -19,8 +19,10 @@ public static class InvitationPage
     public static IEndpointRouteBuilder MapInvitationPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("/account/invitation/{token}").AllowAnonymous().ExcludeFromDescription();
-        page.MapGet("/", ShowAsync);
-        page.MapPost("/", SetPasswordAsync);
+        page.MapGet("/", ShowAsync)
+            .WithSummary("The page where an invited person sets a password");
+        page.MapPost("/", SetPasswordAsync)
+            .WithSummary("Set the password of an invitation");
         return app;
     }
 

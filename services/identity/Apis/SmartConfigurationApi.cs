@@ -25,7 +25,8 @@ public static class SmartConfigurationApi
 {
     public static IEndpointRouteBuilder MapSmartConfigurationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/smart-configuration", Describe).AllowAnonymous();
+        app.MapGet("/.well-known/smart-configuration", Describe).AllowAnonymous()
+            .WithSummary("SMART on FHIR discovery: token endpoint, scopes, authentication methods");
         return app;
     }
 

@@ -15,7 +15,8 @@ public static class ReferralsApi
             await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
                 ? TypedResults.Ok(ReferralView.From(referral))
                 : TypedResults.NotFound())
-            .WithTags("Referrals").RequireAuthorization(Policies.ClinicStaff);
+            .WithTags("Referrals").RequireAuthorization(Policies.ClinicStaff)
+            .WithSummary("Scheduling's copy of a referral: what may be booked for it");
         return api;
     }
 }

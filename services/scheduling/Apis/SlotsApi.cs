@@ -15,10 +15,13 @@ public static class SlotsApi
 
     public static RouteGroupBuilder MapSlotsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/slots", FindAsync).WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
+        api.MapGet("/slots", FindAsync).WithTags("Slots").RequireAuthorization(Policies.FrontDesk)
+            .WithSummary("Free times for a referral");
         var holds = api.MapGroup("/holds").WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
-        holds.MapPost("/", HoldAsync);
-        holds.MapDelete("/{id:guid}", ReleaseAsync);
+        holds.MapPost("/", HoldAsync)
+            .WithSummary("Hold a free time for a referral for a few minutes");
+        holds.MapDelete("/{id:guid}", ReleaseAsync)
+            .WithSummary("Release a hold");
         return api;
     }
 
