@@ -42,15 +42,15 @@ internal static class SuiteResources
                 context.EnvironmentVariables["Identity__StaffApp__PostLogoutRedirectUris__0"] = $"{gateway}staff/signout-callback-oidc";
             });
 
-    /// <summary>One of the four domain services: its database, the event bus, Redis and the token issuer.</summary>
-    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, string database,
+    /// <summary>One of the four domain services, as many replicas as configured: its database, the event bus, Redis and the token issuer.</summary>
+    public static ReplicatedService AddService<TProject>(this IDistributedApplicationBuilder builder, string name, string database,
         IResourceBuilder<IResourceWithConnectionString> eventbus, IResourceBuilder<IResourceWithConnectionString> redis,
-        IResourceBuilder<IResourceWithConnectionString> postgres, IResourceBuilder<ProjectResource> identity) where TProject : IProjectMetadata, new() =>
-        builder.AddSuiteProject<TProject>(name)
+        IResourceBuilder<IResourceWithConnectionString> postgres, ReplicatedService identity) where TProject : IProjectMetadata, new() =>
+        builder.AddReplicated(name, replica => builder.AddSuiteProject<TProject>(replica)
             .WithDatabase(postgres, database)
             .WithReference(eventbus).WaitFor(eventbus)
             .WithReference(redis).WaitFor(redis)
-            .WithReference(identity);
+            .WithReference(identity));
 
     /// <summary>The service's own database on <paramref name="server"/>, unless <c>ConnectionStrings__{database}</c> names one elsewhere.</summary>
     public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> project,
@@ -60,14 +60,18 @@ internal static class SuiteResources
         if (builder.Configuration.GetConnectionString(database) is not null)
         {
             // Given from outside: one login, or two when ConnectionStrings__{database}-owner is given as well.
-            var given = builder.AddConnectionString(database);
+            var given = Existing<ConnectionStringResource>(builder, database) ?? builder.AddConnectionString(database);
             return project.WithReference(given).WaitFor(given);
         }
-        var db = server.AddDatabase(database);
+        // Replicas share one database.
+        var db = Existing<PostgresDatabaseResource>(builder, database) ?? server.AddDatabase(database);
         // The service runs as the database's app role and migrates it as the owner (DatabaseRoles).
         return project.WithReference(db).WaitFor(db)
             .WithEnvironment($"ConnectionStrings__{database}-owner", db.Resource.OwnerConnectionStringExpression);
     }
+
+    private static IResourceBuilder<T>? Existing<T>(IDistributedApplicationBuilder builder, string name) where T : IResource =>
+        builder.Resources.OfType<T>().FirstOrDefault(r => r.Name == name) is { } found ? builder.CreateResourceBuilder(found) : null;
 
     private static int GatewayPort(IDistributedApplicationBuilder builder) =>
         builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway").GetEndpoint("http").Port;

@@ -9,6 +9,6 @@ app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapFhirEndpoints();
-app.MapReverseProxy();
+app.MapGatewayProxy();
 
 app.Run();

@@ -47,4 +47,11 @@ internal static class Extensions
         }).AllowAnonymous();
         return app;
     }
+
+    /// <summary>YARP's standard proxy pipeline with the failover in front of its load balancing.</summary>
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.UseReplicaFailover().UseSessionAffinity().UseLoadBalancing().UsePassiveHealthChecks());
+        return app;
+    }
 }

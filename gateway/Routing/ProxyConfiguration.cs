@@ -1,6 +1,7 @@
 using MedMassage.Fhir;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
 namespace MedMassage.Gateway.Routing;
@@ -11,6 +12,30 @@ internal static class ProxyConfiguration
     /// <summary>YARP's name for the default policy (authenticated caller); services then apply their own policies.</summary>
     private const string Authenticated = "default";
     private const string Anonymous = "anonymous";
+
+    /// <summary>
+    /// A replica that stops answering is left out within seconds and taken back when it answers again: actively (its
+    /// liveness, every 5 s) and passively (most of its recent connections failing). If every replica looks down,
+    /// requests still go to all of them rather than nowhere ("panic"): a 503 from a service says more than ours would.
+    /// </summary>
+    private static readonly HealthCheckConfig ReplicaHealth = new()
+    {
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(2),
+            Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            Path = "/alive",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+            ReactivationPeriod = TimeSpan.FromSeconds(10),
+        },
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+    };
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, TimeSpan upstreamTimeout)
     {
@@ -28,6 +53,7 @@ internal static class ProxyConfiguration
                 ClusterId = service.Name,
                 Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = service.Address.ToString() } },
                 HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
+                HealthCheck = ReplicaHealth,
             });
             foreach (var (prefix, index) in service.PathPrefixes.Select((p, i) => (p, i)))
             {

@@ -47,6 +47,18 @@ public static class MessagingExtensions
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(serviceName), false));
             consumers?.Invoke(x);
+            // A managed, clustered RabbitMQ keeps a quorum queue's messages on several nodes, so a node failure loses
+            // none of them; the single local broker has no one to replicate to and keeps classic queues.
+            if (builder.Configuration.GetValue("Messaging:QuorumQueues", false))
+            {
+                x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
+                });
+            }
             x.UsingRabbitMq((context, bus) =>
             {
                 bus.Host(new Uri(connectionString));

@@ -65,6 +65,13 @@ public static class PostgresExtensions
         var probe = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, ApplicationName = $"{connectionName}-health" }.ConnectionString;
         builder.Services.AddHealthChecks().AddNpgSql(probe, name: connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
 
+        // Scheduled work takes its lock on a small pool of its own: a sweep holds one connection while it runs.
+        builder.Services.AddSingleton(new SingleReplica(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = 4, ApplicationName = $"{connectionName}-scheduled-work", MaxAutoPrepare = 0,
+            NoResetOnClose = false, // a lock left behind by a failed unlock is released when the connection goes back to the pool
+        }.ConnectionString));
+
         // Migrations run as the database's owner when its login is given (ConnectionStrings:{name}-owner), so the
         // service itself runs as a role that owns nothing and cannot switch off the triggers guarding signed records.
         var sources = migrationAssemblies.Length > 0 ? migrationAssemblies : [typeof(TContext).Assembly];

@@ -143,32 +143,3 @@ public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper outpu
             .Select(m => System.Text.RegularExpressions.Regex.Match(m, @"^Message-ID:\s*(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value)
             .Distinct().Count();
 }
-
-/// <summary>A service's process killed outright, as the kernel's OOM killer would, and the AppHost's restart of it.</summary>
-internal static class ServiceKill
-{
-    public static async Task<string> KillAndAwaitRestartAsync(RunningSuite suite, string service)
-    {
-        var pid = suite.ProcessIdOf(service) ?? throw new InvalidOperationException($"{service} has no process.");
-        var clock = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-        await Eventually.WaitAsync(() => Task.FromResult(suite.ProcessIdOf(service)), p => p is { } now && now != pid,
-            TimeSpan.FromMinutes(2), $"{service} started again");
-        await Eventually.WaitAsync(async () =>
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            try
-            {
-                return (await http.GetAsync(new Uri(suite.EndpointOf(service), "/health"))).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return HttpStatusCode.ServiceUnavailable;
-            }
-        }, status => status == HttpStatusCode.OK, TimeSpan.FromMinutes(2), $"{service} healthy again");
-        return $"{service} back in {clock.Elapsed.TotalSeconds:0.0} s";
-    }
-}

@@ -2,10 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using MedMassage.Testing;
 
+// One whole suite at a time: the fault tests' and the replica test's (collections run one after the other).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace MedMassage.Faults.Tests;
 
 /// <summary>The whole suite for the fault tests, its rate limits out of the way: the load comes from one person and one system.</summary>
-public sealed class FaultSuite : IAsyncLifetime
+public class FaultSuite : IAsyncLifetime
 {
     /// <summary>The development admin's location (services/identity/seed.development.json).</summary>
     public static readonly Guid Riverside = Guid.Parse("b5bc387d-4108-4330-9e39-4a50749e13e4");
@@ -41,7 +44,7 @@ public sealed class FaultSuite : IAsyncLifetime
     private Task<List<Guid>>? _clinic;
 
     /// <summary>The location open every day 00:00–23:59 UTC, and <paramref name="count"/> therapists working all of it.</summary>
-    private static async Task<List<Guid>> SetUpClinicAsync(HttpClient admin, int count)
+    internal static async Task<List<Guid>> SetUpClinicAsync(HttpClient admin, int count)
     {
         var days = Enum.GetNames<DayOfWeek>();
         var location = new
@@ -68,24 +71,32 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>An office system's referral of a patient reached at <paramref name="email"/> to Riverside.</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(HttpClient office, string email, int i, string lastName = "Fault")
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient office, string email, int i, string lastName = "Fault", string? idempotencyKey = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return office.PostAsJsonAsync("/api/referrals", new
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals") { Content = JsonContent.Create(new
         {
             patient = new { firstName = $"Pat{i}", lastName, dateOfBirth = new DateOnly(1970, 1, 1).AddDays(i % 10_000), sex = "unknown", email, preferredChannel = "email" },
             physician = new { name = "Dr. Ada Fault", npi = "1234567893", phone = "+1 555 0199" },
             diagnoses = new[] { "M54.50" }, techniques = new[] { "myofascial-release" }, bodyRegions = new[] { "lower-back" },
             sessionsPerWeek = 2, weeks = 6, authorizedVisits = 12, validFrom = today, validUntil = today.AddDays(120),
             locationId = Riverside, priority = "routine",
-        });
+        }) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey); // a resend after a lost answer submits nothing twice
+        }
+        return await office.SendAsync(request);
     }
+
+    /// <summary>More of the AppHost's options for this suite.</summary>
+    protected virtual string[] AppHostArgs => [];
 
     public async Task InitializeAsync() => Suite = await RunningSuite.StartAsync(new Dictionary<string, string?>
     {
         ["Gateway__PerClient__PermitLimit"] = "1000000",
         ["Gateway__PerIp__PermitLimit"] = "1000000",
-    });
+    }, appHostArgs: AppHostArgs);
 
     public async Task DisposeAsync() => await Suite.DisposeAsync();
 }

@@ -26,12 +26,14 @@ public sealed class RunningSuite : IAsyncDisposable
 
     public Uri GatewayUrl { get; }
 
-    public static async Task<RunningSuite> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    /// <param name="appHostArgs">More of the AppHost's options, such as <c>--replicas 2</c>.</param>
+    public static async Task<RunningSuite> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null,
+        params string[] appHostArgs)
     {
         await WholeSuiteLock.HoldForThisProcessAsync();
         // A free port rather than 8080, so a suite someone is running on this machine is left alone.
         var port = MedMassage.Hosting.FreePort.Next();
-        var builder = await AspireTesting.CreateAppHostAsync("--gateway-port", port.ToString(CultureInfo.InvariantCulture));
+        var builder = await AspireTesting.CreateAppHostAsync(["--gateway-port", port.ToString(CultureInfo.InvariantCulture), .. appHostArgs]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             builder.CreateResourceBuilder(project).WithEnvironment(context =>
@@ -43,7 +45,8 @@ public sealed class RunningSuite : IAsyncDisposable
             });
         }
         var stateDirectory = builder.StateDirectory();
-        var app = await builder.StartAsync(timeout ?? TimeSpan.FromMinutes(5), [.. Services, "gateway"]);
+        // Every project healthy: the services (each replica), the staff app and the gateway.
+        var app = await builder.StartAsync(timeout ?? TimeSpan.FromMinutes(5), [.. builder.Resources.OfType<ProjectResource>().Select(p => p.Name)]);
         // The address tokens are issued under (the gateway's public address), not Aspire's "localhost".
         return new RunningSuite(app, stateDirectory, new Uri($"http://127.0.0.1:{port}"));
     }

@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Messaging.Outbox;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Application;
@@ -12,7 +13,7 @@ namespace MedMassage.ClinicalNotes.Api.Application;
 /// fall due by the 30-day rule. Each is announced once; the flags commit with the events (outbox), so a crash neither
 /// loses nor repeats them. Once a day it also asks for plan certifications falling due (<see cref="RecertificationSweep"/>).
 /// </summary>
-internal sealed class ClinicalDeadlineMonitor(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration,
+internal sealed class ClinicalDeadlineMonitor(IServiceScopeFactory scopes, SingleReplica single, TimeProvider time, IConfiguration configuration,
     ILogger<ClinicalDeadlineMonitor> logger) : BackgroundService
 {
     private TimeSpan Interval => configuration.GetValue("ClinicalNotes:DeadlineScanInterval", TimeSpan.FromMinutes(5));
@@ -26,8 +27,9 @@ internal sealed class ClinicalDeadlineMonitor(IServiceScopeFactory scopes, TimeP
         while (!stoppingToken.IsCancellationRequested)
         {
             // Separately, so one failing never keeps the other from running.
-            await TryAsync(ScanAsync, "Clinical deadline scan", stoppingToken);
-            await TryAsync(SweepCertificationsDailyAsync, "Plan certification sweep", stoppingToken);
+            // One replica at a time: two scanning together would both flag the same note and announce it twice.
+            await TryAsync(ct => single.TryRunAsync("clinical-deadlines", ScanAsync, ct), "Clinical deadline scan", stoppingToken);
+            await TryAsync(ct => single.TryRunAsync("plan-certifications", SweepCertificationsDailyAsync, ct), "Plan certification sweep", stoppingToken);
             try
             {
                 await Task.Delay(Interval, stoppingToken);

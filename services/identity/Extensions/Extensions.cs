@@ -1,4 +1,5 @@
 using MedMassage.Identity.Api.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using MedMassage.Identity.Api.Infrastructure.Clients;
 using MedMassage.Identity.Api.Infrastructure.Seeding;
 using MedMassage.Identity.Api.Tokens;
@@ -24,6 +25,8 @@ internal static class Extensions
             .ValidateOnStart();
         builder.AddTokenServer(section.Get<TokenIssuerOptions>() ?? new TokenIssuerOptions());
         builder.AddStaffSignIn();
+        // Replicas read each other's login cookies and antiforgery tokens: one key ring, kept in the database.
+        builder.Services.AddDataProtection().SetApplicationName("MedMassage.Identity").PersistKeysToDbContext<IdentityDbContext>();
         builder.AddAdministration();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<Invitations>();

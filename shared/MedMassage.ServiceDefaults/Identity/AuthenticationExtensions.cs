@@ -17,13 +17,14 @@ public static class AuthenticationExtensions
     /// </summary>
     /// <remarks>
     /// Configuration: <c>Identity:Issuer</c> (the public issuer, the gateway's address) and the identity service's
-    /// own address, <c>services:identity-api:http:0</c> as an AppHost injects it, where keys are fetched from.
+    /// own addresses, <c>services:identity-api:http:0</c> (<c>:1</c> … for replicas) as an AppHost injects them, where keys are fetched from.
     /// </remarks>
     public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection("Identity");
         var issuer = identity["Issuer"];
-        var identityUrl = builder.Configuration["services:identity-api:http:0"] ?? issuer;
+        var internalBases = builder.Configuration.GetSection("services:identity-api:http").GetChildren()
+            .Select(c => c.Value).OfType<string>().Select(v => new Uri(v)).ToList();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -41,29 +42,46 @@ public static class AuthenticationExtensions
                     options.Authority = issuer;
                     options.TokenValidationParameters.ValidIssuer = issuer;
                 }
-                if (identityUrl is not null)
+                if (internalBases.Count > 0 && issuer is not null)
                 {
                     // Discovery names public (gateway) addresses; fetch them from the identity service directly.
-                    var internalBase = new Uri(identityUrl);
-                    options.MetadataAddress = new Uri(internalBase, ".well-known/openid-configuration").ToString();
-                    options.BackchannelHttpHandler = issuer is null ? null
-                        : new IssuerToInternalHandler(new Uri(issuer), internalBase) { InnerHandler = new HttpClientHandler() };
+                    options.MetadataAddress = new Uri(new Uri(issuer), ".well-known/openid-configuration").ToString();
+                    options.BackchannelHttpHandler = new IssuerToInternalHandler(new Uri(issuer), internalBases) { InnerHandler = new HttpClientHandler() };
+                }
+                else if (internalBases.Count > 0)
+                {
+                    options.MetadataAddress = new Uri(internalBases[0], ".well-known/openid-configuration").ToString();
                 }
             });
         builder.Services.AddAuthorizationBuilder().AddMedMassagePolicies();
         return builder;
     }
 
-    /// <summary>Sends requests addressed to the public issuer to the identity service's internal address.</summary>
-    private sealed class IssuerToInternalHandler(Uri issuer, Uri internalBase) : DelegatingHandler
+    /// <summary>
+    /// Sends requests addressed to the public issuer to the identity service's internal addresses: the next replica when
+    /// one refuses the connection (only GETs of discovery documents and keys pass here, safe to send again).
+    /// </summary>
+    private sealed class IssuerToInternalHandler(Uri issuer, IReadOnlyList<Uri> internalBases) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.RequestUri is { } uri && issuer.IsBaseOf(uri))
+            if (request.RequestUri is not { } uri || !issuer.IsBaseOf(uri))
             {
-                request.RequestUri = new Uri(internalBase, issuer.MakeRelativeUri(uri));
+                return await base.SendAsync(request, cancellationToken);
             }
-            return base.SendAsync(request, cancellationToken);
+            var path = issuer.MakeRelativeUri(uri);
+            for (var i = 0; ; i++)
+            {
+                request.RequestUri = new Uri(internalBases[i], path);
+                try
+                {
+                    return await base.SendAsync(request, cancellationToken);
+                }
+                catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && i + 1 < internalBases.Count)
+                {
+                    // That replica is gone; the next one answers the same.
+                }
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -9,11 +10,14 @@ namespace MedMassage.Identity.Api.Infrastructure.Clients;
 /// app keeps no secret) that must use PKCE, with the code, refresh and end-session endpoints. Registered after the
 /// schema migrator, so the tables exist. Without redirect URIs configured, nothing is registered.
 /// </summary>
-public sealed class StaffAppRegistration(IServiceScopeFactory scopes, IOptions<StaffAppOptions> options, ILogger<StaffAppRegistration> logger) : IHostedService
+public sealed class StaffAppRegistration(IServiceScopeFactory scopes, SingleReplica single, IOptions<StaffAppOptions> options, ILogger<StaffAppRegistration> logger) : IHostedService
 {
     public static readonly string[] Scopes = [OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.OfflineAccess];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    // Replicas starting together take turns (the work creates rows a second writer would collide with).
+    public Task StartAsync(CancellationToken cancellationToken) => single.RunAsync("identity-start-up", RegisterAsync, cancellationToken);
+
+    private async Task RegisterAsync(CancellationToken cancellationToken)
     {
         var app = options.Value;
         if (app.RedirectUris.Count == 0)

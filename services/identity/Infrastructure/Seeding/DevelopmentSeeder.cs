@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.Identity.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -11,11 +12,14 @@ namespace MedMassage.Identity.Api.Infrastructure.Seeding;
 /// Brings the development users and clients of <c>Identity:Seed</c> into the database at start, creating or
 /// updating each. Registered after the schema migrator, so the tables exist; never registered outside Development.
 /// </summary>
-public sealed class DevelopmentSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DevelopmentSeeder> logger) : IHostedService
+public sealed class DevelopmentSeeder(IServiceScopeFactory scopes, SingleReplica single, IConfiguration configuration, ILogger<DevelopmentSeeder> logger) : IHostedService
 {
     public const string Section = "Identity:Seed";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    // Replicas starting together take turns (the work creates rows a second writer would collide with).
+    public Task StartAsync(CancellationToken cancellationToken) => single.RunAsync("identity-start-up", SeedAsync, cancellationToken);
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(Section);
         var seed = section.Get<SeedOptions>() ?? new SeedOptions();

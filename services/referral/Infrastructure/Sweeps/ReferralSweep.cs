@@ -1,5 +1,6 @@
 using MedMassage.Messaging.Outbox;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,12 @@ namespace MedMassage.Referral.Api.Infrastructure.Sweeps;
 /// Looks at open referrals near their end date on a schedule, so they expire and staff hear the authorization is
 /// running out even when nobody opens or visits them. Each referral is judged by its location's calendar and saved on
 /// its own with the row-version check: a replica or a request that changed it first wins, and the referral itself
-/// remembers which alerts it raised, so every effect happens once however many replicas sweep.
+/// remembers which alerts it raised, so every effect happens once however many replicas sweep; one replica sweeps at a
+/// time (<see cref="SingleReplica"/>), so they do not do the same work twice.
 /// </summary>
 internal sealed class ReferralSweep(
     IServiceScopeFactory scopes,
+    SingleReplica single,
     TimeProvider time,
     IOptions<ReferralOptions> options,
     ILogger<ReferralSweep> logger) : BackgroundService
@@ -26,7 +29,8 @@ internal sealed class ReferralSweep(
         {
             try
             {
-                var changed = await SweepAsync(stoppingToken);
+                var changed = 0;
+                await single.TryRunAsync("referral-sweep", async ct => changed = await SweepAsync(ct), stoppingToken);
                 if (changed > 0)
                 {
                     logger.LogInformation("The referral sweep changed {Count} referrals", changed);
