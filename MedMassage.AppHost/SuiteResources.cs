@@ -74,5 +74,7 @@ internal static class SuiteResources
         builder.Resources.OfType<T>().FirstOrDefault(r => r.Name == name) is { } found ? builder.CreateResourceBuilder(found) : null;
 
     private static int GatewayPort(IDistributedApplicationBuilder builder) =>
-        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway").GetEndpoint("http").Port;
+        // The declared port (fixed: the gateway is the public entry), readable before anything is started.
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port
+            ?? throw new InvalidOperationException("The gateway has no fixed port.");
 }

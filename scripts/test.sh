@@ -6,6 +6,9 @@ scripts/setup.sh || exit 1
 
 log=$(mktemp)
 dotnet build MedMassage.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The OCI images every deployable ships as (about a minute); the deployment tests check what they hold.
+scripts/images.sh >"$log" 2>&1 || { tail -30 "$log"; echo "0 passed, 1 failed"; exit 1; }
+tail -3 "$log"
 dotnet test MedMassage.sln -c Debug --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

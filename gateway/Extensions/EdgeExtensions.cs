@@ -26,9 +26,21 @@ internal static class EdgeExtensions
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
             .WithExposedHeaders(CorrelationId.Header, "ETag", "Location", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
-        // The gateway faces the internet: X-Forwarded-* from callers is not trusted (YARP sets its own upstream).
-        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None);
+        // The gateway faces the internet: X-Forwarded-* from callers is not trusted (YARP sets its own upstream), unless
+        // an ingress controller in front terminates TLS: then from its networks only (ForwardedHeaders:TrustedNetworks),
+        // and not from loopback, where anyone on the machine could claim an address.
+        var proxies = builder.Configuration.GetSection(ServiceDefaultsExtensions.TrustedNetworksKey).GetChildren()
+            .Select(c => c.Value).OfType<string>().Select(System.Net.IPNetwork.Parse).ToList();
+        builder.Services.PostConfigure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            proxies.ForEach(o.KnownIPNetworks.Add);
+            if (proxies.Count == 0)
+            {
+                o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None;
+            }
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return options;
     }

@@ -36,9 +36,18 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
-        // Behind the gateway: the client's address and scheme come from X-Forwarded-*, trusted from loopback
-        // proxies only (the default known proxies), so audit trails name the real client.
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Behind the gateway: the client's address and scheme come from X-Forwarded-*, so audit trails name the real
+        // client and links are built with the public scheme. Trusted from loopback (one machine), and from the networks
+        // in ForwardedHeaders:TrustedNetworks (CIDR) where the proxy in front is another pod of a cluster.
+        var trusted = builder.Configuration.GetSection(TrustedNetworksKey).GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in trusted)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
@@ -54,6 +63,9 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
+
+    /// <summary>The proxies' networks whose X-Forwarded-* headers are believed (CIDR, e.g. <c>10.0.0.0/8</c>).</summary>
+    public const string TrustedNetworksKey = "ForwardedHeaders:TrustedNetworks";
 
     /// <summary>
     /// <c>/health</c>: readiness, every real dependency checked, answered as JSON per check.

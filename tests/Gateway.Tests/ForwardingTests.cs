@@ -34,6 +34,27 @@ public sealed class ForwardingTests(GatewayFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("203.0.113.66", received.Headers.GetValueOrDefault("X-Forwarded-For") ?? "");
     }
 
+    [Theory]
+    [InlineData("10.1.2.3", true)]     // the ingress controller's pod network, named as trusted
+    [InlineData("192.0.2.5", false)]   // anyone else
+    [InlineData("127.0.0.1", false)]   // loopback: anyone on the machine
+    public async Task Behind_an_ingress_the_client_address_and_scheme_are_believed_only_from_its_networks(string from, bool believed)
+    {
+        await using var gateway = new GatewayFactory(fixture, redisDatabase: 5) { RemoteAddress = System.Net.IPAddress.Parse(from) };
+        gateway.Settings["ForwardedHeaders:TrustedNetworks:0"] = "10.0.0.0/8";
+        var client = gateway.CreateClientAs(TestCaller.FrontDesk(Guid.NewGuid()));
+        var marker = $"/api/referrals?probe={Guid.NewGuid()}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, marker);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var received = Assert.Single(fixture.Upstream.Received, r => r.Path == marker);
+        Assert.Equal(believed, (received.Headers.GetValueOrDefault("X-Forwarded-For") ?? "").Contains("203.0.113.7", StringComparison.Ordinal));
+        Assert.Equal(believed ? "https" : "http", received.Headers.GetValueOrDefault("X-Forwarded-Proto"));
+    }
+
     [Fact]
     public async Task The_staff_app_is_reached_without_a_token_under_the_public_host_and_has_no_API_description()
     {

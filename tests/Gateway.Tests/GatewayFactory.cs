@@ -3,6 +3,9 @@ using MedMassage.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests;
 
@@ -15,6 +18,9 @@ public sealed class GatewayFactory(GatewayFixture fixture, int redisDatabase) : 
     public const string StaffOrigin = "https://staff.clinic.example";
 
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>The address requests come from (the test server has none): say, an ingress controller's pod.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; set; }
 
     public HttpClient CreateClientAs(TestCaller caller) => CreateClientWithToken(TestTokens.For(caller));
 
@@ -38,6 +44,26 @@ public sealed class GatewayFactory(GatewayFixture fixture, int redisDatabase) : 
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.TrustTestTokens());
+        builder.ConfigureTestServices(services =>
+        {
+            services.TrustTestTokens();
+            if (RemoteAddress is { } remote)
+            {
+                services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter>(_ => new FromAddress(remote));
+            }
+        });
     }
+}
+
+internal sealed class FromAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((HttpContext context, RequestDelegate then) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return then(context);
+        });
+        next(app);
+    };
 }

@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using MedMassage.Hosting;
 using MedMassage.Testing;
@@ -53,6 +54,37 @@ public sealed class AppHostModelTests
             var schedulingdb = await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "schedulingdb"));
             Assert.Equal("Host=scheduling.internal;Database=booking;Username=s;Password=t", schedulingdb);
             Assert.Equal("amqp://ops:secret@rabbit.internal:5672/", await ConnectionStringAsync(builder.Resources.Single(r => r.Name == "eventbus")));
+        }
+        finally
+        {
+            AspireTesting.DeleteQuietly(builder.StateDirectory());
+        }
+    }
+
+    [Fact]
+    public async Task With_two_replicas_each_service_runs_twice_under_one_name_and_the_gateway_knows_both()
+    {
+        var builder = await AspireTesting.CreateAppHostAsync("--replicas", "2");
+        try
+        {
+            var resources = builder.Resources.ToDictionary(r => r.Name);
+#pragma warning disable CS0618 // the model's environment as publishing sees it: nothing runs, so nothing else can evaluate it
+            var gateway = await ((ProjectResource)resources["gateway"]).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+            foreach (var service in new[] { "identity-api", "referral-api", "scheduling-api", "clinical-notes-api", "notification-api" })
+            {
+                var replica = Assert.IsType<ProjectResource>(resources[$"{service}-2"]);
+                var environment = await replica.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+#pragma warning restore CS0618
+                // One name for telemetry and for the queues: the replicas compete for messages rather than each getting a copy.
+                Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
+                Assert.Contains($"{service}-2", gateway[$"services__{service}__http__1"], StringComparison.Ordinal);
+                Assert.Contains($"{service}-2", WaitsFor(resources["gateway"]));
+                Assert.False(resources.ContainsKey($"{service}-3"));
+            }
+            // The replicas share their service's database; the gateway and the staff app stay single on one machine.
+            Assert.Single(builder.Resources.OfType<PostgresDatabaseResource>(), d => d.Name == "schedulingdb");
+            Assert.DoesNotContain("gateway-2", resources.Keys);
+            Assert.DoesNotContain("staff-app-2", resources.Keys);
         }
         finally
         {
