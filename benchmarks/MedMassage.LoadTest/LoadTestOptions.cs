@@ -35,6 +35,9 @@ public sealed record LoadTestOptions
     /// <summary>Open-loop requests waiting for an answer at most; more are sent late (and their lateness counts).</summary>
     public int MaxInFlight { get; init; } = 1000;
 
+    /// <summary>Passed to the AppHost's <c>--replicas</c> (e.g. <c>scheduling-api=2</c>): the same load on more processes.</summary>
+    public string? Replicas { get; init; }
+
     public int ContendedSlots { get; init; } = 100;
     public int RacersPerSlot { get; init; } = 20;
 
@@ -63,6 +66,7 @@ public sealed record LoadTestOptions
                 "--max-in-flight" => options with { MaxInFlight = Int() },
                 "--contended-slots" => options with { ContendedSlots = Int() },
                 "--racers-per-slot" => options with { RacersPerSlot = Int() },
+                "--replicas" => options with { Replicas = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

@@ -10,7 +10,7 @@ Console.WriteLine($"MedMassage load test, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC
 Console.WriteLine(options);
 
 var started = System.Diagnostics.Stopwatch.StartNew();
-await using var suite = await Suite.StartAsync();
+await using var suite = await Suite.StartAsync(options.Replicas);
 Console.WriteLine($"Suite up in {started.Elapsed.TotalSeconds:0} s; gateway {suite.GatewayUrl}");
 var meters = new Meters(
     new CpuMeter(suite.Resources.Values.Where(r => r.ProcessId is not null).ToDictionary(r => r.Name, r => r.ProcessId!.Value), suite.Processes.Orchestration()),

@@ -50,9 +50,9 @@ public sealed class Suite : IAsyncDisposable
     /// <summary>A client with the same token that talks to scheduling-api directly, bypassing the gateway.</summary>
     public HttpClient DirectToScheduling() => NewClient(new Uri(Resources["scheduling-api"].Endpoint));
 
-    public static async Task<Suite> StartAsync()
+    public static async Task<Suite> StartAsync(string? replicas = null)
     {
-        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10), RaisedRateLimits);
+        var appHost = await AppHostProcess.StartAsync(TimeSpan.FromMinutes(10), RaisedRateLimits, replicas is null ? [] : ["--replicas", replicas]);
         try
         {
             var resources = Discover(new SuiteProcesses(appHost));

@@ -36,9 +36,9 @@ public static class ServiceKill
             {
                 return (await http.GetAsync(new Uri(suite.EndpointOf(service), "/health"))).StatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                return HttpStatusCode.ServiceUnavailable;
+                return HttpStatusCode.ServiceUnavailable; // not listening yet, or still too busy starting to answer
             }
         }, status => status == HttpStatusCode.OK, TimeSpan.FromMinutes(2), $"{service} healthy again");
     }

@@ -30,10 +30,11 @@ public sealed class SuiteProcesses(AppHostProcess appHost)
         foreach (var (resource, matches) in Roots)
         {
             // The first match from the top: a server's own children (backends, beam) carry similar command lines.
-            var match = processes.Where(p => matches(p.Command)).Select(p => p.Pid).OrderBy(p => p).FirstOrDefault();
-            if (match != 0)
+            // A service run as replicas has one process per replica: numbered "{name}-2" … like the AppHost's replicas.
+            var matched = processes.Where(p => matches(p.Command)).Select(p => p.Pid).Order().ToList();
+            foreach (var (pid, index) in matched.Take(resource.EndsWith("-api", StringComparison.Ordinal) ? int.MaxValue : 1).Select((p, i) => (p, i)))
             {
-                found[resource] = match;
+                found[index == 0 ? resource : $"{resource}-{index + 1}"] = pid;
             }
         }
         return found;

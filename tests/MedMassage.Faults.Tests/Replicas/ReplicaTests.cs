@@ -20,7 +20,7 @@ public sealed class ReplicaTests(ReplicaSuite replicas, ITestOutputHelper output
     private const int Concurrency = 8;
     private const string Accepted = "is accepted: book your first visit";
     private const string Confirmed = "is confirmed";
-    private static readonly int Referrals = int.TryParse(Environment.GetEnvironmentVariable("REPLICA_REFERRALS"), CultureInfo.InvariantCulture, out var n) ? n : 200;
+    private static readonly int Referrals = int.TryParse(Environment.GetEnvironmentVariable("REPLICA_REFERRALS"), CultureInfo.InvariantCulture, out var n) ? n : 120;
 
     [Fact]
     public async Task Killing_one_replica_of_each_service_loses_nothing_and_does_nothing_twice()
