@@ -67,6 +67,14 @@ public sealed class ReferralValidatorTests
             FieldsWithErrors(Valid with { Patient = patient }));
     }
 
+    [Theory]
+    [InlineData("xx", false)]
+    [InlineData("zz-ZZ", false)]
+    [InlineData("es-US", true)]
+    [InlineData("vi", true)]
+    public void A_language_that_does_not_exist_is_refused(string language, bool accepted) =>
+        Assert.Equal(accepted ? Array.Empty<string>() : ["patient.language"], FieldsWithErrors(Valid with { Patient = Valid.Patient! with { Language = language } }));
+
     [Fact]
     public void A_date_of_birth_in_the_future_is_refused() =>
         Assert.Equal(["patient.dateOfBirth"], FieldsWithErrors(Valid with { Patient = Valid.Patient! with { DateOfBirth = Today.AddDays(1) } }));

@@ -105,6 +105,23 @@ public sealed class ClinicSetupTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_licence_state_that_issues_no_licences_is_refused_with_the_codes_that_do()
+    {
+        await using var service = await SchedulingService.StartAsync(infrastructure);
+        var location = await service.CreateLocationAsync();
+
+        var response = await service.Client.PostAsJsonAsync("/api/scheduling/therapists", new
+        {
+            name = "Sam", licenceNumber = "MT-9", licenceState = "ZZ", licenceExpiresOn = "2030-01-01", locationIds = new[] { location },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("licenceState")[0].GetString();
+        Assert.Contains("NY", error, StringComparison.Ordinal);
+        Assert.Empty(await service.Client.GetFromJsonAsync<JsonElement[]>($"/api/scheduling/therapists?locationId={location}") ?? []);
+    }
+
+    [Fact]
     public async Task Unknown_ids_answer_404()
     {
         await using var service = await SchedulingService.StartAsync(infrastructure);

@@ -40,6 +40,7 @@ internal static partial class PartyValidator
 
         var language = input.Language?.Trim() ?? "en";
         if (!LanguageTag().IsMatch(language)) errors.Add("patient.language", "Must be a language tag such as 'en' or 'es-US'.");
+        else if (!IsKnownLanguage(language)) errors.Add("patient.language", "Must name a language that exists, such as 'en', 'es' or 'es-US'.");
 
         var identifiers = new List<ExternalIdentifier>();
         var identifierCount = ReferralValidator.WithinLimit("patient.identifiers", input.Identifiers?.Count ?? 0, errors) ? input.Identifiers?.Count ?? 0 : 0;
@@ -87,5 +88,19 @@ internal static partial class PartyValidator
         if (value is null) return null;
         if (!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim()) errors.Add(field, "Not an email address.");
         return value.Trim();
+    }
+
+    // Well-formed is not enough ("xx" is well-formed): the tag must name a language the culture data knows.
+    private static bool IsKnownLanguage(string tag)
+    {
+        try
+        {
+            _ = System.Globalization.CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
+            return true;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
     }
 }

@@ -44,7 +44,12 @@ public static class SetupMapping
     {
         var name = problems.Text("name", r.Name);
         var number = problems.Text("licenceNumber", r.LicenceNumber, 50);
-        var state = problems.Text("licenceState", r.LicenceState, 50);
+        var given = problems.Text("licenceState", r.LicenceState, 50);
+        var state = given.Length == 0 ? given : LicenceStates.Normalize(given) ?? "";
+        if (given.Length > 0 && state.Length == 0)
+        {
+            problems.Add("licenceState", $"Must be a US state or territory code, one of: {string.Join(", ", LicenceStates.All)}.");
+        }
         var expires = problems.Required("licenceExpiresOn", r.LicenceExpiresOn);
         if (r.Certifications?.Any(string.IsNullOrWhiteSpace) == true)
         {

@@ -1,0 +1,63 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace MedMassage.Architecture.Tests;
+
+/// <summary>
+/// What every service's layout promises, checked on its compiled code: the domain model stands on its own, services
+/// know each other only through the contracts, and routes are declared in one place.
+/// </summary>
+public sealed class LayoutRules
+{
+    private static readonly string[] Services = ["Referral.Api", "Scheduling.Api", "ClinicalNotes.Api", "Notification.Api", "Identity.Api"];
+
+    public static TheoryData<string> EachService => [.. Services];
+
+    [Theory]
+    [MemberData(nameof(EachService))]
+    public void Domain_code_depends_on_no_web_database_or_messaging_framework(string service)
+    {
+        var domain = Types.InAssembly(Assembly.Load(service)).That().ResideInNamespaceContaining(".Domain");
+        Assert.NotEmpty(domain.GetTypes()); // the rule below judges something
+
+        var result = domain.ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "MassTransit", "Npgsql", "StackExchange.Redis")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{service}'s domain depends on a framework: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Theory]
+    [MemberData(nameof(EachService))]
+    public void A_service_references_no_other_service(string service)
+    {
+        var referenced = Assembly.Load(service).GetReferencedAssemblies().Select(a => a.Name);
+
+        Assert.Empty(referenced.Intersect(Services.Except([service])));
+    }
+
+    [Theory]
+    [MemberData(nameof(EachService))]
+    public void Only_the_APIs_map_routes(string service)
+    {
+        var mapping = Types.InAssembly(Assembly.Load(service))
+            .That().HaveDependencyOnAny("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Routing.RouteGroupBuilder")
+            .And().DoNotHaveName("Program");
+        Assert.NotEmpty(mapping.GetTypes());
+
+        var result = mapping.Should().ResideInNamespaceContaining(".Apis").GetResult();
+
+        Assert.True(result.IsSuccessful, $"{service} maps routes outside Apis/: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Theory]
+    [MemberData(nameof(EachService))]
+    public void Integration_event_handlers_live_in_IntegrationEvents(string service)
+    {
+        var result = Types.InAssembly(Assembly.Load(service))
+            .That().ImplementInterface(typeof(MassTransit.IConsumer<>)).Or().HaveNameEndingWith("Consumer")
+            .Should().ResideInNamespaceContaining(".IntegrationEvents")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{service} handles events outside IntegrationEvents/: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+}
