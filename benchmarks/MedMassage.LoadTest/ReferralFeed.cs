@@ -26,10 +26,12 @@ public sealed class ReferralFeed(EventProbe bus, string schedulingDatabase, Guid
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var chunk in ids.Chunk(200))
         {
-            await Task.WhenAll(chunk.Select(id => bus.PublishAsync(new ReferralAccepted(id, locationId,
+            // What the referral service publishes when it accepts a referral: its whole state (the copies apply only newer ones).
+            await Task.WhenAll(chunk.Select(id => bus.PublishAsync(new ReferralChanged(new ReferralState(id, 1, $"R-{id.ToString()[..7]}",
+                ReferralStatuses.Accepted, null, locationId,
                 new PatientContact(Guid.NewGuid(), $"Patient {id.ToString()[..8]}", $"patient-{id:N}@example.org", "+15550101", "email", "en"),
                 new PhysicianContact("Dr. Jane Doe", "1234567893", "Springfield Medical", null, null, null),
-                ["M54.50"], Techniques, ["lower back"], [], today, validUntil, new VisitCounts(12, 0, 12)))));
+                ["M54.50"], Techniques, ["lower back"], [], [], today, validUntil, new VisitCounts(12, 0, 12), false, null, null)))));
         }
         var published = clock.Elapsed;
 
