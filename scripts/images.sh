@@ -23,18 +23,8 @@ images=(
   web/staff-app/MedMassage.StaffApp.csproj=staff-app
 )
 
-packages=(docker-registry skopeo umoci)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}"
-  sudo_cmd=()
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$root/scripts/lib/apt.sh"
+install_missing docker-registry skopeo umoci
 
 version=${MEDMASSAGE_VERSION:-$(git -C "$root" describe --tags --always --dirty 2>/dev/null || echo dev)}
 version=${version#v}

@@ -3,19 +3,8 @@
 # Chromium (browser tests). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(rabbitmq-server redis-server postgresql python3-aiosmtpd chromium)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-
-if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}"
-  sudo_cmd=()
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$(dirname "$0")/lib/apt.sh"
+install_missing rabbitmq-server redis-server postgresql python3-aiosmtpd chromium
 
 # The packages may start system-wide instances on install; the suite runs its own on free ports, so stop
 # those to keep their memory and default ports free. (Asking rabbitmq-server's init script for its status

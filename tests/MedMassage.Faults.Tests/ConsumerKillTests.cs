@@ -95,11 +95,11 @@ public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper outpu
         }
 
         // Every acceptance e-mail once; every copy converged; every late cancellation recorded once on its referral.
-        var mails = await Eventually.WaitAsync(() => Task.FromResult(suite.Mailbox()),
-            m => referrals.All(r => Count(m, r.Email, Accepted) >= 1), TimeSpan.FromMinutes(3), "every acceptance e-mail");
+        var mails = await Eventually.WaitAsync(() => Task.FromResult(suite.Messages()),
+            m => referrals.All(r => MailMessage.CountDistinct(m, r.Email, Accepted) >= 1), TimeSpan.FromMinutes(3), "every acceptance e-mail");
         await Task.Delay(TimeSpan.FromSeconds(5)); // a duplicate would have arrived by now
-        mails = suite.Mailbox();
-        var perPatient = referrals.Select(r => Count(mails, r.Email, Accepted)).ToList();
+        mails = suite.Messages();
+        var perPatient = referrals.Select(r => MailMessage.CountDistinct(mails, r.Email, Accepted)).ToList();
         foreach (var (id, _) in referrals)
         {
             await Converged(admin, $"/api/notes/referrals/{id}", "status", "accepted");
@@ -134,12 +134,4 @@ public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper outpu
     private static int Mentions(JsonElement referral, Guid appointment) =>
         referral.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString()!.StartsWith("visit-", StringComparison.Ordinal)
             && h.GetProperty("detail").GetString()!.Contains(appointment.ToString(), StringComparison.OrdinalIgnoreCase));
-
-    // Distinct messages by their Message-ID: SMTP cannot be part of our transaction, so an e-mail the server took just
-    // before notification was killed goes again after the restart, as the same message (same Message-ID), which
-    // mail systems recognise; a second message would have a second Message-ID.
-    private static int Count(IReadOnlyList<string> mails, string email, string subject) =>
-        mails.Where(m => m.Contains(email, StringComparison.Ordinal) && m.Contains(subject, StringComparison.Ordinal))
-            .Select(m => System.Text.RegularExpressions.Regex.Match(m, @"^Message-ID:\s*(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value)
-            .Distinct().Count();
 }

@@ -76,10 +76,13 @@ public sealed class RunningSuite : IAsyncDisposable
     }
 
     /// <summary>Every message the development SMTP server accepted, raw.</summary>
-    public IReadOnlyList<string> Mailbox()
+    public IReadOnlyList<string> Mailbox() => [.. Messages().Select(m => m.Text)];
+
+    /// <summary>Every message the development SMTP server accepted, with when it arrived.</summary>
+    public IReadOnlyList<MailMessage> Messages()
     {
         var mailbox = Path.Combine(StateDirectory, "smtp", "mailbox", "new");
-        return Directory.Exists(mailbox) ? [.. Directory.GetFiles(mailbox).Select(File.ReadAllText)] : [];
+        return Directory.Exists(mailbox) ? [.. Directory.GetFiles(mailbox).Select(f => new MailMessage(File.ReadAllText(f), File.GetLastWriteTimeUtc(f)))] : [];
     }
 
     public async ValueTask DisposeAsync()

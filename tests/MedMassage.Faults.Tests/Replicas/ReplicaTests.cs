@@ -70,12 +70,12 @@ public sealed class ReplicaTests(ReplicaSuite replicas, ITestOutputHelper output
         Assert.True(journeys.Count(j => j.AcceptedAt > backAt) >= 2 * Concurrency, "The load went on after the killed replicas were back.");
 
         // E-mails: each patient's acceptance and confirmation once (by Message-ID), each in the delivery log once, sent.
-        var mails = await Eventually.WaitAsync(() => Task.FromResult(Mailbox(suite)),
-            m => journeys.All(j => Count(m, j.Email, Accepted) >= 1 && Count(m, j.Email, Confirmed) >= 1), TimeSpan.FromMinutes(3), "every e-mail");
+        var mails = await Eventually.WaitAsync(() => Task.FromResult(suite.Messages()),
+            m => journeys.All(j => MailMessage.CountDistinct(m, j.Email, Accepted) >= 1 && MailMessage.CountDistinct(m, j.Email, Confirmed) >= 1), TimeSpan.FromMinutes(3), "every e-mail");
         await Task.Delay(TimeSpan.FromSeconds(5)); // a duplicate would have arrived by now
-        mails = Mailbox(suite);
-        var acceptances = journeys.Select(j => Count(mails, j.Email, Accepted)).ToList();
-        var confirmations = journeys.Select(j => Count(mails, j.Email, Confirmed)).ToList();
+        mails = suite.Messages();
+        var acceptances = journeys.Select(j => MailMessage.CountDistinct(mails, j.Email, Accepted)).ToList();
+        var confirmations = journeys.Select(j => MailMessage.CountDistinct(mails, j.Email, Confirmed)).ToList();
         foreach (var journey in journeys)
         {
             var log = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/messages?recipient={Uri.EscapeDataString(journey.Email)}");
@@ -120,24 +120,8 @@ public sealed class ReplicaTests(ReplicaSuite replicas, ITestOutputHelper output
         Assert.All(failures, f => Assert.InRange((f.At - killedAt).TotalSeconds, -1, 10));
     }
 
-    private static List<(string Text, DateTime At)> Mailbox(RunningSuite suite)
-    {
-        var directory = Path.Combine(suite.StateDirectory, "smtp", "mailbox", "new");
-        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory).Select(f => (File.ReadAllText(f), File.GetLastWriteTimeUtc(f)))] : [];
-    }
-
-    // Distinct messages by Message-ID: an e-mail the server took just before a kill may go again as the same message.
-    private static int Count(List<(string Text, DateTime At)> mails, string email, string subject) =>
-        Matching(mails, email, subject).Select(m => MessageId(m.Text)).Distinct().Count();
-
-    private static IEnumerable<(string Text, DateTime At)> Matching(List<(string Text, DateTime At)> mails, string email, string subject) =>
-        mails.Where(m => m.Text.Contains(email, StringComparison.Ordinal) && m.Text.Contains(subject, StringComparison.Ordinal));
-
-    private static string MessageId(string mail) =>
-        System.Text.RegularExpressions.Regex.Match(mail, @"^Message-ID:\s*(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value;
-
-    private static double Delay(List<(string Text, DateTime At)> mails, MixedLoad.Journey journey) =>
-        (Matching(mails, journey.Email, Accepted).Min(m => m.At) - journey.AcceptedAt.UtcDateTime).TotalSeconds;
+    private static double Delay(IReadOnlyList<MailMessage> mails, MixedLoad.Journey journey) =>
+        (mails.Where(m => m.Is(journey.Email, Accepted)).Min(m => m.ReceivedAt) - journey.AcceptedAt.UtcDateTime).TotalSeconds;
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
 }
