@@ -33,16 +33,31 @@ public sealed class ScheduledWorkTests(InfrastructureFixture infrastructure)
     {
         var name = $"sweep-{Guid.NewGuid():N}";
         var replica = new SingleReplica(Server);
+        int session;
         // A replica takes the lock on its connection, then dies: the server ends its session.
         await using (var dying = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Pooling = false }.ConnectionString))
         {
             await dying.OpenAsync();
+            session = dying.ProcessID;
             await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({SingleReplica.KeyOf(name)})", dying);
             Assert.True((bool)(await take.ExecuteScalarAsync())!);
             Assert.False(await replica.TryRunAsync(name, _ => Task.CompletedTask, CancellationToken.None));
         }
+        // The server releases the lock when the dead session's backend has exited, a moment after the client is gone.
+        await SessionEndedAsync(session);
 
         Assert.True(await replica.TryRunAsync(name, _ => Task.CompletedTask, CancellationToken.None));
+    }
+
+    private async Task SessionEndedAsync(int session)
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand($"SELECT count(*) FROM pg_stat_activity WHERE pid = {session}", connection);
+        for (var wait = 0; wait < 100 && (long)(await query.ExecuteScalarAsync())! > 0; wait++)
+        {
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
