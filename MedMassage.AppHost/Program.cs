@@ -21,14 +21,14 @@ public static class Program
         // --servers-only: just the servers, for running a service from an IDE, and for the tests that start services themselves.
         if (!options.ServersOnly)
         {
-            var identity = builder.AddReplicated("identity-api", name => builder.AddSuiteProject<Projects.Identity_Api>(name)
+            var identity = builder.AddReplicated("identity-api", name => builder.AddSuiteProject<Projects.MedMassage_Identity_Api>(name)
                 .WithDatabase(postgres, "identitydb")
                 .WithEnvironment("Identity__KeysDirectory", Path.Combine(stateDirectory, "identity-keys")));
 
-            var referral = builder.AddService<Projects.Referral_Api>("referral-api", "referraldb", eventbus, redis, postgres, identity);
-            var scheduling = builder.AddService<Projects.Scheduling_Api>("scheduling-api", "schedulingdb", eventbus, redis, postgres, identity);
-            var clinicalNotes = builder.AddService<Projects.ClinicalNotes_Api>("clinical-notes-api", "clinicalnotesdb", eventbus, redis, postgres, identity);
-            var notification = builder.AddService<Projects.Notification_Api>("notification-api", "notificationdb", eventbus, redis, postgres, identity)
+            var referral = builder.AddService<Projects.MedMassage_Referral_Api>("referral-api", "referraldb", eventbus, redis, postgres, identity);
+            var scheduling = builder.AddService<Projects.MedMassage_Scheduling_Api>("scheduling-api", "schedulingdb", eventbus, redis, postgres, identity);
+            var clinicalNotes = builder.AddService<Projects.MedMassage_ClinicalNotes_Api>("clinical-notes-api", "clinicalnotesdb", eventbus, redis, postgres, identity);
+            var notification = builder.AddService<Projects.MedMassage_Notification_Api>("notification-api", "notificationdb", eventbus, redis, postgres, identity)
                 .Each(replica => replica.WithReference(smtp).WaitFor(smtp));
 
             // The staff web app calls everything through the gateway with the person's token; it reaches no database.

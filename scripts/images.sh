@@ -14,11 +14,11 @@ out=$(realpath -m "${1:-$root/artifacts/images}")
 started=$SECONDS
 
 images=(
-  services/referral/Referral.Api.csproj=referral-api
-  services/scheduling/Scheduling.Api.csproj=scheduling-api
-  services/clinical-notes/ClinicalNotes.Api.csproj=clinical-notes-api
-  services/notification/Notification.Api.csproj=notification-api
-  services/identity/Identity.Api.csproj=identity-api
+  services/referral/MedMassage.Referral.Api.csproj=referral-api
+  services/scheduling/MedMassage.Scheduling.Api.csproj=scheduling-api
+  services/clinical-notes/MedMassage.ClinicalNotes.Api.csproj=clinical-notes-api
+  services/notification/MedMassage.Notification.Api.csproj=notification-api
+  services/identity/MedMassage.Identity.Api.csproj=identity-api
   gateway/MedMassage.Gateway.csproj=gateway
   web/staff-app/MedMassage.StaffApp.csproj=staff-app
 )

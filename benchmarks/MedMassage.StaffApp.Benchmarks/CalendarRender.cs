@@ -25,8 +25,8 @@ internal static class CalendarRender
         {
             var (therapist, _) = therapists[random.Next(therapists.Count)];
             var start = new DateTimeOffset(days[random.Next(7)].ToDateTime(new TimeOnly(8 + random.Next(10), 0)), TimeSpan.Zero);
-            return new AppointmentView(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), therapist, Guid.NewGuid(), "treatment-45", "Treatment",
-                start, start.AddMinutes(45), start, start.AddMinutes(45), "Etc/UTC", "Booked", null, false, null, ["myofascial-release"],
+            return new AppointmentView(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), therapist, Guid.NewGuid(), "treatment-45", "treatment",
+                start, start.AddMinutes(45), start, start.AddMinutes(45), "Etc/UTC", "booked", null, false, null, ["myofascial-release"],
                 $"Patient {i}", $"R-{i:000}-000");
         }).ToList();
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>

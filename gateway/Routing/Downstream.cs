@@ -15,7 +15,12 @@ public sealed record DownstreamService(string Name, string Title, params string[
             // Calendar apps cannot send tokens: the unguessable secret in a feed's address is its credential.
             AnonymousPrefixes = ["/api/scheduling/calendar-feeds"],
         },
-        new("clinical-notes-api", "Clinical notes", "/api/notes") { AnonymousPrefixes = ["/api/notes/links"] },
+        new("clinical-notes-api", "Clinical notes", "/api/clinical-notes")
+        {
+            AnonymousPrefixes = ["/api/clinical-notes/links"],
+            // The service's first prefix: integrations written against it, and links in e-mails already sent, keep working.
+            FormerPrefixes = new Dictionary<string, string> { ["/api/notes"] = "/api/clinical-notes" },
+        },
         new("notification-api", "Notifications", "/api/notifications"),
         // The token issuer: OAuth endpoints, the staff login page and discovery documents.
         new("identity-api", "Identity", "/connect", "/account", "/.well-known", "/api/identity") { PreserveHost = true },
@@ -31,6 +36,9 @@ public sealed record DownstreamService(string Name, string Title, params string[
     /// which must point at the gateway, not at the internal address.
     /// </summary>
     public bool PreserveHost { get; init; }
+
+    /// <summary>Prefixes the service answered under before (former → current); requests to them are forwarded rewritten.</summary>
+    public IReadOnlyDictionary<string, string> FormerPrefixes { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Paths under this service's prefixes that need no token at the gateway (the service decides).</summary>
     public IReadOnlyList<string> AnonymousPrefixes { get; init; } = [];

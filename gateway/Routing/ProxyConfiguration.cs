@@ -64,6 +64,7 @@ internal static class ProxyConfiguration
             {
                 routes.Add(Route($"{service.Name}-anonymous-{index}", service, $"{prefix}/{{**rest}}") with { AuthorizationPolicy = Anonymous });
             }
+            routes.AddRange(FormerRoutes(service));
             if (!service.HasApi)
             {
                 continue;
@@ -85,6 +86,21 @@ internal static class ProxyConfiguration
             routes.Add(Route($"fhir-{type.Name}-root", owner, $"/fhir/{type.Name}"));
         }
         return (routes, clusters);
+    }
+
+    /// <summary>A former prefix forwarded as the current one; its anonymous paths (e-mailed links) stay anonymous.</summary>
+    private static IEnumerable<RouteConfig> FormerRoutes(DownstreamService service)
+    {
+        foreach (var ((former, current), index) in service.FormerPrefixes.Select((p, i) => (p, i)))
+        {
+            yield return Route($"{service.Name}-former-{index}", service, $"{former}/{{**rest}}").WithTransformPathRouteValues($"{current}/{{**rest}}");
+            foreach (var (anonymous, a) in service.AnonymousPrefixes.Where(p => p.StartsWith(current + "/", StringComparison.Ordinal)).Select((p, i) => (p, i)))
+            {
+                var path = former + anonymous[current.Length..];
+                yield return (Route($"{service.Name}-former-{index}-anonymous-{a}", service, $"{path}/{{**rest}}") with { AuthorizationPolicy = Anonymous })
+                    .WithTransformPathRouteValues($"{anonymous}/{{**rest}}");
+            }
+        }
     }
 
     private static RouteConfig Route(string id, DownstreamService service, string path)

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new TextWithoutNulConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
+            o.SerializerOptions.Converters.Add(ApiJson.EnumConverter());
+        });
         builder.Services.AddOpenApi();
         return builder;
     }

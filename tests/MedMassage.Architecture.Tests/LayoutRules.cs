@@ -9,7 +9,7 @@ namespace MedMassage.Architecture.Tests;
 /// </summary>
 public sealed class LayoutRules
 {
-    private static readonly string[] Services = ["Referral.Api", "Scheduling.Api", "ClinicalNotes.Api", "Notification.Api", "Identity.Api"];
+    private static readonly string[] Services = ["MedMassage.Referral.Api", "MedMassage.Scheduling.Api", "MedMassage.ClinicalNotes.Api", "MedMassage.Notification.Api", "MedMassage.Identity.Api"];
 
     public static TheoryData<string> EachService => [.. Services];
 

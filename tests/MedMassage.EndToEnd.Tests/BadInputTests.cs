@@ -21,7 +21,7 @@ public sealed class BadInputTests(SuiteFixture suite, Xunit.Abstractions.ITestOu
     private static readonly bool Full = Environment.GetEnvironmentVariable("FUZZ_FULL") == "1";
 
     /// <summary>Posted, yet stores nothing: a preview computes an answer (billable units) from the body alone.</summary>
-    private static readonly string[] ComputedByPost = ["/api/notes/previews/"];
+    private static readonly string[] ComputedByPost = ["/api/clinical-notes/previews/"];
 
     /// <summary>Values of every wrong kind, tried in turn on an operation's fields and parameters.</summary>
     private static readonly object?[] BadValues =

@@ -51,7 +51,7 @@ public sealed class CareJourneyTests(SuiteFixture suite)
         await Journey.ReadHtmlAsync(await browser.PostAsync(clearance, new FormUrlEncodedContent([new("subject", "Unhealed scar")])));
         await Journey.UntilAsync(admin, $"/api/referrals/{id}", r => r.GetProperty("awaitingClearance").GetArrayLength() == 0);
         await Journey.UntilAsync(admin, $"/api/scheduling/referrals/{id}", r => r.GetProperty("awaitingClearance").GetArrayLength() == 0);
-        await Journey.UntilAsync(therapist, $"/api/notes/referrals/{id}", r => r.GetProperty("pendingClearances").GetArrayLength() == 0);
+        await Journey.UntilAsync(therapist, $"/api/clinical-notes/referrals/{id}", r => r.GetProperty("pendingClearances").GetArrayLength() == 0);
 
         // The plan of care is certified by the physician from the e-mail too.
         var certify = await suite.LinkAsync(physician, $"Plan of care for referral {reference}");
@@ -66,7 +66,7 @@ public sealed class CareJourneyTests(SuiteFixture suite)
         var treatment = await Journey.BookAsync(admin, id, tess, "treatment-45", DateTimeOffset.UtcNow.AddSeconds(20));
         await Journey.AttendAsync(admin, evaluationVisit);
         // Tess keeps paper notes today: Theo may not write them (not his visit); the clinic admin enters them, saying why.
-        var notTheirs = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", Journey.Note(treatment.Id)),
+        var notTheirs = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/clinical-notes/visit-notes", Journey.Note(treatment.Id)),
             r => r.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(30), "visit known to clinical notes");
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         await Journey.DocumentAsync(admin, treatment.Id, "Entered from Tess Reyes's paper note");
@@ -74,23 +74,23 @@ public sealed class CareJourneyTests(SuiteFixture suite)
         await Journey.UntilAsync(admin, $"/api/referrals/{id}", r => r.GetProperty("visits").GetProperty("used").GetInt32() == 2);
 
         // A progress report and the discharge, each opened by the physician from the e-mail.
-        await Journey.ReadAsync(await therapist.PostAsync($"/api/notes/referrals/{id}/progress-reports", null), HttpStatusCode.Created);
+        await Journey.ReadAsync(await therapist.PostAsync($"/api/clinical-notes/referrals/{id}/progress-reports", null), HttpStatusCode.Created);
         Assert.Contains("Progress report", await browser.GetStringAsync(await suite.LinkAsync(physician, $"Progress report for referral {reference}")), StringComparison.Ordinal);
-        var summary = await Journey.ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/referrals/{id}/discharge", new { reason = "Goals met" }), HttpStatusCode.Created);
+        var summary = await Journey.ReadAsync(await therapist.PostAsJsonAsync($"/api/clinical-notes/referrals/{id}/discharge", new { reason = "Goals met" }), HttpStatusCode.Created);
         Assert.Contains("Discharge summary", await browser.GetStringAsync(await suite.LinkAsync(physician, $"Discharge summary for referral {reference}")), StringComparison.Ordinal);
 
         // Every service agrees: the referral is completed, and the series' visits still to come were cancelled, not left booked.
         await Journey.UntilAsync(admin, $"/api/referrals/{id}", r => r.GetProperty("status").GetString() == "completed");
         await Journey.UntilAsync(admin, $"/api/scheduling/referrals/{id}", r => r.GetProperty("status").GetString() == "completed");
         var appointments = await Journey.UntilAsync(admin, $"/api/scheduling/appointments?referralId={id}",
-            a => a.EnumerateArray().Count(x => x.GetProperty("status").GetString() == "Cancelled") == 2);
-        Assert.Equal(["Cancelled", "Cancelled", "Completed", "Completed"], appointments.EnumerateArray().Select(a => a.GetProperty("status").GetString()).Order());
-        Assert.Equal("completed", (await Journey.UntilAsync(therapist, $"/api/notes/referrals/{id}", _ => true)).GetProperty("status").GetString());
+            a => a.EnumerateArray().Count(x => x.GetProperty("status").GetString() == "cancelled") == 2);
+        Assert.Equal(["cancelled", "cancelled", "completed", "completed"], appointments.EnumerateArray().Select(a => a.GetProperty("status").GetString()).Order());
+        Assert.Equal("completed", (await Journey.UntilAsync(therapist, $"/api/clinical-notes/referrals/{id}", _ => true)).GetProperty("status").GetString());
 
         // The office reads the referral it sent, and its discharge summary.
         var seen = await Journey.UntilAsync(office, $"/api/referrals/{id}", r => r.GetProperty("status").GetString() == "completed");
         Assert.Equal(reference, seen.GetProperty("reference").GetString());
-        var document = await office.GetAsync($"/api/notes/documents/{summary.GetProperty("id").GetGuid()}");
+        var document = await office.GetAsync($"/api/clinical-notes/documents/{summary.GetProperty("id").GetGuid()}");
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Contains("Discharge summary", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -79,7 +79,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
 
     private static int? NotificationService(AppHostProcess suite) =>
         suite.AllProcesses().Where(p => ProcessTree.IsAlive(p))
-            .Select(p => (int?)p).FirstOrDefault(p => ProcessTree.CommandLine(p!.Value).EndsWith("/Notification.Api", StringComparison.Ordinal));
+            .Select(p => (int?)p).FirstOrDefault(p => ProcessTree.CommandLine(p!.Value).EndsWith("/MedMassage.Notification.Api", StringComparison.Ordinal));
 
     private static async Task SubmitReferralAsync(Uri gateway, string traceId)
     {

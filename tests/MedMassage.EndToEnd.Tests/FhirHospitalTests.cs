@@ -75,7 +75,7 @@ public sealed class FhirHospitalTests(SuiteFixture suite)
         // The evaluation is done and a progress report issued; the hospital follows the referral and reads both.
         var evaluation = await Journey.EvaluateAsync(admin, referralId, Guid.Parse(booked.Id),
             new { name = "Varicose veins", effect = "ExcludesLocalArea", bodyRegion = "left calf" }, "Entered from Fran Hirsch's paper form");
-        await Journey.ReadAsync(await admin.PostAsync($"/api/notes/referrals/{referralId}/progress-reports", null), HttpStatusCode.Created);
+        await Journey.ReadAsync(await admin.PostAsync($"/api/clinical-notes/referrals/{referralId}/progress-reports", null), HttpStatusCode.Created);
         var followed = await hospital.ReadAsync<ServiceRequest>($"ServiceRequest/{first.Id}");
         Assert.Equal(RequestStatus.Active, followed.Status);
         var reports = await hospital.SearchAsync<DocumentReference>([$"related=ServiceRequest/{first.Id}", "type=http://loinc.org|11506-3"]);

@@ -113,31 +113,31 @@ internal static class Journey
             goals = new[] { new { description = "Pain at most 3/10", metric = "pain", target = 3 } }, onBehalfReason,
         };
         // Clinical-notes hears of the referral and the appointment by events; until then the form is refused.
-        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/evaluations", form),
+        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/clinical-notes/evaluations", form),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "evaluation written");
         var id = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/evaluations/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
+        await ReadAsync(await therapist.PostAsJsonAsync($"/api/clinical-notes/evaluations/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
         return id;
     }
 
     public static async Task<JsonElement> PlanAsync(HttpClient therapist, Guid evaluationId)
     {
-        var plan = await ReadAsync(await therapist.PostAsJsonAsync("/api/notes/treatment-plans", new
+        var plan = await ReadAsync(await therapist.PostAsJsonAsync("/api/clinical-notes/treatment-plans", new
         {
             evaluationId, techniques = new[] { Technique }, bodyRegions = new[] { Region }, sessionsPerWeek = 1, weeks = 6, visitCount = 6,
             goals = new[] { new { description = "Pain at most 3/10", metric = "pain", target = 3 } },
         }), HttpStatusCode.Created);
-        await ReadAsync(await therapist.PostAsync($"/api/notes/treatment-plans/{plan.GetProperty("id").GetGuid()}/activate", null), HttpStatusCode.OK);
+        await ReadAsync(await therapist.PostAsync($"/api/clinical-notes/treatment-plans/{plan.GetProperty("id").GetGuid()}/activate", null), HttpStatusCode.OK);
         return plan;
     }
 
     /// <summary>Writes and signs the visit note; someone else than the treating therapist gives the reason they write it.</summary>
     public static async Task DocumentAsync(HttpClient therapist, Guid appointmentId, string? onBehalfReason = null)
     {
-        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/notes/visit-notes", Note(appointmentId, onBehalfReason)),
+        var written = await Eventually.WaitAsync(() => therapist.PostAsJsonAsync("/api/clinical-notes/visit-notes", Note(appointmentId, onBehalfReason)),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "visit note written");
         var id = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await ReadAsync(await therapist.PostAsJsonAsync($"/api/notes/visit-notes/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
+        await ReadAsync(await therapist.PostAsJsonAsync($"/api/clinical-notes/visit-notes/{id}/sign", new { onBehalfReason }), HttpStatusCode.OK);
     }
 
     public static object Note(Guid appointmentId, string? onBehalfReason = null) => new

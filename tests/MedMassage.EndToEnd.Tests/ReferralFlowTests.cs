@@ -26,7 +26,7 @@ public sealed class ReferralFlowTests(SuiteFixture suite)
         using var admin = suite.GatewayAs(await SuiteTokens.StaffAsync(suite.GatewayUrl, "admin", "dev-admin"));
         var sent = await Eventually.WaitAsync(
             () => admin.GetStringAsync($"/api/notifications/messages?recipient={Uri.EscapeDataString(physicianEmail)}"),
-            body => JsonDocument.Parse(body).RootElement.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Sent"),
+            body => JsonDocument.Parse(body).RootElement.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "sent"),
             TimeSpan.FromSeconds(60), "acknowledgement sent");
         Assert.Contains("\"channel\":\"Email\"", sent, StringComparison.OrdinalIgnoreCase);
 

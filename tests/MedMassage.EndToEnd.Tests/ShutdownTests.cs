@@ -18,7 +18,7 @@ public sealed class ShutdownTests
         await Eventually.WaitAsync(() => Task.FromResult(appHost.Output), o => o.Contains("referral-api exited with code", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the crash reported");
         // /health answers from a report up to two seconds old, so the new process is waited for first.
-        await Eventually.WaitAsync(() => Task.FromResult(appHost.AllProcesses().Where(p => ProcessTree.CommandLine(p).EndsWith("/Referral.Api", StringComparison.Ordinal)).ToList()),
+        await Eventually.WaitAsync(() => Task.FromResult(appHost.AllProcesses().Where(p => ProcessTree.CommandLine(p).EndsWith("/MedMassage.Referral.Api", StringComparison.Ordinal)).ToList()),
             processes => processes.Count == 1 && processes[0] != referral, TimeSpan.FromMinutes(2), "a new referral service");
         await Eventually.WaitAsync<HttpStatusCode>(async () => { try { return (await gateway.GetAsync("/health")).StatusCode; } catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return 0; } },
             s => s == HttpStatusCode.OK, TimeSpan.FromMinutes(2), "healthy again");
@@ -37,7 +37,7 @@ public sealed class ShutdownTests
     }
 
     private static int ReferralService(AppHostProcess appHost) =>
-        appHost.AllProcesses().Single(p => ProcessTree.CommandLine(p).EndsWith("/Referral.Api", StringComparison.Ordinal));
+        appHost.AllProcesses().Single(p => ProcessTree.CommandLine(p).EndsWith("/MedMassage.Referral.Api", StringComparison.Ordinal));
 
     private static System.Diagnostics.Process Process(int pid) => System.Diagnostics.Process.GetProcessById(pid);
 }

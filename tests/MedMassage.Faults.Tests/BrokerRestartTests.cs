@@ -91,7 +91,7 @@ public sealed class BrokerRestartTests(FaultSuite faults, ITestOutputHelper outp
             // The clinical-notes copy converges too (eventually: it is a copy).
             await Eventually.WaitAsync(async () =>
             {
-                using var response = await admin.GetAsync($"/api/notes/referrals/{referral}");
+                using var response = await admin.GetAsync($"/api/clinical-notes/referrals/{referral}");
                 return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() : null;
             }, status => status == "accepted", TimeSpan.FromMinutes(2), $"clinical-notes copy of {referral}");
         }

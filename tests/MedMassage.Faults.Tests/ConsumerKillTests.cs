@@ -102,7 +102,7 @@ public sealed class ConsumerKillTests(FaultSuite faults, ITestOutputHelper outpu
         var perPatient = referrals.Select(r => MailMessage.CountDistinct(mails, r.Email, Accepted)).ToList();
         foreach (var (id, _) in referrals)
         {
-            await Converged(admin, $"/api/notes/referrals/{id}", "status", "accepted");
+            await Converged(admin, $"/api/clinical-notes/referrals/{id}", "status", "accepted");
             await Converged(admin, $"/api/scheduling/referrals/{id}", "status", "accepted");
         }
         var records = new List<int>();

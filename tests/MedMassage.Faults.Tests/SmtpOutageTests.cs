@@ -63,17 +63,17 @@ public sealed class SmtpOutageTests(FaultSuite faults, ITestOutputHelper output)
             + $"{backlogAtEnd.Waiting} at the end; statuses then: {string.Join(", ", waiting.GroupBy(w => $"{w.Status}/{w.Attempts} attempts").Select(g => $"{g.Key}: {g.Count()}"))}. "
             + $"All {Referrals} delivered {(delivered - back).TotalSeconds:0.0} s after it returned; e-mails {emails.Sum(e => Count(mails, e))} "
             + $"(missing {emails.Count(e => Count(mails, e) < 1)}, duplicated {emails.Count(e => Count(mails, e) > 1)}); backlog after: {after.Waiting}");
-        Assert.All(waiting, w => Assert.Equal(("Queued", 0), (w.Status, w.Attempts))); // waiting, no attempt used up, nothing given up
+        Assert.All(waiting, w => Assert.Equal(("queued", 0), (w.Status, w.Attempts))); // waiting, no attempt used up, nothing given up
         Assert.True(backlogAtEnd.Waiting >= Referrals);
         Assert.All(emails, e => Assert.Equal(1, Count(mails, e)));
-        Assert.All(sent, m => Assert.Equal(("Sent", 1), (m.Status, m.Attempts)));
+        Assert.All(sent, m => Assert.Equal(("sent", 1), (m.Status, m.Attempts)));
         Assert.True(delivered - back < TimeSpan.FromSeconds(30), $"the backlog took {(delivered - back).TotalSeconds:0} s to go after the server returned");
     }
 
     private static async Task<(int Waiting, string? Reason)> EmailBacklogAsync(HttpClient admin)
     {
         var backlog = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/messages/backlog");
-        var email = backlog.GetProperty("channels").EnumerateArray().FirstOrDefault(c => c.GetProperty("channel").GetString() == "Email");
+        var email = backlog.GetProperty("channels").EnumerateArray().FirstOrDefault(c => c.GetProperty("channel").GetString() == "email");
         return email.ValueKind == JsonValueKind.Undefined ? (0, null) : (email.GetProperty("waiting").GetInt32(), email.GetProperty("reason").GetString());
     }
 

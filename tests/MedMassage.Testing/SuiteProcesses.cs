@@ -9,11 +9,11 @@ public sealed class SuiteProcesses(AppHostProcess appHost)
 {
     private static readonly (string Resource, Func<string, bool> Matches)[] Roots =
     [
-        ("identity-api", c => c.EndsWith("/Identity.Api", StringComparison.Ordinal)),
-        ("referral-api", c => c.EndsWith("/Referral.Api", StringComparison.Ordinal)),
-        ("scheduling-api", c => c.EndsWith("/Scheduling.Api", StringComparison.Ordinal)),
-        ("clinical-notes-api", c => c.EndsWith("/ClinicalNotes.Api", StringComparison.Ordinal)),
-        ("notification-api", c => c.EndsWith("/Notification.Api", StringComparison.Ordinal)),
+        ("identity-api", c => c.EndsWith("/MedMassage.Identity.Api", StringComparison.Ordinal)),
+        ("referral-api", c => c.EndsWith("/MedMassage.Referral.Api", StringComparison.Ordinal)),
+        ("scheduling-api", c => c.EndsWith("/MedMassage.Scheduling.Api", StringComparison.Ordinal)),
+        ("clinical-notes-api", c => c.EndsWith("/MedMassage.ClinicalNotes.Api", StringComparison.Ordinal)),
+        ("notification-api", c => c.EndsWith("/MedMassage.Notification.Api", StringComparison.Ordinal)),
         ("gateway", c => c.EndsWith("/MedMassage.Gateway", StringComparison.Ordinal)),
         ("postgres", c => c.Contains("/bin/postgres -D", StringComparison.Ordinal)),
         ("redis", c => c.StartsWith("/usr/bin/redis-server", StringComparison.Ordinal)),

@@ -6,7 +6,7 @@ public static class ClinicalNotesApiExtensions
 {
     public static IEndpointRouteBuilder MapClinicalNotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notes").AddEndpointFilter<ClinicalProblemsFilter>();
+        var api = app.MapGroup("/api/clinical-notes").AddEndpointFilter<ClinicalProblemsFilter>();
         api.MapCare()
             .MapEvaluations()
             .MapTreatmentPlans()

@@ -50,7 +50,7 @@ public static class EvaluationsApi
         s.Db.Evaluations.Add(evaluation);
         s.Audit.Record(RecordTypes.Evaluation, evaluation.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/notes/evaluations/{evaluation.Id}", EvaluationResponse.From(evaluation));
+        return TypedResults.Created($"/api/clinical-notes/evaluations/{evaluation.Id}", EvaluationResponse.From(evaluation));
     }
 
     public static async Task<Results<Ok<EvaluationResponse>, NotFound<ProblemDetails>>> GetEvaluation(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.Contracts.ClinicalNotes;
@@ -58,7 +59,7 @@ public static class PreviewsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["measure"] = [$"Must be one of: {string.Join(", ", Enum.GetNames<OutcomeMeasure>())}."],
+                ["measure"] = [$"Must be one of: {string.Join(", ", ApiJson.WireNames<OutcomeMeasure>())}."],
             });
         }
         // An unscorable set of answers is refused by the scoring itself (FieldErrors), answered as 400 by the API's filter.

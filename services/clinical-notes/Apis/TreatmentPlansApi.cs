@@ -51,7 +51,7 @@ public static class TreatmentPlansApi
         s.Db.TreatmentPlans.Add(plan);
         s.Audit.Record(RecordTypes.TreatmentPlan, plan.Id, plan.ReferralId, AuditActions.Create);
         await s.Db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/notes/treatment-plans/{plan.Id}", TreatmentPlanResponse.From(plan));
+        return TypedResults.Created($"/api/clinical-notes/treatment-plans/{plan.Id}", TreatmentPlanResponse.From(plan));
     }
 
     public static async Task<Results<Ok<TreatmentPlanResponse>, NotFound<ProblemDetails>>> GetPlan(Guid id, [AsParameters] ClinicalServices s, CancellationToken ct)
@@ -125,6 +125,6 @@ public static class TreatmentPlansApi
         s.Audit.Record(RecordTypes.TreatmentPlan, id, plan.ReferralId, AuditActions.Revise);
         await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/notes/treatment-plans/{id}/versions/{revised.Version}", TreatmentPlanResponse.From(revised));
+        return TypedResults.Created($"/api/clinical-notes/treatment-plans/{id}/versions/{revised.Version}", TreatmentPlanResponse.From(revised));
     }
 }

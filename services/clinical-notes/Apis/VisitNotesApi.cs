@@ -56,7 +56,7 @@ public static class VisitNotesApi
         s.Audit.Record(RecordTypes.VisitNote, note.Id, referral.Id, AuditActions.Create, author.OnBehalfReason);
         await s.Db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = ETagOf(note); // the version the writer has: a sign after it needs no second read
-        return TypedResults.Created($"/api/notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
+        return TypedResults.Created($"/api/clinical-notes/visit-notes/{note.Id}", VisitNoteResponse.From(note, [], s.Now));
     }
 
     public static async Task<Results<Ok<List<VisitNoteResponse>>, ValidationProblem>> FindForVisit(Guid? appointmentId, [AsParameters] ClinicalServices s, CancellationToken ct)
@@ -188,7 +188,7 @@ public static class VisitNotesApi
         s.Db.Addenda.Add(addendum);
         s.Audit.Record(RecordTypes.VisitNote, id, note.ReferralId, AuditActions.Addendum);
         await s.Db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/notes/visit-notes/{id}", AddendumResponse.From(addendum));
+        return TypedResults.Created($"/api/clinical-notes/visit-notes/{id}", AddendumResponse.From(addendum));
     }
 
     /// <summary>Notes left unsigned for more than 24 hours, oldest first.</summary>

@@ -1,5 +1,6 @@
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Audit;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 
@@ -13,13 +14,11 @@ public sealed class ClinicalAudit(ClinicalNotesDbContext db, ICurrentUser user, 
 {
     /// <param name="reason">Why a clinic admin acted for the treating therapist (<see cref="Domain.Appointments.Authorship"/>).</param>
     public void Record(string recordType, Guid recordId, Guid? referralId, string action, string? reason = null) =>
-        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress, recordType, recordId,
-            referralId, action, reason));
+        db.AuditEntries.Add(ClinicalAuditEntry.Of(time.GetUtcNow(), AuditActor.Of(user), recordType, recordId, referralId, action, reason));
 
-    /// <summary>A physician acting through an e-mail link: recorded under their NPI, with the link as the client.</summary>
+    /// <summary>A physician acting through an e-mail link.</summary>
     public void RecordByLink(PhysicianLink link, string recordType, Guid recordId, string action) =>
-        db.AuditEntries.Add(AuditEntry.Of(time.GetUtcNow(), $"physician:{link.PhysicianNpi}", link.PhysicianName, Roles.ReferringPhysician,
-            $"physician-link:{link.Id}", user.ClientAddress, recordType, recordId, link.ReferralId, action));
+        db.AuditEntries.Add(ClinicalAuditEntry.Of(time.GetUtcNow(), AuditActor.ByLink(link, user.ClientAddress), recordType, recordId, link.ReferralId, action));
 
     public async Task RecordByLinkAsync(PhysicianLink link, string recordType, Guid recordId, string action, CancellationToken ct)
     {

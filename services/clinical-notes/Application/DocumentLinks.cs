@@ -4,5 +4,5 @@ namespace MedMassage.ClinicalNotes.Api.Application;
 public sealed class DocumentLinks(IConfiguration configuration)
 {
     public string For(Guid documentId) =>
-        $"{(configuration["ClinicalNotes:PublicBaseUrl"] ?? "").TrimEnd('/')}/api/notes/documents/{documentId}";
+        $"{(configuration["ClinicalNotes:PublicBaseUrl"] ?? "").TrimEnd('/')}/api/clinical-notes/documents/{documentId}";
 }

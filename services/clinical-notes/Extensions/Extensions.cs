@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Application.Access;
@@ -22,7 +21,6 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 
         // Enumerations (outcome measures, finding effects, tolerance) travel by name.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddScoped<ClinicalScope>();
         builder.Services.AddScoped<ClinicalAudit>();
         builder.Services.AddScoped<CareRecords>();

@@ -19,7 +19,7 @@ public sealed class ClinicalNotesDbContext(DbContextOptions<ClinicalNotesDbConte
     public DbSet<VisitNote> VisitNotes => Set<VisitNote>();
     public DbSet<Addendum> Addenda => Set<Addendum>();
     public DbSet<ClinicalDocument> Documents => Set<ClinicalDocument>();
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ClinicalAuditEntry> AuditEntries => Set<ClinicalAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MedMassage.Identity.Api.Apis.Contracts;
-using MedMassage.Identity.Api.Tokens;
+using MedMassage.Identity.Api.Application.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;

@@ -2,7 +2,7 @@ using MedMassage.Identity.Api.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using MedMassage.Identity.Api.Infrastructure.Clients;
 using MedMassage.Identity.Api.Infrastructure.Seeding;
-using MedMassage.Identity.Api.Tokens;
+using MedMassage.Identity.Api.Application.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -18,23 +18,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();
-        modelBuilder.Entity<StaffMember>(staff =>
-        {
-            staff.ToTable("staff_members");
-            staff.HasKey(s => s.Id);
-            staff.HasIndex(s => s.UserName).IsUnique();
-        });
-        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
-        modelBuilder.Entity<SignInAttempts>(attempts =>
-        {
-            attempts.ToTable("sign_in_attempts");
-            attempts.HasKey(a => a.UserName);
-        });
-        modelBuilder.Entity<StaffInvitation>(invitation =>
-        {
-            invitation.ToTable("staff_invitations");
-            invitation.HasKey(i => i.Id);
-            invitation.HasOne<StaffMember>().WithMany().HasForeignKey(i => i.StaffId); // inserted after the person it invites
-        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
     }
 }

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
@@ -36,7 +37,7 @@ public static class InboxApi
         }
         var items = await query.OrderByDescending(m => m.SentAt).Take(200).ToListAsync(ct);
         await audit.TextsShownAsync(items, ct);
-        return TypedResults.Ok<IReadOnlyList<InboxItem>>([.. items.Select(m => new InboxItem(m.Id, m.MessageType.ToString(), m.Subject, m.Body, m.SentAt ?? m.CreatedAt, m.ReadAt))]);
+        return TypedResults.Ok<IReadOnlyList<InboxItem>>([.. items.Select(m => new InboxItem(m.Id, m.MessageType.WireName(), m.Subject, m.Body, m.SentAt ?? m.CreatedAt, m.ReadAt))]);
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkReadAsync(

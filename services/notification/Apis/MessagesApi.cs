@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
@@ -84,7 +85,7 @@ public static class MessagesApi
                 Reason = g.OrderByDescending(m => m.DueAt).Select(m => m.LastError).First(),
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(new DeliveryBacklog([.. waiting.OrderBy(w => w.Channel).Select(w => new ChannelBacklog(w.Channel.ToString(), w.Waiting, w.OldestSince, w.Reason))]));
+        return TypedResults.Ok(new DeliveryBacklog([.. waiting.OrderBy(w => w.Channel).Select(w => new ChannelBacklog(w.Channel.WireName(), w.Waiting, w.OldestSince, w.Reason))]));
     }
 
     private static async Task<Results<Ok<MessageDetails>, NotFound>> GetAsync(
@@ -110,11 +111,11 @@ public static class MessagesApi
         {
             return null;
         }
-        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (ApiJson.TryParse<TEnum>(value, out var parsed))
         {
             return parsed;
         }
-        errors[field] = [$"{field} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}."];
+        errors[field] = [$"{field} must be one of {string.Join(", ", ApiJson.WireNames<TEnum>())}."];
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using System.Globalization;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application.Access;
@@ -93,6 +94,6 @@ public static class PreferencesApi
     }
 
     private static PreferencesResponse ToResponse(PatientPreferences p) => new(
-        p.PatientId, p.Channel.ToString(), p.Language, p.RemindersOptedOut, p.ClinicalOptedOut,
+        p.PatientId, p.Channel.WireName(), p.Language, p.RemindersOptedOut, p.ClinicalOptedOut,
         p.QuietHoursStart?.ToString("HH:mm", CultureInfo.InvariantCulture), p.QuietHoursEnd?.ToString("HH:mm", CultureInfo.InvariantCulture), p.UpdatedAt);
 }

@@ -1,6 +1,7 @@
 using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Audit;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,8 @@ public sealed class ContactAudit(NotificationDbContext db, ICurrentUser user, Ti
     private async Task SaveAsync(IEnumerable<(Guid RecordId, Guid PatientId)> reads, string recordType, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var entries = reads.Select(r => ContactAuditEntry.Of(now, user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress,
-            recordType, r.RecordId, r.PatientId, ContactAuditEntry.ReadContact)).ToList();
+        var actor = AuditActor.Of(user);
+        var entries = reads.Select(r => ContactAuditEntry.ContactShown(now, actor, recordType, r.RecordId, r.PatientId)).ToList();
         if (entries.Count == 0)
         {
             return;

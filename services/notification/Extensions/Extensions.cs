@@ -3,7 +3,7 @@ using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
-using MedMassage.Notification.Api.Composition;
+using MedMassage.Notification.Api.Application.Composition;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
 using MedMassage.ServiceDefaults.Identity;

@@ -1,6 +1,6 @@
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Messaging.Inbox;
-using MedMassage.Notification.Api.Composition;
+using MedMassage.Notification.Api.Application.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults.PhysicianLinks;

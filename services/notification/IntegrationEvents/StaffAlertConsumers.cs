@@ -2,7 +2,7 @@ using System.Globalization;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Messaging.Inbox;
-using MedMassage.Notification.Api.Composition;
+using MedMassage.Notification.Api.Application.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 

@@ -1,5 +1,6 @@
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Audit;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 
@@ -14,13 +15,11 @@ public sealed class ReferralAudit(ReferralDbContext db, ICurrentUser user, TimeP
     public void Record(Domain.Referral referral, string action) => Record(referral.Id, referral.LocationId, action);
 
     public void Record(Guid referralId, Guid? locationId, string action) =>
-        db.Audit.Add(ReferralAuditEntry.Of(time.GetUtcNow(), user.Id, user.Name, user.Role, user.ClientId, user.ClientAddress,
-            referralId, locationId, action));
+        db.Audit.Add(ReferralAuditEntry.Of(time.GetUtcNow(), AuditActor.Of(user), referralId, locationId, action));
 
-    /// <summary>A physician acting through an e-mail link: recorded under their NPI, with the link as the client.</summary>
+    /// <summary>A physician acting through an e-mail link.</summary>
     public void RecordByLink(PhysicianLink link, Domain.Referral referral, string action) =>
-        db.Audit.Add(ReferralAuditEntry.Of(time.GetUtcNow(), $"physician:{link.PhysicianNpi}", link.PhysicianName, Roles.ReferringPhysician,
-            $"physician-link:{link.Id}", user.ClientAddress, referral.Id, referral.LocationId, action));
+        db.Audit.Add(ReferralAuditEntry.Of(time.GetUtcNow(), AuditActor.ByLink(link, user.ClientAddress), referral.Id, referral.LocationId, action));
 
     /// <summary>Records what a response is about to show and saves it.</summary>
     public Task SaveReadsAsync(IEnumerable<Domain.Referral> shown, string action, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed partial class Referral
 
     // A precaution needing clearance (cancer, anticoagulants...) holds back every technique, not just one.
     private bool NeedsClearance(string technique) =>
-        Domain.Techniques.AlwaysNeedsClearance(technique)
+        MassageTechniques.AlwaysNeedsClearance(technique)
         || Precautions.Any(p => p.Effect == ContraindicationEffect.NeedsPhysicianClearance);
 
     private bool IsCleared(string subject) => Clearances.Any(c => string.Equals(c.Subject, subject, StringComparison.OrdinalIgnoreCase));
@@ -57,7 +57,7 @@ public sealed partial class Referral
 
     private static bool IsNamed(ClearanceNeeded awaiting, string subject) =>
         awaiting.Kind == ClearanceNeeded.Technique
-            ? awaiting.Subject == Domain.Techniques.Normalize(subject)
+            ? awaiting.Subject == MassageTechniques.Normalize(subject)
             : string.Equals(awaiting.Subject, subject.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using System.Globalization;
 using MedMassage.Scheduling.Api.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,11 +65,11 @@ public sealed class Problems
 
     public DayOfWeek Day(string field, string? value)
     {
-        if (Enum.TryParse<DayOfWeek>(value, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(value, out _))
+        if (ApiJson.TryParse<DayOfWeek>(value, out var day))
         {
             return day;
         }
-        Add(field, $"{field} must be a day of the week such as Monday.");
+        Add(field, $"{field} must be a day of the week such as monday.");
         return default;
     }
 

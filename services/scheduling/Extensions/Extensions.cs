@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Scheduling.Api.Application;
@@ -23,8 +22,6 @@ internal static class Extensions
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
         builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventConsumers(typeof(SchedulingDbContext).Assembly));
-
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         // Slot searches: in memory per replica, shared through Redis; correctness comes from generation-keyed entries.
         builder.Services.AddStackExchangeRedisCache(o =>

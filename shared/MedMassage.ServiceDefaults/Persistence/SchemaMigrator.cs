@@ -56,7 +56,7 @@ public sealed class SchemaMigrator(SchemaMigrationSource source, ILogger<SchemaM
                 .Select(n => (Id: ScriptId(n), Sql: Read(a, n))))
             .OrderBy(s => s.Id, StringComparer.Ordinal);
 
-    // "Referral.Api.Migrations.0001_initial.sql" -> "0001_initial"
+    // "MedMassage.Referral.Api.Migrations.0001_initial.sql" -> "0001_initial"
     private static string ScriptId(string resourceName)
     {
         var withoutExtension = resourceName[..^4];

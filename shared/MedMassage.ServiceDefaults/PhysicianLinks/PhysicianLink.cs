@@ -31,9 +31,9 @@ public static class PhysicianLinkPurposes
 
     public static string PathOf(string purpose) => purpose switch
     {
-        ReadDocument => "/api/notes/links/documents",
-        ReadEvaluation => "/api/notes/links/evaluations",
-        CertifyPlan => "/api/notes/links/plans",
+        ReadDocument => "/api/clinical-notes/links/documents",
+        ReadEvaluation => "/api/clinical-notes/links/evaluations",
+        CertifyPlan => "/api/clinical-notes/links/plans",
         GrantClearance => "/api/referrals/links/clearances",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "No such physician link."),
     };

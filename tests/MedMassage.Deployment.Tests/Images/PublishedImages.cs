@@ -11,11 +11,11 @@ public static class PublishedImages
     /// <summary>Image name → the assembly its entrypoint must run.</summary>
     public static readonly IReadOnlyDictionary<string, string> Assemblies = new Dictionary<string, string>
     {
-        ["referral-api"] = "Referral.Api",
-        ["scheduling-api"] = "Scheduling.Api",
-        ["clinical-notes-api"] = "ClinicalNotes.Api",
-        ["notification-api"] = "Notification.Api",
-        ["identity-api"] = "Identity.Api",
+        ["referral-api"] = "MedMassage.Referral.Api",
+        ["scheduling-api"] = "MedMassage.Scheduling.Api",
+        ["clinical-notes-api"] = "MedMassage.ClinicalNotes.Api",
+        ["notification-api"] = "MedMassage.Notification.Api",
+        ["identity-api"] = "MedMassage.Identity.Api",
         ["gateway"] = "MedMassage.Gateway",
         ["staff-app"] = "MedMassage.StaffApp",
     };

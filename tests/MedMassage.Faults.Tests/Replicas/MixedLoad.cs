@@ -78,7 +78,7 @@ public sealed class MixedLoad(HttpClient office, HttpClient admin, HttpClient cl
         // Clinical-notes hears of the appointment by an event; until then the form is refused (4xx), which is no failure.
         await Eventually.WaitAsync(async () =>
         {
-            var answer = await Calls.UntilAnsweredAsync("evaluate", () => clinician.PostAsJsonAsync("/api/notes/evaluations", form),
+            var answer = await Calls.UntilAnsweredAsync("evaluate", () => clinician.PostAsJsonAsync("/api/clinical-notes/evaluations", form),
                 async () => await EvaluationsAsync(referral) > 0);
             using (answer)
             {
@@ -92,12 +92,12 @@ public sealed class MixedLoad(HttpClient office, HttpClient admin, HttpClient cl
     {
         var found = await Calls.UntilAnsweredAsync("appointments", () => admin.GetAsync($"/api/scheduling/appointments?referralId={referral}"));
         return (await Journal.ReadAsync(found!, HttpStatusCode.OK)).EnumerateArray()
-            .Where(a => a.GetProperty("status").GetString() == "Booked").Select(a => (Guid?)a.GetProperty("id").GetGuid()).FirstOrDefault();
+            .Where(a => a.GetProperty("status").GetString() == "booked").Select(a => (Guid?)a.GetProperty("id").GetGuid()).FirstOrDefault();
     }
 
     public async Task<int> EvaluationsAsync(Guid referral)
     {
-        var care = await Calls.UntilAnsweredAsync("care", () => clinician.GetAsync($"/api/notes/referrals/{referral}"));
+        var care = await Calls.UntilAnsweredAsync("care", () => clinician.GetAsync($"/api/clinical-notes/referrals/{referral}"));
         return care!.IsSuccessStatusCode ? (await Journal.ReadAsync(care, HttpStatusCode.OK)).GetProperty("evaluationIds").GetArrayLength() : 0;
     }
 

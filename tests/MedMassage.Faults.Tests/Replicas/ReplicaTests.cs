@@ -79,9 +79,9 @@ public sealed class ReplicaTests(ReplicaSuite replicas, ITestOutputHelper output
         foreach (var journey in journeys)
         {
             var log = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/messages?recipient={Uri.EscapeDataString(journey.Email)}");
-            var types = log.EnumerateArray().Where(m => m.GetProperty("status").GetString() == "Sent").Select(m => m.GetProperty("type").GetString()).ToList();
-            Assert.Equal(1, types.Count(t => t == "ReferralAccepted"));
-            Assert.Equal(1, types.Count(t => t == "AppointmentConfirmed"));
+            var types = log.EnumerateArray().Where(m => m.GetProperty("status").GetString() == "sent").Select(m => m.GetProperty("type").GetString()).ToList();
+            Assert.Equal(1, types.Count(t => t == "referral-accepted"));
+            Assert.Equal(1, types.Count(t => t == "appointment-confirmed"));
         }
 
         // The copies agree with their owner; every referral has one appointment, no slot two; each evaluation once.
@@ -90,12 +90,12 @@ public sealed class ReplicaTests(ReplicaSuite replicas, ITestOutputHelper output
             var owner = await load.StatusAsync($"/api/referrals/{journey.Referral}");
             Assert.Equal("accepted", owner);
             await Eventually.WaitAsync(() => load.StatusAsync($"/api/scheduling/referrals/{journey.Referral}"), s => s == owner, TimeSpan.FromMinutes(1), "scheduling's copy");
-            await Eventually.WaitAsync(() => load.StatusAsync($"/api/notes/referrals/{journey.Referral}"), s => s == owner, TimeSpan.FromMinutes(1), "clinical-notes' copy");
+            await Eventually.WaitAsync(() => load.StatusAsync($"/api/clinical-notes/referrals/{journey.Referral}"), s => s == owner, TimeSpan.FromMinutes(1), "clinical-notes' copy");
             Assert.Equal(journey.Evaluated ? 1 : 0, await load.EvaluationsAsync(journey.Referral));
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var calendar = (await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments?locationId={FaultSuite.Riverside}&from={today:yyyy-MM-dd}&to={today.AddDays(4):yyyy-MM-dd}"))
-            .EnumerateArray().Where(a => a.GetProperty("status").GetString() == "Booked").ToList();
+            .EnumerateArray().Where(a => a.GetProperty("status").GetString() == "booked").ToList();
         var ours = journeys.Select(j => j.Referral).ToHashSet();
         var booked = calendar.Where(a => ours.Contains(a.GetProperty("referralId").GetGuid())).ToList();
         Assert.Equal(journeys.Count, booked.Count);

@@ -11,7 +11,7 @@ namespace MedMassage.StaffApp.Gateway;
 /// </summary>
 public sealed class GatewayClient(HttpClient http, StaffSession session)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = MedMassage.ServiceDefaults.ApiJson.Options;
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Get, path, null, ct);

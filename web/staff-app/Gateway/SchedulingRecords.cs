@@ -8,7 +8,7 @@ public sealed record AppointmentView(
     string Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, IReadOnlyList<string> Techniques,
     string? PatientName = null, string? ReferralReference = null)
 {
-    public bool IsOpen => Status is "Booked" or "CheckedIn";
+    public bool IsOpen => Status is "booked" or "checked-in";
 }
 
 /// <summary>Scheduling's copy of a referral: what booking needs to know (plan, visits left, clearances).</summary>

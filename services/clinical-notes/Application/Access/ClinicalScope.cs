@@ -106,7 +106,7 @@ public sealed class ClinicalScope(ClinicalNotesDbContext db, ICurrentUser user)
     }
 
     /// <summary>Audit entries of the referrals in scope: an admin reviews who touched their locations' records.</summary>
-    public IQueryable<AuditEntry> AuditEntries
+    public IQueryable<ClinicalAuditEntry> AuditEntries
     {
         get
         {

@@ -29,7 +29,8 @@ public sealed record OutcomeMetric(string Key, bool HigherIsBetter)
         {
             return true;
         }
-        if (Enum.TryParse<OutcomeMeasure>(text, ignoreCase: true, out var measure) && !int.TryParse(text, out _))
+        // "neck-disability-index" as the API writes measures, or "NeckDisabilityIndex".
+        if (Enum.TryParse<OutcomeMeasure>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var measure) && !int.TryParse(text, out _))
         {
             metric = ForMeasure(measure);
             return true;

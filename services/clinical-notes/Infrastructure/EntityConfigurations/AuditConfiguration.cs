@@ -1,15 +1,14 @@
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
+using MedMassage.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MedMassage.ClinicalNotes.Api.Infrastructure.EntityConfigurations;
 
-internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
+internal sealed class AuditConfiguration : IEntityTypeConfiguration<ClinicalAuditEntry>
 {
-    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    public void Configure(EntityTypeBuilder<ClinicalAuditEntry> e)
     {
-        e.ToTable("audit_entries");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Id).UseIdentityAlwaysColumn();
+        e.IsAccessAudit("audit_entries");
     }
 }

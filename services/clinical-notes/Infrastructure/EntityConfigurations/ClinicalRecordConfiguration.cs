@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;

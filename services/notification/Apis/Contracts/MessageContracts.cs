@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Domain.Messages;
 
 namespace MedMassage.Notification.Api.Apis.Contracts;
@@ -25,8 +26,8 @@ public sealed record MessageSummary(
     public const string Masked = "[recipient]";
 
     public static MessageSummary From(Message m, bool withContent) => new(
-        m.Id, m.SourceEventId, m.MessageType.ToString(), m.Category.ToString(), m.Channel.ToString(), withContent ? m.Recipient : null, m.RecipientKey,
-        m.AppointmentId, m.Status.ToString(), m.DueAt, m.Attempts, withContent ? m.LastError : Mask(m.LastError, m), m.CreatedAt, m.SentAt);
+        m.Id, m.SourceEventId, m.MessageType.WireName(), m.Category.WireName(), m.Channel.WireName(), withContent ? m.Recipient : null, m.RecipientKey,
+        m.AppointmentId, m.Status.WireName(), m.DueAt, m.Attempts, withContent ? m.LastError : Mask(m.LastError, m), m.CreatedAt, m.SentAt);
 
     /// <summary>Transport errors may quote the address they failed on.</summary>
     internal static string? Mask(string? text, Message m) =>
@@ -40,7 +41,7 @@ public sealed record MessageDetails(MessageSummary Message, string Language, str
 {
     public static MessageDetails From(Message m, bool withContent) => new(
         MessageSummary.From(m, withContent), m.Language, withContent ? m.Subject : null, withContent ? m.Body : null,
-        [.. m.Log.OrderBy(e => e.Id).Select(e => new LogEntryResponse(e.At, e.Status.ToString(), e.Attempt, withContent ? e.Detail : MessageSummary.Mask(e.Detail, m)))]);
+        [.. m.Log.OrderBy(e => e.Id).Select(e => new LogEntryResponse(e.At, e.Status.WireName(), e.Attempt, withContent ? e.Detail : MessageSummary.Mask(e.Detail, m)))]);
 }
 
 public sealed record InboxItem(Guid Id, string Type, string Subject, string Body, DateTimeOffset DeliveredAt, DateTimeOffset? ReadAt);

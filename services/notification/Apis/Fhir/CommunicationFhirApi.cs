@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,10 +85,10 @@ public static class CommunicationFhirApi
                 _ => EventStatus.NotDone,
             },
             Category = [new CodeableConcept(CategorySystem, message.MessageType == MessageType.AppointmentReminder ? "reminder" : "notification")],
-            Medium = [new CodeableConcept { Text = message.Channel.ToString().ToLowerInvariant() }],
+            Medium = [new CodeableConcept { Text = message.Channel.WireName() }],
             Subject = new ResourceReference(FhirReferences.To("Patient", message.PatientId!.Value)),
             Recipient = [new ResourceReference(FhirReferences.To("Patient", message.PatientId!.Value))],
-            Topic = new CodeableConcept(FhirSystems.MessageKind, message.MessageType.ToString()),
+            Topic = new CodeableConcept(FhirSystems.MessageKind, message.MessageType.WireName()),
             Payload = [new Communication.PayloadComponent { Content = new FhirString(message.Subject) }],
         };
         if (message.SentAt is { } sentAt)

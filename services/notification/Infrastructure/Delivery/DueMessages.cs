@@ -1,4 +1,4 @@
-using MedMassage.Notification.Api.Composition;
+using MedMassage.Notification.Api.Application.Composition;
 using MedMassage.Notification.Api.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,42 +1,23 @@
+using MedMassage.ServiceDefaults.Audit;
+
 namespace MedMassage.Referral.Api.Domain.Audit;
 
-/// <summary>
-/// One access to a referral through the API: who (user, role, client application and address), when, which
-/// referral (and its location, so clinic admins can review their own), and what was done. Rows are only ever
-/// inserted; the database refuses changes and deletions.
-/// </summary>
-public sealed class ReferralAuditEntry
+/// <summary>One access to a referral: which referral (and its location, so clinic admins can review their own).</summary>
+public sealed class ReferralAuditEntry : AccessAuditEntry
 {
     private ReferralAuditEntry()
     {
     }
 
-    public long Id { get; private set; }
-    public DateTimeOffset At { get; private set; }
-    public string UserId { get; private set; } = "";
-    public string UserName { get; private set; } = "";
-    public string? Role { get; private set; }
-    public string? ClientId { get; private set; }
-    public string? ClientAddress { get; private set; }
+    private ReferralAuditEntry(DateTimeOffset at, AuditActor actor, Guid referralId, Guid? locationId, string action) : base(at, actor, action) =>
+        (ReferralId, LocationId) = (referralId, locationId);
+
     public Guid ReferralId { get; private set; }
     public Guid? LocationId { get; private set; }
 
-    /// <summary>See <see cref="ReferralAuditActions"/>.</summary>
-    public string Action { get; private set; } = "";
-
-    public static ReferralAuditEntry Of(DateTimeOffset at, string userId, string userName, string? role, string? clientId,
-        string? clientAddress, Guid referralId, Guid? locationId, string action) => new()
-    {
-        At = at,
-        UserId = userId,
-        UserName = userName,
-        Role = role,
-        ClientId = clientId,
-        ClientAddress = clientAddress,
-        ReferralId = referralId,
-        LocationId = locationId,
-        Action = action,
-    };
+    /// <param name="action">See <see cref="ReferralAuditActions"/>.</param>
+    public static ReferralAuditEntry Of(DateTimeOffset at, AuditActor actor, Guid referralId, Guid? locationId, string action) =>
+        new(at, actor, referralId, locationId, action);
 }
 
 /// <summary>What an audit entry records: a read of the whole referral, its row in an inbox list, or a change.</summary>

@@ -88,12 +88,12 @@ public static class ReferralValidator
 
     private static List<string> TechniqueList(IReadOnlyList<string>? techniques, ValidationErrors errors)
     {
-        var list = List("techniques", techniques, errors, Techniques.Normalize);
+        var list = List("techniques", techniques, errors, MassageTechniques.Normalize);
         for (var i = 0; i < list.Count; i++)
         {
-            if (!Techniques.Known.Contains(list[i]))
+            if (!MassageTechniques.Known.Contains(list[i]))
             {
-                errors.Add($"techniques[{i}]", $"Unknown technique '{list[i]}'; known: {string.Join(", ", Techniques.Known)}.");
+                errors.Add($"techniques[{i}]", $"Unknown technique '{list[i]}'; known: {string.Join(", ", MassageTechniques.Known)}.");
             }
         }
         return [.. list.Distinct()];

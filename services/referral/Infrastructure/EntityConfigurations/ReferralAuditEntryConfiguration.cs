@@ -1,4 +1,5 @@
 using MedMassage.Referral.Api.Domain.Audit;
+using MedMassage.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,8 +9,6 @@ internal sealed class ReferralAuditEntryConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ReferralAuditEntry> builder)
     {
-        builder.ToTable("referral_audit");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.IsAccessAudit("referral_audit");
     }
 }

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.Referral.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,14 +16,14 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Domain.Re
         builder.Property(r => r.Status).HasConversion<string>();
         builder.Property(r => r.HeldFrom).HasConversion<string>();
 
-        builder.Property(r => r.Patient).AsJson();
-        builder.Property(r => r.Physician).AsJson();
-        builder.Property(r => r.Insurance).AsJson();
-        builder.Property(r => r.Precautions).AsJson();
-        builder.Property(r => r.Clearances).AsJson();
-        builder.Property(r => r.VisitRecords).AsJson();
-        builder.Property(r => r.RequestedClearances).AsJson();
-        builder.Property(r => r.AuthorizationAlerts).AsJson();
+        builder.Property(r => r.Patient).IsJson();
+        builder.Property(r => r.Physician).IsJson();
+        builder.Property(r => r.Insurance).IsJson();
+        builder.Property(r => r.Precautions).IsJson();
+        builder.Property(r => r.Clearances).IsJson();
+        builder.Property(r => r.VisitRecords).IsJson();
+        builder.Property(r => r.RequestedClearances).IsJson();
+        builder.Property(r => r.AuthorizationAlerts).IsJson();
 
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReferralId);
         builder.Navigation(r => r.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -60,6 +61,6 @@ internal sealed class RegisteredPatientConfiguration : IEntityTypeConfiguration<
         builder.ToTable("registered_patients");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Patient).AsJson();
+        builder.Property(p => p.Patient).IsJson();
     }
 }

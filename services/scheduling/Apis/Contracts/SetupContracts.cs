@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
@@ -18,7 +19,7 @@ public sealed record LocationView(
     IReadOnlyList<OpeningHoursDto> OpeningHours, IReadOnlyList<Room> Rooms)
 {
     public static LocationView From(Location l) => new(l.Id, l.Name, l.Address, l.Phone, l.TimeZone, l.LateCancellationWindow.TotalHours,
-        [.. l.OpeningHours.Select(h => new OpeningHoursDto(h.Day.ToString(), h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm")))], l.Rooms);
+        [.. l.OpeningHours.Select(h => new OpeningHoursDto(h.Day.WireName(), h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm")))], l.Rooms);
 }
 
 /// <summary>
@@ -44,7 +45,7 @@ public sealed record TherapistView(
     public static TherapistView From(Therapist t, Func<Guid, bool> shown) => new(t.Id, t.Name, t.LicenceNumber, t.LicenceState, t.LicenceExpiresOn,
         t.Certifications, t.Specialties, [.. t.LocationIds.Where(shown)],
         [.. t.Availability.Where(w => shown(w.LocationId))
-            .Select(w => new AvailabilityWindowDto(w.LocationId, w.Day.ToString(), w.Starts.ToString("HH:mm"), w.Ends.ToString("HH:mm")))],
+            .Select(w => new AvailabilityWindowDto(w.LocationId, w.Day.WireName(), w.Starts.ToString("HH:mm"), w.Ends.ToString("HH:mm")))],
         t.TimeOff);
 }
 

@@ -1,3 +1,5 @@
+using MedMassage.ServiceDefaults;
+using MedMassage.Contracts;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
@@ -55,6 +57,10 @@ public static class SetupMapping
         {
             problems.Add("certifications", "Certifications must not be blank.");
         }
+        foreach (var unknown in (r.Certifications ?? []).Where(c => !string.IsNullOrWhiteSpace(c) && !MassageTechniques.IsCertification(c)))
+        {
+            problems.Add("certifications", $"'{unknown.Trim()}' is not a technique; certifications name one of: {string.Join(", ", MassageTechniques.Known)}.");
+        }
         return new TherapistProfile(name, number, state, expires ?? default,
             [.. (r.Certifications ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())],
             [.. (r.Specialties ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())],
@@ -101,9 +107,9 @@ public static class SetupMapping
     public static AppointmentType? ToType(this AppointmentTypeRequest r, string code, Problems problems)
     {
         var name = problems.Text("name", r.Name);
-        if (!Enum.TryParse<VisitKind>(r.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(r.Kind, out _))
+        if (!ApiJson.TryParse<VisitKind>(r.Kind, out var kind))
         {
-            problems.Add("kind", "kind must be Evaluation, Treatment or ReEvaluation.");
+            problems.Add("kind", $"kind must be one of: {string.Join(", ", ApiJson.WireNames<VisitKind>())}.");
         }
         if (r.DurationMinutes is not (>= AppointmentType.ShortestMinutes and <= AppointmentType.LongestMinutes))
         {

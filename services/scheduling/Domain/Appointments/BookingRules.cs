@@ -1,3 +1,4 @@
+using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Domain.Time;
@@ -63,14 +64,14 @@ public static class BookingRules
         {
             // A technique held back, or an evaluation finding the physician has not cleared yet, stops treatment.
             var awaiting = referral.AwaitingClearance
-                .Where(a => a.Kind == ClearanceNeeded.Finding || techniques.Any(t => Techniques.SameAs(a.Subject, t)))
+                .Where(a => a.Kind == ClearanceNeeded.Finding || techniques.Any(t => MassageTechniques.SameAs(a.Subject, t)))
                 .Select(a => a.BodyRegion is null ? a.Subject : $"{a.Subject} ({a.BodyRegion})")
                 .ToList();
             if (awaiting.Count > 0)
             {
                 return new Refusal("awaiting-clearance", $"Awaiting physician clearance: {string.Join(", ", awaiting)}.");
             }
-            var outside = techniques.Where(t => !referral.TechniquesForCare.Any(c => Techniques.SameAs(c, t))).ToList();
+            var outside = techniques.Where(t => !referral.TechniquesForCare.Any(c => MassageTechniques.SameAs(c, t))).ToList();
             if (outside.Count > 0)
             {
                 return new Refusal("technique-not-prescribed", $"Not in the referral or plan: {string.Join(", ", outside)}.");

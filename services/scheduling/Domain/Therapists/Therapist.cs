@@ -1,3 +1,4 @@
+using MedMassage.Contracts;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Time;
 
@@ -90,8 +91,8 @@ public sealed class Therapist
             return new Refusal("therapist-licence", $"{Name}'s licence {LicenceNumber} ({LicenceState}) expires on {LicenceExpiresOn:yyyy-MM-dd}.");
         }
         var uncovered = techniques
-            .Where(Domain.Techniques.RequiresCertification)
-            .Where(t => !Certifications.Any(c => Domain.Techniques.Covers(c, t)))
+            .Where(MassageTechniques.RequiresCertification)
+            .Where(t => !Certifications.Any(c => MassageTechniques.Covers(c, t)))
             .ToList();
         return uncovered.Count == 0
             ? null

@@ -1,7 +1,7 @@
 namespace MedMassage.StaffApp.Components.Shared;
 
 /// <summary>
-/// The services' status and role codes ("in-treatment", "NoShow", "front-desk") in plain words; the words are then translated like any text.
+/// The services' status and role codes ("in-treatment", "no-show", "front-desk"), one casing in every service in plain words; the words are then translated like any text.
 /// </summary>
 public static class StatusNames
 {
@@ -10,10 +10,11 @@ public static class StatusNames
         ["received"] = "New", ["accepted"] = "Accepted", ["in-treatment"] = "In treatment", ["on-hold"] = "On hold",
         ["awaiting-clearance"] = "Awaiting clearance", ["rejected"] = "Rejected", ["cancelled"] = "Cancelled", ["expired"] = "Expired",
         ["completed"] = "Completed", ["pending"] = "Pending", ["none"] = "None", ["active"] = "Active", ["certified"] = "Certified",
-        ["Booked"] = "Booked", ["CheckedIn"] = "Checked in", ["Completed"] = "Completed", ["Cancelled"] = "Cancelled", ["NoShow"] = "No-show",
-        ["Waiting"] = "Waiting", ["Offered"] = "Offered", ["Fulfilled"] = "Fulfilled", ["Withdrawn"] = "Withdrawn",
-        ["Draft"] = "Draft", ["Active"] = "Active", ["Superseded"] = "Superseded",
+        ["booked"] = "Booked", ["checked-in"] = "Checked in", ["no-show"] = "No-show", ["late-cancellation"] = "Late cancellation",
+        ["waiting"] = "Waiting", ["offered"] = "Offered", ["fulfilled"] = "Fulfilled", ["withdrawn"] = "Withdrawn",
+        ["draft"] = "Draft", ["superseded"] = "Superseded",
         ["technique"] = "Technique", ["finding"] = "Finding",
+        ["evaluation"] = "Evaluation", ["re-evaluation"] = "Re-evaluation", ["treatment"] = "Treatment",
         ["front-desk"] = "Front desk", ["therapist"] = "Therapist", ["clinic-admin"] = "Clinic admin", ["manager"] = "Manager",
     };
 

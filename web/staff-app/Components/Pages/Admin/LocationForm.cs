@@ -7,6 +7,9 @@ public sealed class LocationForm
 {
     public static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+    /// <summary>The day as shown and translated ("Monday") from the API's "monday".</summary>
+    public static string DayName(string day) => Days.FirstOrDefault(d => d.Equals(day, StringComparison.OrdinalIgnoreCase)) ?? day;
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Address { get; set; } = "";
@@ -23,7 +26,7 @@ public sealed class LocationForm
             LateCancellationWindowHours = (int)l.LateCancellationWindowHours, Rooms = string.Join(Environment.NewLine, l.Rooms.Select(r => r.Name)) };
         foreach (var day in Days)
         {
-            form.Hours[day] = l.OpeningHours.FirstOrDefault(h => h.Day == day) is { } h ? (h.Opens, h.Closes) : ("", "");
+            form.Hours[day] = l.OpeningHours.FirstOrDefault(h => DayName(h.Day) == day) is { } h ? (h.Opens, h.Closes) : ("", "");
         }
         form.ExistingRooms.AddRange(l.Rooms);
         return form;

@@ -26,7 +26,7 @@ public sealed class TherapistForm
         form.LocationIds.UnionWith(t.LocationIds);
         foreach (var day in LocationForm.Days)
         {
-            form.Week[day] = t.Availability.FirstOrDefault(a => a.Day == day) is { } a ? (a.Starts, a.Ends) : ("", "");
+            form.Week[day] = t.Availability.FirstOrDefault(a => LocationForm.DayName(a.Day) == day) is { } a ? (a.Starts, a.Ends) : ("", "");
         }
         return form;
     }

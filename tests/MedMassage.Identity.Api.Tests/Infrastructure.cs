@@ -1,0 +1,10 @@
+using MedMassage.Testing;
+
+namespace MedMassage.Identity.Api.Tests;
+
+/// <summary>All tests of this assembly share one set of real servers, started once.</summary>
+[CollectionDefinition(Name)]
+public sealed class InfrastructureCollection : ICollectionFixture<InfrastructureFixture>
+{
+    public const string Name = "infrastructure";
+}
