@@ -23,11 +23,11 @@ public static class IntegrationClientsApi
     public static IEndpointRouteBuilder MapIntegrationClientsApi(this IEndpointRouteBuilder app)
     {
         var clients = app.MapGroup("/api/identity/clients").WithTags("Integration clients").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
-        clients.MapGet("/", ListAsync).WithSummary("Integration clients")
+        clients.MapGet("/", ListAsync).WithName("ListIntegrationClients").WithSummary("Integration clients")
             .WithDescription("Every system that gets tokens by client credentials, with its scopes and how it authenticates.");
-        clients.MapPost("/", RegisterAsync).WithSummary("Register a hospital's or office's system")
+        clients.MapPost("/", RegisterAsync).WithName("RegisterIntegrationClient").WithSummary("Register a hospital's or office's system")
             .WithDescription("`clientId` (3-100 of a-z, 0-9, '-', '.'), `jwks` (public keys only), `scopes` among the system scopes. It then gets tokens with a signed client assertion.");
-        clients.MapPost("/{clientId}/revoke", RevokeAsync).WithSummary("Revoke a system's access")
+        clients.MapPost("/{clientId}/revoke", RevokeAsync).WithName("RevokeIntegrationClient").WithSummary("Revoke a system's access")
             .WithDescription("Removes the client and its tokens: it gets no token any more. Only clients registered through this API.");
         return app;
     }

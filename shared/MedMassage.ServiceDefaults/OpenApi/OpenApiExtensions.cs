@@ -24,6 +24,7 @@ public static class OpenApiExtensions
         var publicUrl = PublicUrl(builder.Configuration);
         builder.Services.Configure<OpenApiOptions>(documentName, options =>
         {
+            options.AddSchemaTransformer(new StringSchemaTransformer());
             options.AddOperationTransformer(new SecurityOperationTransformer());
             options.AddOperationTransformer(new RefusalsOperationTransformer());
             options.AddOperationTransformer(new RequestExampleOperationTransformer());
