@@ -18,3 +18,7 @@ if pgrep -u rabbitmq -f 'rabbit boot' >/dev/null 2>&1; then
   service rabbitmq-server stop >/dev/null 2>&1 || true
   pkill -u rabbitmq -x epmd >/dev/null 2>&1 || true
 fi
+
+# The OpenAPI linter the tests run over every service's document (docs/openapi, npm ci of its lock file).
+command -v npm >/dev/null || install_missing nodejs npm
+"$(dirname "$0")/../docs/openapi/install.sh"

@@ -1,5 +1,6 @@
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddSingleton<HealthSnapshot>();
+        builder.AddMedMassageOpenApi();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();

@@ -12,7 +12,7 @@ public static class AuditApi
     {
         // Clinic admins review who touched the records of their locations.
         var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ClinicAdmin);
-        group.MapGet("", QueryAudit)
+        group.MapGet("", QueryAudit).WithName("QueryClinicalAudit")
             .WithSummary("Who read or changed clinical records (clinic admins)");
         return api;
     }

@@ -13,7 +13,7 @@ public static class CareApi
     {
         // Clinical content: therapists and clinic admins only; the front desk and ops see none of it.
         var group = api.MapGroup("").WithTags("Care").RequireAuthorization(Policies.Clinician);
-        group.MapGet("/referrals/{referralId:guid}", GetCare)
+        group.MapGet("/referrals/{referralId:guid}", GetCare).WithName("GetCourseOfCare")
             .WithSummary("A referral's course of care: evaluations, plan, notes");
         return api;
     }

@@ -14,13 +14,13 @@ public static class EvaluationsApi
     public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/evaluations").WithTags("Evaluations").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteEvaluation)
+        group.MapPost("/", WriteEvaluation).WithName("WriteEvaluation")
             .WithSummary("Write the evaluation of an evaluation visit (a draft)");
-        group.MapGet("/{id:guid}", GetEvaluation)
+        group.MapGet("/{id:guid}", GetEvaluation).WithName("GetEvaluation")
             .WithSummary("One evaluation");
-        group.MapPut("/{id:guid}", ReviseEvaluation)
+        group.MapPut("/{id:guid}", ReviseEvaluation).WithName("ReviseEvaluation")
             .WithSummary("Revise a draft evaluation");
-        group.MapPost("/{id:guid}/sign", SignEvaluation)
+        group.MapPost("/{id:guid}/sign", SignEvaluation).WithName("SignEvaluation")
             .WithSummary("Sign an evaluation; signed evaluations never change");
         return api;
     }

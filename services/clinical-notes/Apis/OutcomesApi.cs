@@ -14,18 +14,18 @@ public static class OutcomesApi
     public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Outcomes");
-        group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes).RequireAuthorization(Policies.Clinician)
+        group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes).WithName("GetReferralOutcomes").RequireAuthorization(Policies.Clinician)
             .WithSummary("A referral's outcomes")
             .WithDescription("Baseline and latest value of each measure for one referral, with whether its goals are reached.");
         // Managers see the figures, never a patient's chart.
         var figures = group.MapGroup("/outcomes").RequireAuthorization(Policies.OutcomeReaders);
-        figures.MapGet("/therapists/{therapistId:guid}", GetTherapistOutcomes)
+        figures.MapGet("/therapists/{therapistId:guid}", GetTherapistOutcomes).WithName("GetTherapistOutcomes")
             .WithSummary("Outcomes of a therapist's patients")
             .WithDescription("Aggregated outcomes of the referrals a therapist evaluated, at the caller's locations.");
-        figures.MapGet("/locations", GetChainOutcomes)
+        figures.MapGet("/locations", GetChainOutcomes).WithName("ListLocationOutcomes")
             .WithSummary("Outcomes per location")
             .WithDescription("Aggregated outcomes of each of the caller's locations.");
-        figures.MapGet("/locations/{locationId:guid}", GetLocationOutcomes)
+        figures.MapGet("/locations/{locationId:guid}", GetLocationOutcomes).WithName("GetLocationOutcomes")
             .WithSummary("Outcomes of a location")
             .WithDescription("Aggregated outcomes of one of the caller's locations.");
         return api;

@@ -24,11 +24,11 @@ public static class PhysicianLinksApi
     public static RouteGroupBuilder MapPhysicianLinks(this RouteGroupBuilder api)
     {
         var links = api.MapGroup("/links").WithTags("Physician links").AllowAnonymous();
-        links.MapGet("/documents/{token}", ReadDocumentAsync).WithSummary("An issued report, opened from the physician's e-mail");
-        links.MapGet("/evaluations/{token}", ReadEvaluationAsync).WithSummary("The evaluation summary, opened from the physician's e-mail");
-        links.MapGet("/plans/{token}", ReadPlanAsync).WithSummary("A treatment plan version to certify, opened from the physician's e-mail");
+        links.MapGet("/documents/{token}", ReadDocumentAsync).WithName("OpenReportLink").WithSummary("An issued report, opened from the physician's e-mail");
+        links.MapGet("/evaluations/{token}", ReadEvaluationAsync).WithName("OpenEvaluationLink").WithSummary("The evaluation summary, opened from the physician's e-mail");
+        links.MapGet("/plans/{token}", ReadPlanAsync).WithName("OpenPlanLink").WithSummary("A treatment plan version to certify, opened from the physician's e-mail");
         // A form post from the page above; the token in the path is the credential and no cookie is involved, so no antiforgery token.
-        links.MapPost("/plans/{token}/certify", CertifyPlanAsync).DisableAntiforgery().WithSummary("The physician certifies the plan version the link names");
+        links.MapPost("/plans/{token}/certify", CertifyPlanAsync).WithName("CertifyPlanByLink").DisableAntiforgery().WithSummary("The physician certifies the plan version the link names");
         return api;
     }
 

@@ -25,10 +25,10 @@ public static class PreviewsApi
     public static RouteGroupBuilder MapPreviews(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/previews").WithTags("Previews").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/units", PreviewUnits)
+        group.MapPost("/units", PreviewUnits).WithName("PreviewBillableUnits")
             .WithSummary("Billable units for timed minutes")
             .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them.");
-        group.MapPost("/outcome-score", PreviewScore)
+        group.MapPost("/outcome-score", PreviewScore).WithName("PreviewOutcomeScore")
             .WithSummary("Score of an outcome measure")
             .WithDescription("The score of a questionnaire's answers (null = not answered), as an evaluation would record it; 400 while the answers cannot be scored yet.");
         return api;

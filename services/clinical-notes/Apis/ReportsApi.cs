@@ -6,6 +6,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,14 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         var issuing = api.MapGroup("/referrals/{referralId:guid}").WithTags("Reports").RequireAuthorization(Policies.Clinician);
-        issuing.MapPost("/progress-reports", IssueProgressReport)
+        issuing.MapPost("/progress-reports", IssueProgressReport).WithName("IssueProgressReport")
             .WithSummary("Issue a progress report to the physician from signed records");
-        issuing.MapPost("/discharge", Discharge)
+        issuing.MapPost("/discharge", Discharge).WithName("DischargePatient")
             .WithSummary("Discharge the patient and issue the discharge summary");
         // The referring physician reads the reports written for them (the link in their notification leads here).
-        var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader);
-        documents.MapGet("/{id:guid}", GetDocument)
+        var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader)
+            .AcceptsSystemScope(ClinicalPolicies.ReportScope); // hospitals read the reports of the referrals they sent
+        documents.MapGet("/{id:guid}", GetDocument).WithName("GetReport")
             .WithSummary("An issued report (progress report or discharge summary) as printable HTML")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

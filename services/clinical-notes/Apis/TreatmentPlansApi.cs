@@ -14,17 +14,17 @@ public static class TreatmentPlansApi
     public static RouteGroupBuilder MapTreatmentPlans(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", DraftPlan)
+        group.MapPost("/", DraftPlan).WithName("DraftTreatmentPlan")
             .WithSummary("Draft a treatment plan from a signed initial evaluation");
-        group.MapGet("/{id:guid}", GetPlan)
+        group.MapGet("/{id:guid}", GetPlan).WithName("GetTreatmentPlan")
             .WithSummary("The newest version of a treatment plan");
-        group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion)
+        group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion).WithName("GetTreatmentPlanVersion")
             .WithSummary("One version of a treatment plan");
-        group.MapPost("/{id:guid}/activate", ActivatePlan)
+        group.MapPost("/{id:guid}/activate", ActivatePlan).WithName("ActivateTreatmentPlan")
             .WithSummary("Activate a drafted plan");
-        group.MapPost("/{id:guid}/certifications", CertifyPlan)
+        group.MapPost("/{id:guid}/certifications", CertifyPlan).WithName("RecordPlanCertification")
             .WithSummary("Record the physician's certification of the plan");
-        group.MapPost("/{id:guid}/revisions", RevisePlan)
+        group.MapPost("/{id:guid}/revisions", RevisePlan).WithName("ReviseTreatmentPlan")
             .WithSummary("Revise the plan as a new version");
         return api;
     }

@@ -16,20 +16,20 @@ public static class VisitNotesApi
     public static RouteGroupBuilder MapVisitNotes(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/visit-notes").WithTags("Visit notes").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteNote)
+        group.MapPost("/", WriteNote).WithName("WriteVisitNote")
             .WithSummary("Write the visit note of a treatment visit (a draft)");
-        group.MapGet("/", FindForVisit)
+        group.MapGet("/", FindForVisit).WithName("FindVisitNote")
             .WithSummary("The note of a visit")
             .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only.");
-        group.MapGet("/unsigned", ListOverdueUnsigned)
+        group.MapGet("/unsigned", ListOverdueUnsigned).WithName("ListUnsignedVisitNotes")
             .WithSummary("Notes not yet signed");
-        group.MapGet("/{id:guid}", GetNote)
+        group.MapGet("/{id:guid}", GetNote).WithName("GetVisitNote")
             .WithSummary("One visit note, with its version as ETag");
-        group.MapPut("/{id:guid}", ReviseNote)
+        group.MapPut("/{id:guid}", ReviseNote).WithName("ReviseVisitNote")
             .WithSummary("Revise a draft note (If-Match: its ETag)");
-        group.MapPost("/{id:guid}/sign", SignNote)
+        group.MapPost("/{id:guid}/sign", SignNote).WithName("SignVisitNote")
             .WithSummary("Sign a note (If-Match: its ETag); signed notes never change");
-        group.MapPost("/{id:guid}/addenda", AddAddendum)
+        group.MapPost("/{id:guid}/addenda", AddAddendum).WithName("AddVisitNoteAddendum")
             .WithSummary("Add an addendum to a signed note");
         return api;
     }

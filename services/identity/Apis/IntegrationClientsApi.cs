@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedMassage.Identity.Api.Apis.Contracts;
 using MedMassage.Identity.Api.Application.Tokens;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
@@ -23,14 +24,23 @@ public static class IntegrationClientsApi
     public static IEndpointRouteBuilder MapIntegrationClientsApi(this IEndpointRouteBuilder app)
     {
         var clients = app.MapGroup("/api/identity/clients").WithTags("Integration clients").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
-        clients.MapGet("/", ListAsync).WithSummary("Integration clients")
+        clients.MapGet("/", ListAsync).WithName("ListIntegrationClients").WithSummary("Integration clients")
             .WithDescription("Every system that gets tokens by client credentials, with its scopes and how it authenticates.");
-        clients.MapPost("/", RegisterAsync).WithSummary("Register a hospital's or office's system")
+        clients.MapPost("/", RegisterAsync).WithName("RegisterIntegrationClient").WithRequestExample(RegistrationExample).WithSummary("Register a hospital's or office's system")
             .WithDescription("`clientId` (3-100 of a-z, 0-9, '-', '.'), `jwks` (public keys only), `scopes` among the system scopes. It then gets tokens with a signed client assertion.");
-        clients.MapPost("/{clientId}/revoke", RevokeAsync).WithSummary("Revoke a system's access")
+        clients.MapPost("/{clientId}/revoke", RevokeAsync).WithName("RevokeIntegrationClient").WithSummary("Revoke a system's access")
             .WithDescription("Removes the client and its tokens: it gets no token any more. Only clients registered through this API.");
         return app;
     }
+
+    // A hospital's system with one public signing key (RS384), reading its referrals' appointments.
+    private static readonly object RegistrationExample = new
+    {
+        clientId = "st-mary-his",
+        displayName = "St. Mary Hospital information system",
+        jwks = new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS384", kid = "st-mary-2026", e = "AQAB", n = "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_IzW7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkAFmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwxXFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmw" } } },
+        scopes = new[] { "system/ServiceRequest.write", "system/ServiceRequest.read", "system/Appointment.read" },
+    };
 
     public static async Task<Ok<List<IntegrationClientView>>> ListAsync(IOpenIddictApplicationManager applications, CancellationToken ct)
     {

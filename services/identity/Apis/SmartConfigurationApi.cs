@@ -25,7 +25,7 @@ public static class SmartConfigurationApi
 {
     public static IEndpointRouteBuilder MapSmartConfigurationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/smart-configuration", Describe).AllowAnonymous()
+        app.MapGet("/.well-known/smart-configuration", Describe).WithName("GetSmartConfiguration").AllowAnonymous()
             .WithSummary("SMART on FHIR discovery: token endpoint, scopes, authentication methods");
         return app;
     }

@@ -18,19 +18,19 @@ public static class StaffAccountsApi
     public static IEndpointRouteBuilder MapStaffAccountsApi(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/identity/staff").WithTags("Staff accounts").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
-        staff.MapGet("/", ListAsync).WithSummary("Staff of the admin's locations")
+        staff.MapGet("/", ListAsync).WithName("ListStaff").WithSummary("Staff of the admin's locations")
             .WithDescription("Everyone who works at one of the caller's locations (or at `locationId`), with role, locations and whether they are active and have set a password.");
-        staff.MapPost("/", InviteAsync).WithSummary("Invite a staff member")
+        staff.MapPost("/", InviteAsync).WithName("InviteStaffMember").WithSummary("Invite a staff member")
             .WithDescription("Creates the account (roles: front-desk, therapist, clinic-admin, manager; locations among the caller's) and returns a one-time link, valid 7 days, where the person sets their password.");
-        staff.MapPut("/{id:guid}", ChangeAsync).WithSummary("Change a staff member's role, locations or name")
+        staff.MapPut("/{id:guid}", ChangeAsync).WithName("UpdateStaffMember").WithSummary("Change a staff member's role, locations or name")
             .WithDescription("Takes effect at their next token refresh (minutes).");
         staff.MapPost("/{id:guid}/deactivate", (Guid id, HttpContext http, IdentityDbContext db, IOpenIddictTokenManager tokens, CancellationToken ct) =>
-                SetActiveAsync(id, false, http, db, tokens, ct))
+                SetActiveAsync(id, false, http, db, tokens, ct)).WithName("DeactivateStaffMember")
             .WithSummary("Deactivate a staff member").WithDescription("They can no longer sign in or refresh; their refresh tokens are revoked.");
         staff.MapPost("/{id:guid}/activate", (Guid id, HttpContext http, IdentityDbContext db, IOpenIddictTokenManager tokens, CancellationToken ct) =>
-                SetActiveAsync(id, true, http, db, tokens, ct))
+                SetActiveAsync(id, true, http, db, tokens, ct)).WithName("ActivateStaffMember")
             .WithSummary("Activate a staff member again").WithDescription("They can sign in again with their password.");
-        staff.MapPost("/{id:guid}/invitation", ReinviteAsync).WithSummary("A new invitation link")
+        staff.MapPost("/{id:guid}/invitation", ReinviteAsync).WithName("ReissueInvitation").WithSummary("A new invitation link")
             .WithDescription("Replaces any earlier link of the person; for someone who lost theirs or must set a new password.");
         return app;
     }

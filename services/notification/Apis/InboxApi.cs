@@ -18,10 +18,10 @@ public static class InboxApi
     public static RouteGroupBuilder MapInboxApi(this RouteGroupBuilder api)
     {
         var inbox = api.MapGroup("/inbox/{recipientKey}").WithTags("Inbox").RequireAuthorization(Policies.ClinicStaff);
-        inbox.MapGet("/", ListAsync)
+        inbox.MapGet("/", ListAsync).WithName("GetInbox")
             .WithSummary("A staff inbox's alerts")
             .WithDescription("The newest 200 alerts of the inbox `staff:{location id}` (or `staff`, chain-wide: clinic admins only), newest first; `unreadOnly=true` leaves out the read ones.");
-        inbox.MapPost("/{id:guid}/read", MarkReadAsync)
+        inbox.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkAlertRead")
             .WithSummary("Mark an alert read")
             .WithDescription("Marks one alert of the inbox read; 404 when the alert is not in an inbox the caller may read.");
         return api;

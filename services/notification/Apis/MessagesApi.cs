@@ -20,13 +20,13 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
         var messages = api.MapGroup("/messages").WithTags("Delivery log").RequireAuthorization(Policies.Operations);
-        messages.MapGet("/", ListAsync)
+        messages.MapGet("/", ListAsync).WithName("ListMessages")
             .WithSummary("The delivery log")
             .WithDescription("Messages sent or attempted (at most `limit`, 1–500), filtered by recipient, appointment, source event, status or type: what was sent to whom, on which channel, and what became of it. Operations and clinic admins; operations see no content.");
-        messages.MapGet("/backlog", BacklogAsync)
+        messages.MapGet("/backlog", BacklogAsync).WithName("GetMessageBacklog")
             .WithSummary("Messages waiting to go, per channel")
             .WithDescription("How many messages of each channel wait after a failed delivery or for an unreachable server (an SMTP server down), since when, and why. Empty when everything went.");
-        messages.MapGet("/{id:guid}", GetAsync)
+        messages.MapGet("/{id:guid}", GetAsync).WithName("GetMessage")
             .WithSummary("One message with its delivery attempts")
             .WithDescription("A message of the delivery log with its delivery log entries (each attempt and its outcome); its text for clinic admins only. Reading it is audited.");
         return api;

@@ -19,10 +19,10 @@ public static class PreferencesApi
     public static RouteGroupBuilder MapPreferencesApi(this RouteGroupBuilder api)
     {
         var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTags("Preferences").RequireAuthorization(Policies.FrontDesk);
-        preferences.MapGet("/", GetAsync)
+        preferences.MapGet("/", GetAsync).WithName("GetContactPreferences")
             .WithSummary("A patient's contact preferences")
             .WithDescription("Channel, language, opt-outs and quiet hours of a patient of the caller's locations; 404 for anyone else's patient.");
-        preferences.MapPut("/", PutAsync)
+        preferences.MapPut("/", PutAsync).WithName("SetContactPreferences")
             .WithSummary("Set a patient's contact preferences")
             .WithDescription("Replaces the patient's preferences; they apply to every message sent from then on. Unknown channels, languages or times are refused with 400.");
         return api;

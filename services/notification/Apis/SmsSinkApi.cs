@@ -33,10 +33,10 @@ public static class SmsSinkApi
             return api;
         }
         var sink = api.MapGroup("/dev/sms").WithTags("Development SMS sink");
-        sink.MapPost("/", Receive).RequireAuthorization(SenderPolicy)
+        sink.MapPost("/", Receive).WithName("ReceiveSms").RequireAuthorization(SenderPolicy)
             .WithSummary("Receive an SMS (development sink)")
             .WithDescription("Where this service's own SMS sender delivers in development, instead of a provider; it needs the sink's key.");
-        sink.MapGet("/", ListAsync).RequireAuthorization(Policies.Operations)
+        sink.MapGet("/", ListAsync).WithName("ListReceivedSms").RequireAuthorization(Policies.Operations)
             .WithSummary("SMS received by the development sink")
             .WithDescription("Every SMS the development sink received, newest first, for checking what patients would get.");
         return api;

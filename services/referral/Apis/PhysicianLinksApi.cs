@@ -21,9 +21,9 @@ internal static class PhysicianLinksApi
     public static void MapPhysicianLinks(this RouteGroupBuilder api)
     {
         var links = api.MapGroup("/links").WithTags("Physician links").AllowAnonymous();
-        links.MapGet("/clearances/{token}", ShowAsync).WithSummary("What awaits the physician's clearance, opened from their e-mail");
+        links.MapGet("/clearances/{token}", ShowAsync).WithName("OpenClearanceLink").WithSummary("What awaits the physician's clearance, opened from their e-mail");
         // A form post from the page above; the token in the path is the credential and no cookie is involved, so no antiforgery token.
-        links.MapPost("/clearances/{token}", ClearAsync).DisableAntiforgery().WithSummary("The physician clears one thing awaiting clearance");
+        links.MapPost("/clearances/{token}", ClearAsync).WithName("ClearByLink").DisableAntiforgery().WithSummary("The physician clears one thing awaiting clearance");
     }
 
     public static async Task<Page> ShowAsync(string token, PhysicianLinks links, ReferralServices s, ReferralAudit audit, CancellationToken ct)

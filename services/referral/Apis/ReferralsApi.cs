@@ -5,6 +5,7 @@ using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public static class ReferralsApiExtensions
         // Each endpoint names its policy; which referrals it reaches is decided by ReferralAccess.
         var api = app.MapGroup("/api/referrals").WithTags("Referrals");
         api.MapPost("/", SubmitAsync).WithName("SubmitReferral").RequireAuthorization(Policies.ReferralSubmitter)
+            .WithRequestExample(ReferralExamples.Submission)
             .WithSummary("Submit a referral")
             .WithDescription("A physician's order for medical massage: patient, physician (NPI), ICD-10 diagnoses, techniques, body regions, visits and validity. A retried submission with the same `Idempotency-Key` makes no second referral; a possible duplicate is flagged, not refused.");
         api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader)

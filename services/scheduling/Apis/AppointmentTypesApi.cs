@@ -13,9 +13,9 @@ public static class AppointmentTypesApi
         // Visit types are the chain's catalogue, not a location's: every clinic's staff read it, clinic admins keep it.
         var group = api.MapGroup("/appointment-types").WithTags("Appointment types").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/", async (SchedulingDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(AppointmentTypeView.From)))
+            TypedResults.Ok((await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(AppointmentTypeView.From))).WithName("ListAppointmentTypes")
             .WithSummary("The appointment types and their durations");
-        group.MapPut("/{code}", PutAsync).RequireAuthorization(Policies.ClinicAdmin)
+        group.MapPut("/{code}", PutAsync).WithName("SetAppointmentType").RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Set an appointment type's duration and kind");
         return api;
     }

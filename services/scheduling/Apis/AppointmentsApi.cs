@@ -18,28 +18,28 @@ public static class AppointmentsApi
         // Reading the book and recording that a patient arrived or was seen is for all staff (therapists too);
         // booking and changing the book is the front desk's.
         var group = api.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.ClinicStaff);
-        group.MapGet("/{id:guid}", GetAsync)
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetAppointment")
             .WithSummary("One appointment of the caller's locations");
-        group.MapGet("/", AppointmentListing.ListAsync)
+        group.MapGet("/", AppointmentListing.ListAsync).WithName("ListAppointments")
             .WithSummary("Appointments: a referral's, a series', or a calendar")
             .WithDescription("With `referralId` or `seriesId`: those visits. Otherwise a calendar: `locationId` and/or `therapistId` with `from` and `to` (local dates of the location, both included, at most 42 days). Only the caller's locations; each visit carries the patient's name and the referral's reference.");
         group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct))
+            ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct)).WithName("CheckInAppointment")
             .WithSummary("Check the patient in for their visit");
         group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.Complete, null, lifecycle, scope, db, ct))
+            ChangeAsync(id, StatusChange.Complete, null, lifecycle, scope, db, ct)).WithName("CompleteAppointment")
             .WithSummary("Record the visit as completed");
 
         var desk = group.MapGroup("").RequireAuthorization(Policies.FrontDesk);
-        desk.MapPost("/", BookAsync)
+        desk.MapPost("/", BookAsync).WithName("BookAppointment")
             .WithSummary("Book a visit for an accepted referral");
-        desk.MapPost("/{id:guid}/reschedule", RescheduleAsync)
+        desk.MapPost("/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleAppointment")
             .WithSummary("Move a visit to another time");
         desk.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct))
+            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct)).WithName("CancelAppointment")
             .WithSummary("Cancel a visit (late if within the location's window)");
         desk.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.NoShow, null, lifecycle, scope, db, ct))
+            ChangeAsync(id, StatusChange.NoShow, null, lifecycle, scope, db, ct)).WithName("RecordNoShow")
             .WithSummary("Record that the patient did not come");
         return api;
     }

@@ -22,11 +22,11 @@ public static class CalendarFeedApi
 
     public static RouteGroupBuilder MapCalendarFeedApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/therapists/{id:guid}/calendar-feed", IssueAsync).WithTags("Therapists").RequireAuthorization(Policies.Clinician)
+        api.MapPost("/therapists/{id:guid}/calendar-feed", IssueAsync).WithName("IssueCalendarFeed").WithTags("Therapists").RequireAuthorization(Policies.Clinician)
             .WithSummary("Issue or rotate a therapist's calendar feed")
             .WithDescription("By the therapist themselves or a clinic admin of their locations; the previous address stops working. The address is the credential, shown once, and expires after `Scheduling:CalendarFeedLifetime` (180 days).");
         // Calendar apps poll without a bearer token: the secret key in the address is the credential here.
-        api.MapGet("/calendar-feeds/{id:guid}/{key}.ics", FeedAsync).WithTags("Therapists").AllowAnonymous()
+        api.MapGet("/calendar-feeds/{id:guid}/{key}.ics", FeedAsync).WithName("GetCalendarFeed").WithTags("Therapists").AllowAnonymous()
             .WithSummary("A therapist's visits as an iCalendar feed (the secret key is the access)");
         return api;
     }

@@ -19,15 +19,15 @@ public static class LocationsApi
     {
         // Managers read where their locations are and when they open (their figures are per location); only admins set them up.
         var group = api.MapGroup("/locations").WithTags("Locations");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ClinicAdmin)
+        group.MapPost("/", CreateAsync).WithName("CreateLocation").RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Set up a location").WithDescription("Details, opening hours and rooms of a location the admin works at (its id comes from their account).");
         group.MapGet("/", async (LocationScope scope, CancellationToken ct) =>
-            TypedResults.Ok((await scope.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From)))
+            TypedResults.Ok((await scope.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From))).WithName("ListLocations")
             .RequireAuthorization(Policies.LocationReaders)
             .WithSummary("The caller's locations").WithDescription("Every set-up location the caller works at, by name.");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.LocationReaders)
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetLocation").RequireAuthorization(Policies.LocationReaders)
             .WithSummary("One of the caller's locations").WithDescription("404 for a location the caller does not work at.");
-        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ClinicAdmin)
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateLocation").RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Change a location's set-up").WithDescription("Replaces the details, opening hours and rooms; a room given with its id keeps it.");
         return api;
     }

@@ -14,7 +14,7 @@ public static class ReferralsApi
         api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
             await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
                 ? TypedResults.Ok(ReferralView.From(referral))
-                : TypedResults.NotFound())
+                : TypedResults.NotFound()).WithName("GetSchedulingReferral")
             .WithTags("Referrals").RequireAuthorization(Policies.ClinicStaff)
             .WithSummary("Scheduling's copy of a referral: what may be booked for it");
         return api;

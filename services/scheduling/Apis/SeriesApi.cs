@@ -14,13 +14,13 @@ public static class SeriesApi
     public static RouteGroupBuilder MapSeriesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/series").WithTags("Recurring series").RequireAuthorization(Policies.FrontDesk);
-        group.MapPost("/", BookAsync)
+        group.MapPost("/", BookAsync).WithName("BookSeries")
             .WithSummary("Book a series of treatment visits");
         group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct))
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct)).WithName("ChangeSeries")
             .WithSummary("Change the visits of a series from one onwards");
         group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct))
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct)).WithName("CancelSeries")
             .WithSummary("Cancel the visits of a series from one onwards");
         return api;
     }

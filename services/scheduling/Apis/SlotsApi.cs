@@ -15,12 +15,12 @@ public static class SlotsApi
 
     public static RouteGroupBuilder MapSlotsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/slots", FindAsync).WithTags("Slots").RequireAuthorization(Policies.FrontDesk)
+        api.MapGet("/slots", FindAsync).WithName("FindSlots").WithTags("Slots").RequireAuthorization(Policies.FrontDesk)
             .WithSummary("Free times for a referral");
         var holds = api.MapGroup("/holds").WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
-        holds.MapPost("/", HoldAsync)
+        holds.MapPost("/", HoldAsync).WithName("HoldSlot")
             .WithSummary("Hold a free time for a referral for a few minutes");
-        holds.MapDelete("/{id:guid}", ReleaseAsync)
+        holds.MapDelete("/{id:guid}", ReleaseAsync).WithName("ReleaseHold")
             .WithSummary("Release a hold");
         return api;
     }

@@ -15,23 +15,23 @@ public static class TherapistsApi
     public static RouteGroupBuilder MapTherapistsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/therapists").WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
-        group.MapGet("/", ListAsync)
+        group.MapGet("/", ListAsync).WithName("ListTherapists")
             .WithSummary("The therapists of the caller's locations")
             .WithDescription("Every therapist working at one of the caller's locations (or at `locationId`, one of them), by name, with licence, certifications, availability and time off at those locations only.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
-            await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound())
+            await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound()).WithName("GetTherapist")
             .WithSummary("One therapist of the caller's locations");
 
         var setUp = group.MapGroup("").RequireAuthorization(Policies.ClinicAdmin);
-        setUp.MapPost("/", CreateAsync)
+        setUp.MapPost("/", CreateAsync).WithName("AddTherapist")
             .WithSummary("Add a therapist with licence and locations");
-        setUp.MapPut("/{id:guid}", UpdateAsync)
+        setUp.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTherapist")
             .WithSummary("Change a therapist's details, licence or locations");
-        setUp.MapPut("/{id:guid}/availability", SetAvailabilityAsync)
+        setUp.MapPut("/{id:guid}/availability", SetAvailabilityAsync).WithName("SetTherapistAvailability")
             .WithSummary("Set a therapist's weekly working hours");
-        setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync)
+        setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync).WithName("AddTimeOff")
             .WithSummary("Add time off for a therapist");
-        setUp.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync)
+        setUp.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync).WithName("RemoveTimeOff")
             .WithSummary("Remove a therapist's time off");
         return api;
     }

@@ -18,19 +18,19 @@ public static class WaitlistApi
     public static RouteGroupBuilder MapWaitlistApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.FrontDesk);
-        group.MapPost("/", JoinAsync)
+        group.MapPost("/", JoinAsync).WithName("AddToWaitlist")
             .WithSummary("Put a referral on the waitlist");
         group.MapGet("/", async (Guid? locationId, LocationScope scope, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Waitlist.AsNoTracking()
                     .Where(w => locationId == null || w.LocationId == locationId)
                     .Where(w => w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
-                    .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct)))
+                    .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct))).WithName("ListWaitlist")
             .WithSummary("Who is waiting, and the offers made")
             .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
-            await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound())
+            await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound()).WithName("GetWaitlistEntry")
             .WithSummary("One waitlist entry");
-        group.MapPost("/{id:guid}/accept", AcceptAsync)
+        group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptWaitlistOffer")
             .WithSummary("Accept an offered time: book it");
         return api;
     }
