@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using MedMassage.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace MedMassage.AppHost;
 

@@ -1,22 +1,22 @@
-using Microsoft.Extensions.Configuration;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class PostgresExtensions
 {
+    public const int DefaultMaxPoolSize = 10;
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the PostgreSQL database named <paramref name="connectionName"/>
     /// (<c>ConnectionStrings:{name}</c>, as Aspire injects it), its readiness check, and the versioned SQL
     /// migrations embedded in <paramref name="migrationAssemblies"/>, applied before the service takes traffic.
     /// </summary>
-    public const int DefaultMaxPoolSize = 10;
-
     public static IHostApplicationBuilder AddPostgres<TContext>(
         this IHostApplicationBuilder builder,
         string connectionName,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using MedMassage.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using MedMassage.Identity.Api.Tests.Support;
 using MedMassage.Testing;

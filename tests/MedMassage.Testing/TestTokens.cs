@@ -27,9 +27,20 @@ public static class TestTokens
             new("sub", caller.Subject), new("name", caller.Name ?? caller.Role), new("role", caller.Role),
         };
         claims.AddRange(caller.Locations.Select(l => new Claim("location", l.ToString())));
-        if (caller.Npi is not null) claims.Add(new("npi", caller.Npi));
-        if (caller.ClientId is not null) claims.Add(new("client_id", caller.ClientId));
-        if (caller.Scopes is { Count: > 0 } scopes) claims.Add(new("scope", string.Join(' ', scopes)));
+        if (caller.Npi is not null)
+        {
+            claims.Add(new("npi", caller.Npi));
+        }
+
+        if (caller.ClientId is not null)
+        {
+            claims.Add(new("client_id", caller.ClientId));
+        }
+
+        if (caller.Scopes is { Count: > 0 } scopes)
+        {
+            claims.Add(new("scope", string.Join(' ', scopes)));
+        }
 
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

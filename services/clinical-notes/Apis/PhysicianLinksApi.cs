@@ -1,6 +1,5 @@
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
-using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.Infrastructure;

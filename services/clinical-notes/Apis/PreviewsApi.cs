@@ -1,7 +1,7 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 
 namespace MedMassage.ClinicalNotes.Api.Apis;
@@ -40,10 +40,21 @@ public static class PreviewsApi
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < services.Count; i++)
         {
-            if (services[i].CptCode is not { Length: > 0 and <= 10 }) errors[$"services[{i}].cptCode"] = ["A CPT code is required."];
-            if (services[i].Minutes is not (>= 0 and <= 480)) errors[$"services[{i}].minutes"] = ["Minutes must be between 0 and 480."];
+            if (services[i].CptCode is not { Length: > 0 and <= 10 })
+            {
+                errors[$"services[{i}].cptCode"] = ["A CPT code is required."];
+            }
+
+            if (services[i].Minutes is not (>= 0 and <= 480))
+            {
+                errors[$"services[{i}].minutes"] = ["Minutes must be between 0 and 480."];
+            }
         }
-        if (services.Count > 20) errors["services"] = ["At most 20 services."];
+        if (services.Count > 20)
+        {
+            errors["services"] = ["At most 20 services."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -3,7 +3,6 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
-using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Mvc;

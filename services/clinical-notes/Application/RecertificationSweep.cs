@@ -1,8 +1,7 @@
-using MedMassage.Contracts.Referrals;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
-using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.Contracts.Referrals;
 using MedMassage.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 

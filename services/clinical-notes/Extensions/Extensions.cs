@@ -1,4 +1,3 @@
-using MassTransit;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Infrastructure;

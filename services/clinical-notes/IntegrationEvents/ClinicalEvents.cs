@@ -1,5 +1,4 @@
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
-using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using MedMassage.Identity.Api.Application.Tokens;
 using MedMassage.Identity.Api.Domain;
 using MedMassage.Identity.Api.Infrastructure;
-using MedMassage.Identity.Api.Application.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using MedMassage.Identity.Api.Domain;
 using MedMassage.Identity.Api.Application.Tokens;
+using MedMassage.Identity.Api.Domain;
 
 namespace MedMassage.Identity.Api.Apis;
 

@@ -1,6 +1,6 @@
+using MedMassage.Identity.Api.Application.Tokens;
 using MedMassage.Identity.Api.Domain;
 using MedMassage.Identity.Api.Infrastructure;
-using MedMassage.Identity.Api.Application.Tokens;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

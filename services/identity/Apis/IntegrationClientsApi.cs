@@ -48,7 +48,11 @@ public static class IntegrationClientsApi
         await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
         {
             var permissions = await applications.GetPermissionsAsync(application, ct);
-            if (!permissions.Contains(Permissions.GrantTypes.ClientCredentials)) continue;
+            if (!permissions.Contains(Permissions.GrantTypes.ClientCredentials))
+            {
+                continue;
+            }
+
             var properties = await applications.GetPropertiesAsync(application, ct);
             var keys = await applications.GetJsonWebKeySetAsync(application, ct);
             views.Add(new IntegrationClientView((await applications.GetClientIdAsync(application, ct))!,
@@ -65,12 +69,22 @@ public static class IntegrationClientsApi
         var errors = new Dictionary<string, string[]>();
         var clientId = request.ClientId?.Trim() ?? "";
         if (clientId.Length is < 3 or > 100 || !clientId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'))
+        {
             errors["clientId"] = ["3 to 100 characters: a-z, 0-9, '-' and '.'."];
+        }
+
         var scopes = request.Scopes ?? [];
         if (scopes.Count == 0 || scopes.Any(s => !ScopeCatalogue.System.Contains(s)))
+        {
             errors["scopes"] = [$"One or more of: {string.Join(", ", ScopeCatalogue.System)}."];
+        }
+
         var keys = ReadKeys(request.Jwks, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (await applications.FindByClientIdAsync(clientId, ct) is not null)
         {
             return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "The client id is taken", Detail = $"'{clientId}' is registered already." });
@@ -93,7 +107,11 @@ public static class IntegrationClientsApi
     public static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> RevokeAsync(
         string clientId, IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, CancellationToken ct)
     {
-        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application) return TypedResults.NotFound();
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return TypedResults.NotFound();
+        }
+
         if (!(await applications.GetPropertiesAsync(application, ct)).ContainsKey(RegisteredHere))
         {
             return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not registered here", Detail = "Only clients registered through this API are revoked here." });

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using MedMassage.Identity.Api.Infrastructure;
 using MedMassage.Identity.Api.Application.Tokens;
+using MedMassage.Identity.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -4,7 +4,6 @@ using MedMassage.Identity.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
 namespace MedMassage.Identity.Api.Apis;
@@ -48,8 +47,16 @@ public static class StaffAccountsApi
     {
         var locations = request.Locations ?? [];
         var refusal = http.User.Administration().RefusalToGrant(request.Role ?? "", locations);
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 100) refusal ??= "userName: 1 to 100 characters.";
-        if (refusal is not null) return Invalid(refusal);
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 100)
+        {
+            refusal ??= "userName: 1 to 100 characters.";
+        }
+
+        if (refusal is not null)
+        {
+            return Invalid(refusal);
+        }
+
         var userName = StaffMember.NormalizeUserName(request.UserName!);
         if (await db.StaffMembers.AnyAsync(s => s.UserName == userName, ct))
         {
@@ -65,8 +72,16 @@ public static class StaffAccountsApi
         Guid id, ChangeStaffRequest request, HttpContext http, IdentityDbContext db, CancellationToken ct)
     {
         var admin = http.User.Administration();
-        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !admin.Manages(member)) return TypedResults.NotFound();
-        if (admin.RefusalToGrant(request.Role ?? "", request.Locations ?? []) is { } refusal) return Invalid(refusal);
+        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !admin.Manages(member))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (admin.RefusalToGrant(request.Role ?? "", request.Locations ?? []) is { } refusal)
+        {
+            return Invalid(refusal);
+        }
+
         member.Change(request.DisplayName ?? member.DisplayName, request.Role!, request.Locations!, request.Npi);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(StaffAccountView.From(member));
@@ -76,9 +91,25 @@ public static class StaffAccountsApi
         Guid id, bool active, HttpContext http, IdentityDbContext db, IOpenIddictTokenManager tokens, CancellationToken ct)
     {
         var admin = http.User.Administration();
-        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !admin.Manages(member)) return TypedResults.NotFound();
-        if (!active && admin.RefusalToDeactivate(member) is { } refusal) return Invalid($"id: {refusal}");
-        if (active) member.Activate(); else member.Deactivate();
+        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !admin.Manages(member))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!active && admin.RefusalToDeactivate(member) is { } refusal)
+        {
+            return Invalid($"id: {refusal}");
+        }
+
+        if (active)
+        {
+            member.Activate();
+        }
+        else
+        {
+            member.Deactivate();
+        }
+
         await db.SaveChangesAsync(ct);
         if (!active)
         {
@@ -90,7 +121,11 @@ public static class StaffAccountsApi
     public static async Task<Results<Ok<InvitationView>, NotFound>> ReinviteAsync(
         Guid id, HttpContext http, IdentityDbContext db, Invitations invitations, CancellationToken ct)
     {
-        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !http.User.Administration().Manages(member)) return TypedResults.NotFound();
+        if (await db.StaffMembers.FindAsync([id], ct) is not { } member || !http.User.Administration().Manages(member))
+        {
+            return TypedResults.NotFound();
+        }
+
         return TypedResults.Ok(await invitations.IssueAsync(member, http, ct));
     }
 

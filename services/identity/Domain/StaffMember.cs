@@ -32,13 +32,30 @@ public sealed class StaffMember
         string? npi = null)
     {
         var locationList = locations.Where(l => l != Guid.Empty).Distinct().ToList();
-        if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("A staff member needs a user name.", nameof(userName));
-        if (!Roles.Staff.Contains(role)) throw new ArgumentException($"'{role}' is not a staff role.", nameof(role));
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            throw new ArgumentException("A staff member needs a user name.", nameof(userName));
+        }
+
+        if (!Roles.Staff.Contains(role))
+        {
+            throw new ArgumentException($"'{role}' is not a staff role.", nameof(role));
+        }
+
         if (Roles.LocationBound.Contains(role) && locationList.Count == 0)
+        {
             throw new ArgumentException($"A {role} works at one location at least.", nameof(locations));
+        }
+
         if (role == Roles.ReferringPhysician && (npi is null || npi.Length != 10 || !npi.All(char.IsAsciiDigit)))
+        {
             throw new ArgumentException("A referring physician needs their 10-digit NPI.", nameof(npi));
-        if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A staff member needs a password hash.", nameof(passwordHash));
+        }
+
+        if (string.IsNullOrWhiteSpace(passwordHash))
+        {
+            throw new ArgumentException("A staff member needs a password hash.", nameof(passwordHash));
+        }
 
         UserName = NormalizeUserName(userName);
         DisplayName = string.IsNullOrWhiteSpace(displayName) ? UserName : displayName.Trim();
@@ -71,7 +88,11 @@ public sealed class StaffMember
 
     public void SetPasswordHash(string passwordHash)
     {
-        if (string.IsNullOrWhiteSpace(passwordHash)) throw new ArgumentException("A password hash is required.", nameof(passwordHash));
+        if (string.IsNullOrWhiteSpace(passwordHash))
+        {
+            throw new ArgumentException("A password hash is required.", nameof(passwordHash));
+        }
+
         PasswordHash = passwordHash;
     }
 

@@ -1,8 +1,8 @@
+using MedMassage.Identity.Api.Application.Tokens;
 using MedMassage.Identity.Api.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using MedMassage.Identity.Api.Infrastructure.Clients;
 using MedMassage.Identity.Api.Infrastructure.Seeding;
-using MedMassage.Identity.Api.Application.Tokens;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Microsoft.Extensions.Hosting;
 

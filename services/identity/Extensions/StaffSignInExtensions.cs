@@ -1,6 +1,4 @@
-using MedMassage.Identity.Api.Apis;
 using MedMassage.Identity.Api.Domain;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
-using MedMassage.Identity.Api.Infrastructure;
 using MedMassage.Identity.Api.Application.Tokens;
+using MedMassage.Identity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Microsoft.Extensions.Hosting;

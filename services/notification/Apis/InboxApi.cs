@@ -1,8 +1,8 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +46,8 @@ public static class MessagesApi
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        MessageStatus? statusFilter = ParseEnum<MessageStatus>(status, nameof(status), errors);
-        MessageType? typeFilter = ParseEnum<MessageType>(type, nameof(type), errors);
+        var statusFilter = ParseEnum<MessageStatus>(status, nameof(status), errors);
+        var typeFilter = ParseEnum<MessageType>(type, nameof(type), errors);
         if (limit is < 1 or > 500)
         {
             errors[nameof(limit)] = ["limit must be between 1 and 500."];
@@ -59,12 +59,35 @@ public static class MessagesApi
 
         var query = access.DeliveryLog(db.Messages.AsNoTracking());
         // Finding messages by an address discloses it: only among messages whose addresses the caller may see.
-        if (recipient is not null) query = access.Readable(query).Where(m => m.Recipient == recipient);
-        if (recipientKey is not null) query = query.Where(m => m.RecipientKey == recipientKey);
-        if (appointmentId is not null) query = query.Where(m => m.AppointmentId == appointmentId);
-        if (sourceEventId is not null) query = query.Where(m => m.SourceEventId == sourceEventId);
-        if (statusFilter is not null) query = query.Where(m => m.Status == statusFilter);
-        if (typeFilter is not null) query = query.Where(m => m.MessageType == typeFilter);
+        if (recipient is not null)
+        {
+            query = access.Readable(query).Where(m => m.Recipient == recipient);
+        }
+
+        if (recipientKey is not null)
+        {
+            query = query.Where(m => m.RecipientKey == recipientKey);
+        }
+
+        if (appointmentId is not null)
+        {
+            query = query.Where(m => m.AppointmentId == appointmentId);
+        }
+
+        if (sourceEventId is not null)
+        {
+            query = query.Where(m => m.SourceEventId == sourceEventId);
+        }
+
+        if (statusFilter is not null)
+        {
+            query = query.Where(m => m.Status == statusFilter);
+        }
+
+        if (typeFilter is not null)
+        {
+            query = query.Where(m => m.MessageType == typeFilter);
+        }
 
         var found = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.DueAt).Take(limit ?? 100).ToListAsync(ct);
         var withContent = found.Where(access.ShowsContentOf).ToHashSet();

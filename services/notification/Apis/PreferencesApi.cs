@@ -1,10 +1,10 @@
-using MedMassage.ServiceDefaults;
 using System.Globalization;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

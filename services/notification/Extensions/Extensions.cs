@@ -1,5 +1,3 @@
-using MedMassage.ServiceDefaults.PhysicianLinks;
-using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
@@ -7,7 +5,7 @@ using MedMassage.Notification.Api.Application.Composition;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
 using MedMassage.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Builder;
+using MedMassage.ServiceDefaults.PhysicianLinks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.Extensions.Hosting;

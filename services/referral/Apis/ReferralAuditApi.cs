@@ -1,6 +1,5 @@
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Submission;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,19 +14,47 @@ internal static class ReferralAuditApi
         var errors = new ValidationErrors();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 50;
-        if (page is < 1 or > ReferralsApiExtensions.MaxPage) errors.Add("page", $"Must be between 1 and {ReferralsApiExtensions.MaxPage}.");
-        if (pageSize is < 1 or > ReferralsApiExtensions.MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {ReferralsApiExtensions.MaxPageSize}.");
-        if (!errors.Any && ReferralsApiExtensions.TooDeep(page, pageSize) is { } deep) errors.Add("page", deep);
-        if (query.From > query.To) errors.Add("to", "Must not be before from.");
+        if (page is < 1 or > ReferralsApiExtensions.MaxPage)
+        {
+            errors.Add("page", $"Must be between 1 and {ReferralsApiExtensions.MaxPage}.");
+        }
+
+        if (pageSize is < 1 or > ReferralsApiExtensions.MaxPageSize)
+        {
+            errors.Add("pageSize", $"Must be between 1 and {ReferralsApiExtensions.MaxPageSize}.");
+        }
+
+        if (!errors.Any && ReferralsApiExtensions.TooDeep(page, pageSize) is { } deep)
+        {
+            errors.Add("page", deep);
+        }
+
+        if (query.From > query.To)
+        {
+            errors.Add("to", "Must not be before from.");
+        }
+
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         var entries = services.Access.AuditTrail(services.Db.Audit).AsNoTracking();
-        if (query.ReferralId is { } referralId) entries = entries.Where(e => e.ReferralId == referralId);
-        if (query.UserId is { } userId) entries = entries.Where(e => e.UserId == userId);
-        if (query.Action is { } action) entries = entries.Where(e => e.Action == action);
+        if (query.ReferralId is { } referralId)
+        {
+            entries = entries.Where(e => e.ReferralId == referralId);
+        }
+
+        if (query.UserId is { } userId)
+        {
+            entries = entries.Where(e => e.UserId == userId);
+        }
+
+        if (query.Action is { } action)
+        {
+            entries = entries.Where(e => e.Action == action);
+        }
+
         if (query.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -1,4 +1,3 @@
-using ReferralModel = MedMassage.Referral.Api.Domain.Referral;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
@@ -9,6 +8,7 @@ using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ReferralModel = MedMassage.Referral.Api.Domain.Referral;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -87,16 +87,36 @@ public static class ReferralsApiExtensions
         var errors = new ValidationErrors();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 20;
-        if (page is < 1 or > MaxPage) errors.Add("page", $"Must be between 1 and {MaxPage}.");
-        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
-        if (!errors.Any && TooDeep(page, pageSize) is { } deep) errors.Add("page", deep);
+        if (page is < 1 or > MaxPage)
+        {
+            errors.Add("page", $"Must be between 1 and {MaxPage}.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
+        }
+
+        if (!errors.Any && TooDeep(page, pageSize) is { } deep)
+        {
+            errors.Add("page", deep);
+        }
+
         var status = default(ReferralStatus);
         if (query.Status is not null && !ReferralStatusNames.TryParse(query.Status, out status))
         {
             errors.Add("status", $"Must be one of: {string.Join(", ", ReferralStatusNames.All)}.");
         }
-        if (query.Diagnosis is not null && !Icd10.IsValidFormat(query.Diagnosis)) errors.Add("diagnosis", "Not a valid ICD-10 code.");
-        if (query.ReceivedFrom > query.ReceivedTo) errors.Add("receivedTo", "Must not be before receivedFrom.");
+        if (query.Diagnosis is not null && !Icd10.IsValidFormat(query.Diagnosis))
+        {
+            errors.Add("diagnosis", "Not a valid ICD-10 code.");
+        }
+
+        if (query.ReceivedFrom > query.ReceivedTo)
+        {
+            errors.Add("receivedTo", "Must not be before receivedFrom.");
+        }
+
         if (query.Attention is not null && !ReferralModel.AttentionNames.Contains(query.Attention))
         {
             errors.Add("attention", $"Must be one of: {string.Join(", ", ReferralModel.AttentionNames)}.");
@@ -107,9 +127,21 @@ public static class ReferralsApiExtensions
         }
 
         var referrals = services.Access.Readable(services.Db.Referrals).AsNoTracking();
-        if (query.Status is not null) referrals = referrals.Where(r => r.Status == status);
-        if (query.LocationId is { } location) referrals = referrals.Where(r => r.LocationId == location);
-        if (query.PhysicianNpi is { } npi) referrals = referrals.Where(r => r.PhysicianNpi == npi.Trim());
+        if (query.Status is not null)
+        {
+            referrals = referrals.Where(r => r.Status == status);
+        }
+
+        if (query.LocationId is { } location)
+        {
+            referrals = referrals.Where(r => r.LocationId == location);
+        }
+
+        if (query.PhysicianNpi is { } npi)
+        {
+            referrals = referrals.Where(r => r.PhysicianNpi == npi.Trim());
+        }
+
         if (query.Diagnosis is { } diagnosis)
         {
             var code = Icd10.Normalize(diagnosis);

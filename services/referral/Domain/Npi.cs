@@ -19,7 +19,10 @@ public static class Npi
             if (i % 2 == 0)
             {
                 d *= 2;
-                if (d > 9) d -= 9;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
             }
             sum += d;
         }

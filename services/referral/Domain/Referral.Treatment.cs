@@ -1,5 +1,4 @@
 using MedMassage.Contracts;
-using MedMassage.Contracts.Referrals;
 
 namespace MedMassage.Referral.Api.Domain;
 

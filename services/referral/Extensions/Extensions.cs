@@ -1,4 +1,3 @@
-using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Application;

@@ -1,9 +1,8 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Time;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using MedMassage.Scheduling.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
@@ -28,11 +27,20 @@ public static class AppointmentListing
         if (calendar)
         {
             if (query.LocationId is null && query.TherapistId is null)
+            {
                 problems.Add("locationId", "Give referralId, seriesId, or a locationId and/or therapistId with from and to.");
+            }
+
             problems.Required("from", query.From);
             problems.Required("to", query.To);
-            if (query.From > query.To) problems.Add("to", "to must not be before from.");
-            else if (query.To?.DayNumber - query.From?.DayNumber >= MaxDays) problems.Add("to", $"At most {MaxDays} days at once.");
+            if (query.From > query.To)
+            {
+                problems.Add("to", "to must not be before from.");
+            }
+            else if (query.To?.DayNumber - query.From?.DayNumber >= MaxDays)
+            {
+                problems.Add("to", $"At most {MaxDays} days at once.");
+            }
         }
         if (problems.Any)
         {
@@ -40,10 +48,26 @@ public static class AppointmentListing
         }
 
         var appointments = scope.Appointments.AsNoTracking();
-        if (query.ReferralId is { } referral) appointments = appointments.Where(a => a.ReferralId == referral);
-        if (query.SeriesId is { } series) appointments = appointments.Where(a => a.SeriesId == series);
-        if (query.LocationId is { } location) appointments = appointments.Where(a => a.LocationId == location);
-        if (query.TherapistId is { } therapist) appointments = appointments.Where(a => a.TherapistId == therapist);
+        if (query.ReferralId is { } referral)
+        {
+            appointments = appointments.Where(a => a.ReferralId == referral);
+        }
+
+        if (query.SeriesId is { } series)
+        {
+            appointments = appointments.Where(a => a.SeriesId == series);
+        }
+
+        if (query.LocationId is { } location)
+        {
+            appointments = appointments.Where(a => a.LocationId == location);
+        }
+
+        if (query.TherapistId is { } therapist)
+        {
+            appointments = appointments.Where(a => a.TherapistId == therapist);
+        }
+
         if (calendar)
         {
             var (start, end) = LocalDays.Covering(query.From!.Value, query.To!.Value);

@@ -3,7 +3,6 @@ using MedMassage.Scheduling.Api.Domain.Figures;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
@@ -31,9 +30,19 @@ public static class FiguresApi
         var problems = new Problems();
         problems.Required("from", from);
         problems.Required("to", to);
-        if (from > to) problems.Add("to", "to must not be before from.");
-        else if (to?.DayNumber - from?.DayNumber >= MaxDays) problems.Add("to", $"At most {MaxDays} days at once.");
-        if (problems.Any) return problems.ToResult();
+        if (from > to)
+        {
+            problems.Add("to", "to must not be before from.");
+        }
+        else if (to?.DayNumber - from?.DayNumber >= MaxDays)
+        {
+            problems.Add("to", $"At most {MaxDays} days at once.");
+        }
+
+        if (problems.Any)
+        {
+            return problems.ToResult();
+        }
 
         var locations = await scope.Locations.AsNoTracking().Where(l => locationId == null || l.Id == locationId).OrderBy(l => l.Name).ToListAsync(ct);
         var ids = locations.Select(l => l.Id).ToList();

@@ -1,9 +1,9 @@
-using MedMassage.Scheduling.Api.Application.Booking;
-using MedMassage.Messaging.Outbox;
 using MedMassage.Contracts.Scheduling;
+using MedMassage.Messaging.Outbox;
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Access;
+using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;

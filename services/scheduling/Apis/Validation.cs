@@ -1,6 +1,6 @@
-using MedMassage.ServiceDefaults;
 using System.Globalization;
 using MedMassage.Scheduling.Api.Domain;
+using MedMassage.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,9 @@
-using MassTransit;
 using MedMassage.Messaging;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
-using MedMassage.Scheduling.Api.Application.Referrals;
 using MedMassage.Scheduling.Api.Application.Holds;
+using MedMassage.Scheduling.Api.Application.Referrals;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Application.Waitlist;

@@ -3,7 +3,6 @@ using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.Testing;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
-using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
-using MedMassage.Contracts.Referrals;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
+using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 

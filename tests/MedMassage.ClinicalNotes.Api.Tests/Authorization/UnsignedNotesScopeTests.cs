@@ -1,6 +1,6 @@
 using System.Net;
-using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,12 +1,12 @@
-using MedMassage.Contracts;
-using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
 using MedMassage.ClinicalNotes.Api.Domain.Appointments;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
+using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
+using MedMassage.Testing;
 
 namespace MedMassage.ClinicalNotes.Api.Tests.Domain;
 

@@ -2,9 +2,9 @@
 #nullable disable warnings
 using System.Net;
 using System.Text;
-using MedMassage.ClinicalNotes.Api.Tests.Api;
 using Hl7.Fhir.Model;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
 using Task = System.Threading.Tasks.Task;

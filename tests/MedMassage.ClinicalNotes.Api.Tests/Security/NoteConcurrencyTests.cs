@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.Testing;
 
 namespace MedMassage.ClinicalNotes.Api.Tests.Security;

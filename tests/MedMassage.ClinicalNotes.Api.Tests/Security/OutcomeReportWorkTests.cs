@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Tests.Api;
 using MedMassage.Testing;
 
 namespace MedMassage.ClinicalNotes.Api.Tests.Security;

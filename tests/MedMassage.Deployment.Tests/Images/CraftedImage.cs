@@ -48,7 +48,10 @@ public sealed record CraftedImage
         {
             files.Add(("manifest.json", Json(new[] { new { Config = "config.json", RepoTags = new[] { "crafted:1" }, Layers = new[] { "0a/layer.tar" } } })));
             files.Add(("config.json", config));
-            if (!LayerLeftOut) files.Add(("0a/layer.tar", stored));
+            if (!LayerLeftOut)
+            {
+                files.Add(("0a/layer.tar", stored));
+            }
         }
         else
         {
@@ -63,7 +66,10 @@ public sealed record CraftedImage
             files.Add(("index.json", index));
             files.Add((Blob(manifest), manifest));
             files.Add((Blob(config), config));
-            if (!LayerLeftOut) files.Add((Blob(layer), stored));
+            if (!LayerLeftOut)
+            {
+                files.Add((Blob(layer), stored));
+            }
         }
         var archive = Tar([.. files]);
         File.WriteAllBytes(path, Gzipped ? Gzip(archive) : archive);
@@ -73,15 +79,24 @@ public sealed record CraftedImage
     {
         using var buffer = new MemoryStream();
         using (var writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
+        {
             foreach (var (name, data) in files)
+            {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            }
+        }
+
         return buffer.ToArray();
     }
 
     private static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(data);
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
         return buffer.ToArray();
     }
 

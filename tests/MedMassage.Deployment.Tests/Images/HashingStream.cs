@@ -25,7 +25,11 @@ internal sealed class HashingStream(Stream inner) : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing)
     {
-        if (disposing) hash.Dispose();
+        if (disposing)
+        {
+            hash.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

@@ -54,7 +54,10 @@ public sealed class ImageArchive
         {
             var manifest = JsonDocument.Parse(Document("index.json")).RootElement.GetProperty("manifests")[0];
             while (manifest.GetProperty("mediaType").GetString()!.Contains("index", StringComparison.Ordinal))
+            {
                 manifest = JsonDocument.Parse(Document(BlobName(manifest.GetProperty("digest").GetString()!))).RootElement.GetProperty("manifests")[0];
+            }
+
             var image = JsonDocument.Parse(Document(BlobName(manifest.GetProperty("digest").GetString()!))).RootElement;
             configName = BlobName(image.GetProperty("config").GetProperty("digest").GetString()!);
             listed = [.. image.GetProperty("layers").EnumerateArray().Select(l => (
@@ -68,7 +71,10 @@ public sealed class ImageArchive
             listed = [.. image.GetProperty("Layers").EnumerateArray().Select(l => l.GetString()!).Select(n =>
                 (n, n.StartsWith("blobs/sha256/", StringComparison.Ordinal) ? "sha256:" + n[13..] : "", (long?)null, false))];
         }
-        else throw new InvalidDataException($"{path} is neither an OCI layout nor a docker save archive");
+        else
+        {
+            throw new InvalidDataException($"{path} is neither an OCI layout nor a docker save archive");
+        }
 
         var config = JsonDocument.Parse(Document(configName)).RootElement;
         var diffIds = config.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray().Select(d => d.GetString()).ToList();
@@ -76,17 +82,27 @@ public sealed class ImageArchive
         var toOpen = listed.Where(l => stored.TryGetValue(l.Name, out var f) && !OpenedLayers.ContainsKey(f.Digest))
             .ToDictionary(l => l.Name, l => l.Gzip);
         if (toOpen.Count > 0)
+        {
             Walk(path, (name, data, _) =>
             {
-                if (!toOpen.TryGetValue(name, out var gzip)) return;
+                if (!toOpen.TryGetValue(name, out var gzip))
+                {
+                    return;
+                }
+
                 try
                 {
                     using var gunzip = gzip || IsGzip(name) ? new GZipStream(data, CompressionMode.Decompress, leaveOpen: true) : null;
                     using var content = new HashingStream(gunzip ?? data);
                     var paths = new HashSet<string>(StringComparer.Ordinal);
                     using (var layer = new TarReader(content, leaveOpen: true))
+                    {
                         while (layer.GetNextEntry() is { } entry)
+                        {
                             paths.Add(Normalize(entry.Name));
+                        }
+                    }
+
                     content.CopyTo(Stream.Null); // the end-of-archive blocks count towards the diff_id too
                     OpenedLayers[stored[name].Digest] = (content.Digest, paths);
                 }
@@ -95,6 +111,7 @@ public sealed class ImageArchive
                     OpenedLayers[stored[name].Digest] = ($"nothing readable ({e.Message})", new HashSet<string>());
                 }
             });
+        }
 
         var layers = listed.Select((l, i) =>
         {
@@ -115,14 +132,22 @@ public sealed class ImageArchive
         using var archive = IsGzip(file) ? (Stream)new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new TarReader(archive);
         while (reader.GetNextEntry() is { } entry)
+        {
             if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
+            {
                 visit(Normalize(entry.Name), data, entry.Length);
+            }
+        }
     }
 
     /// <summary>"./app/x.dll", "/app/x.dll" and "app/x.dll" name one file; "app/" names the directory "app".</summary>
     private static string Normalize(string name)
     {
-        while (name.StartsWith("./", StringComparison.Ordinal)) name = name[2..];
+        while (name.StartsWith("./", StringComparison.Ordinal))
+        {
+            name = name[2..];
+        }
+
         return name.Trim('/') is "." ? "" : name.Trim('/');
     }
 

@@ -43,7 +43,13 @@ public static class PublishedImages
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln"))) return dir.FullName;
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
         throw new DirectoryNotFoundException($"No MedMassage.sln above {AppContext.BaseDirectory}; set MEDMASSAGE_IMAGES.");
     }
 }

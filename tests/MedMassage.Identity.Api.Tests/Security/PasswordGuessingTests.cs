@@ -1,6 +1,6 @@
 using System.Net;
-using MedMassage.Identity.Api.Tests.Support;
 using MedMassage.Identity.Api.Domain;
+using MedMassage.Identity.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Identity.Api.Tests.Security;

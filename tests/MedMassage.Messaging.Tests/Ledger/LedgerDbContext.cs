@@ -1,5 +1,4 @@
 using MedMassage.Contracts;
-using MedMassage.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Messaging.Tests.Ledger;

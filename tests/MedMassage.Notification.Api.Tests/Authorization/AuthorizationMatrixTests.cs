@@ -1,6 +1,5 @@
-using MedMassage.Testing;
-using Microsoft.AspNetCore.Authorization;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Authorization;
 

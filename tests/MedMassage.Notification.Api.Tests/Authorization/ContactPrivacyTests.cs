@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.Notification.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MedMassage.Notification.Api.Tests.Support;
 using Npgsql;
 
 namespace MedMassage.Notification.Api.Tests.Authorization;

@@ -3,8 +3,8 @@ using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
-using Microsoft.Extensions.DependencyInjection;
 using MedMassage.Notification.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedMassage.Notification.Api.Tests.Authorization;
 

@@ -2,11 +2,10 @@
 #nullable disable warnings
 using System.Net;
 using Hl7.Fhir.Model;
-using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
+using MedMassage.Notification.Api.Tests.Support;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
-using MedMassage.Notification.Api.Tests.Support;
 using Task = System.Threading.Tasks.Task;
 
 namespace MedMassage.Notification.Api.Tests.Fhir;

@@ -1,6 +1,6 @@
 using MedMassage.Contracts.Scheduling;
-using MedMassage.Testing;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

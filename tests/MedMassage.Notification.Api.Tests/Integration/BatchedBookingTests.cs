@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Notification.Api.Apis.Contracts;
-using MedMassage.Testing;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

@@ -1,8 +1,8 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Notification.Api.Apis.Contracts;
+using MedMassage.Notification.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.Extensions.Time.Testing;
-using MedMassage.Notification.Api.Tests.Support;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

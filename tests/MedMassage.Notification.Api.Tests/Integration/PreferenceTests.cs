@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
+using MedMassage.Notification.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.Extensions.Time.Testing;
-using MedMassage.Notification.Api.Tests.Support;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

@@ -1,9 +1,9 @@
-using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.ServiceDefaults.PhysicianLinks;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

@@ -1,8 +1,8 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

@@ -1,10 +1,10 @@
-using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
-using MedMassage.Testing;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.ServiceDefaults.PhysicianLinks;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 

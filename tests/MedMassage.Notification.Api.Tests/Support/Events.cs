@@ -1,7 +1,7 @@
-using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Support;
 

@@ -4,8 +4,8 @@ using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Testing;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

@@ -1,9 +1,9 @@
-using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
+using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

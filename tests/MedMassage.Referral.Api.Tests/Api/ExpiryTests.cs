@@ -1,10 +1,10 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
-using Microsoft.EntityFrameworkCore;
-using MedMassage.Testing;
-using Microsoft.Extensions.Time.Testing;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

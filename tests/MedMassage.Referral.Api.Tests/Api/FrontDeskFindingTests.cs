@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Time.Testing;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 
@@ -61,7 +61,10 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
             var patient = found.Single(p => p.GetProperty("lastName").GetString() == name);
             var referrals = patient.GetProperty("referrals").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(first.Id, referrals);
-            if (q != first.Reference) Assert.Contains(second.Id, referrals);
+            if (q != first.Reference)
+            {
+                Assert.Contains(second.Id, referrals);
+            }
         }
         Assert.Contains(await FindAsync(app.Client, "1980-04-12"), p => p.GetProperty("lastName").GetString() == name);
 

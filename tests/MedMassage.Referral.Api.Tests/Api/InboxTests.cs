@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

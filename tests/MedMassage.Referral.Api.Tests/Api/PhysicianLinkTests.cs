@@ -2,11 +2,11 @@ using System.Net;
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

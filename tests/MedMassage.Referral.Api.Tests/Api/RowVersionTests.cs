@@ -1,7 +1,7 @@
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

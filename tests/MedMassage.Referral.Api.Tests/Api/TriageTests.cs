@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

@@ -3,9 +3,9 @@ using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Inbox;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Api;
 

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Audit;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;
 

@@ -1,5 +1,4 @@
 using MedMassage.Testing;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;
 

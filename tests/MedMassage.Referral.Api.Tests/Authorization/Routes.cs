@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.ServiceDefaults.Identity;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.ServiceDefaults.Identity;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;
 

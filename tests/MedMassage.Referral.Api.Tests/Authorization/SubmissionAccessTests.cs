@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Messaging.Outbox;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;
 

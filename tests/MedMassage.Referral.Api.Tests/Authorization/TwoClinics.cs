@@ -1,8 +1,8 @@
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.Testing;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Authorization;
 

@@ -1,7 +1,7 @@
-using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Tests.Support;
 using static MedMassage.Referral.Api.Tests.Support.DomainReferrals;
 
 namespace MedMassage.Referral.Api.Tests.Domain;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using Hl7.Fhir.Model;
 using MedMassage.Fhir;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 using Task = System.Threading.Tasks.Task;
 
 namespace MedMassage.Referral.Api.Tests.Fhir;

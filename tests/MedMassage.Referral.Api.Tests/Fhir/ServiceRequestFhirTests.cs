@@ -4,12 +4,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Hl7.Fhir.Model;
-using MedMassage.Fhir;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 using Task = System.Threading.Tasks.Task;
 
 namespace MedMassage.Referral.Api.Tests.Fhir;

@@ -3,8 +3,8 @@ using MedMassage.Fhir;
 using MedMassage.Referral.Api.Apis.Fhir;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Submission;
-using MedMassage.Testing.Fhir;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.Testing.Fhir;
 
 namespace MedMassage.Referral.Api.Tests.Fhir;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Testing;
 using MedMassage.Referral.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Referral.Api.Tests.Security;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Security;
 

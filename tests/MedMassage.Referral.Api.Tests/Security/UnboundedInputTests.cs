@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Security;
 

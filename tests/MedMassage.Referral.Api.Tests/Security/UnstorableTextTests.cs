@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
-using MedMassage.Referral.Api.Tests.Support;
 
 namespace MedMassage.Referral.Api.Tests.Security;
 

@@ -41,7 +41,7 @@ public sealed class ReferralApp : IAsyncDisposable
         {
             service.Settings[key] = value;
         }
-        WebApplicationFactory<Program> factory = time is null
+        var factory = time is null
             ? service
             : service.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(time)));
         var app = new ReferralApp(service, factory, caller ?? TestCaller.ClinicAdmin(TestReferrals.Clinic));

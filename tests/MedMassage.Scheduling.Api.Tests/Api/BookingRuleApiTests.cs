@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Contracts;
-using MedMassage.Contracts.Referrals;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Api;

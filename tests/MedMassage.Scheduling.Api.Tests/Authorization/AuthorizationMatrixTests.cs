@@ -1,4 +1,3 @@
-using System.Net;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Authorization;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Testing;
 using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Authorization;
 

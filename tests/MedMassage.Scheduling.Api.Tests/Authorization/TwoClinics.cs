@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Testing;
 using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Authorization;
 

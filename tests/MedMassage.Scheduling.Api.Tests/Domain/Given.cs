@@ -1,10 +1,10 @@
-using MedMassage.Contracts.Referrals;
-using MedMassage.Testing;
 using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Domain.Therapists;
+using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Domain;
 

@@ -3,10 +3,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
-using MedMassage.Fhir;
+using MedMassage.Scheduling.Api.Tests.Api;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
-using MedMassage.Scheduling.Api.Tests.Api;
 using Task = System.Threading.Tasks.Task;
 
 namespace MedMassage.Scheduling.Api.Tests.Fhir;

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedMassage.Scheduling.Api.Tests.Api;
 using MedMassage.Testing;
 using Microsoft.Extensions.Hosting;
-using MedMassage.Scheduling.Api.Tests.Api;
 
 namespace MedMassage.Scheduling.Api.Tests.Security;
 

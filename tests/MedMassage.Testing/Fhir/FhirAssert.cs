@@ -5,7 +5,6 @@ using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 using MedMassage.Fhir;
 using Xunit;
-using Task = System.Threading.Tasks.Task;
 
 namespace MedMassage.Testing.Fhir;
 

@@ -3,7 +3,6 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.Fhir;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -60,7 +59,11 @@ public static class CarePlanFhirApi
         var latest = versions.GroupBy(p => p.Id).Select(g => g.MaxBy(p => p.Version)!).OrderBy(p => p.CreatedAt).ToList();
         var referralIds = latest.Select(p => p.ReferralId).Distinct().ToList();
         var patients = await referrals.Where(r => referralIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PatientId, ct);
-        foreach (var plan in latest) services.Audit.Record(RecordTypes.TreatmentPlan, plan.Id, plan.ReferralId, AuditActions.Read);
+        foreach (var plan in latest)
+        {
+            services.Audit.Record(RecordTypes.TreatmentPlan, plan.Id, plan.ReferralId, AuditActions.Read);
+        }
+
         await services.Db.SaveChangesAsync(ct);
         return [.. latest.Select(p => ToFhir(p, patients[p.ReferralId]))];
     }

@@ -5,7 +5,6 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.Fhir;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -71,15 +70,27 @@ public static class DocumentReferenceFhirApi
     private static async Task<List<DocumentReference>> LoadAsync(ClinicalServices services, Guid? referralId, CancellationToken ct)
     {
         var referrals = services.Scope.SubmittedReferrals;
-        if (referralId is { } only) referrals = referrals.Where(r => r.Id == only);
+        if (referralId is { } only)
+        {
+            referrals = referrals.Where(r => r.Id == only);
+        }
+
         var patients = await referrals.ToDictionaryAsync(r => r.Id, r => r.PatientId, ct);
         var ids = patients.Keys.ToList();
         var documents = await services.Db.Documents.AsNoTracking().Where(d => ids.Contains(d.ReferralId)).OrderBy(d => d.IssuedAt).ToListAsync(ct);
         var addenda = await services.Db.Addenda.AsNoTracking()
             .Join(services.Db.VisitNotes.AsNoTracking().Where(n => ids.Contains(n.ReferralId)), a => a.NoteId, n => n.Id, (a, n) => new { Addendum = a, Note = n })
             .OrderBy(x => x.Addendum.WrittenAt).ToListAsync(ct);
-        foreach (var d in documents) services.Audit.Record(RecordTypes.Document, d.Id, d.ReferralId, AuditActions.Read);
-        foreach (var x in addenda) services.Audit.Record(RecordTypes.VisitNote, x.Note.Id, x.Note.ReferralId, AuditActions.Read);
+        foreach (var d in documents)
+        {
+            services.Audit.Record(RecordTypes.Document, d.Id, d.ReferralId, AuditActions.Read);
+        }
+
+        foreach (var x in addenda)
+        {
+            services.Audit.Record(RecordTypes.VisitNote, x.Note.Id, x.Note.ReferralId, AuditActions.Read);
+        }
+
         await services.Db.SaveChangesAsync(ct);
 
         var result = documents.Select(d => Report(d, patients[d.ReferralId])).ToList();

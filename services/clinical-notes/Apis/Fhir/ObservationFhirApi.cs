@@ -3,7 +3,6 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Fhir;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -51,8 +50,16 @@ public static class ObservationFhirApi
             return FhirProblems.Invalid(invalid);
         }
         var referrals = services.Scope.SubmittedReferrals;
-        if (patient is not null) referrals = Guid.TryParse(patient, out var p) ? referrals.Where(r => r.PatientId == p) : referrals.Where(r => false);
-        if (referral is not null) referrals = Guid.TryParse(referral, out var r) ? referrals.Where(x => x.Id == r) : referrals.Where(x => false);
+        if (patient is not null)
+        {
+            referrals = Guid.TryParse(patient, out var p) ? referrals.Where(r => r.PatientId == p) : referrals.Where(r => false);
+        }
+
+        if (referral is not null)
+        {
+            referrals = Guid.TryParse(referral, out var r) ? referrals.Where(x => x.Id == r) : referrals.Where(x => false);
+        }
+
         var code = search.Token("code")?.Code;
 
         var found = (await LoadAsync(services, referrals, _ => true, _ => true, ct))
@@ -73,8 +80,16 @@ public static class ObservationFhirApi
             .Where(evaluation).ToListAsync(ct);
         var notes = await services.Db.VisitNotes.AsNoTracking().Where(n => n.SignedAt != null && referrals.Any(r => r.Id == n.ReferralId))
             .Where(note).ToListAsync(ct);
-        foreach (var e in evaluations) services.Audit.Record(RecordTypes.Evaluation, e.Id, e.ReferralId, AuditActions.Read);
-        foreach (var n in notes) services.Audit.Record(RecordTypes.VisitNote, n.Id, n.ReferralId, AuditActions.Read);
+        foreach (var e in evaluations)
+        {
+            services.Audit.Record(RecordTypes.Evaluation, e.Id, e.ReferralId, AuditActions.Read);
+        }
+
+        foreach (var n in notes)
+        {
+            services.Audit.Record(RecordTypes.VisitNote, n.Id, n.ReferralId, AuditActions.Read);
+        }
+
         await services.Db.SaveChangesAsync(ct);
         return [.. evaluations.SelectMany(ObservationMapping.From), .. notes.SelectMany(ObservationMapping.From)];
     }

@@ -1,5 +1,5 @@
-using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.Identity.Api.Domain;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;

@@ -1,5 +1,5 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.Notification.Api.Domain.Messages;
+using MedMassage.ServiceDefaults;
 
 namespace MedMassage.Notification.Api.Apis.Contracts;
 

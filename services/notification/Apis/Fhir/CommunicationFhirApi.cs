@@ -56,15 +56,30 @@ public static class CommunicationFhirApi
         }
         Guid? Id(string? text) => text is null ? null : Guid.TryParse(text, out var id) ? id : Guid.Empty;
         var messages = Visible(access, db);
-        if (Id(search.Single("_id")) is { } messageId) messages = messages.Where(m => m.Id == messageId);
-        if (Id(patient) is { } patientId) messages = messages.Where(m => m.PatientId == patientId);
+        if (Id(search.Single("_id")) is { } messageId)
+        {
+            messages = messages.Where(m => m.Id == messageId);
+        }
+
+        if (Id(patient) is { } patientId)
+        {
+            messages = messages.Where(m => m.PatientId == patientId);
+        }
+
         if (Id(referral) is { } referralId)
         {
             var ofReferral = access.SubmittedReferrals.Where(r => r.ReferralId == referralId).Select(r => r.PatientId);
             messages = messages.Where(m => ofReferral.Contains(m.PatientId!.Value));
         }
-        if (sent?.From is { } from) messages = messages.Where(m => m.SentAt >= from);
-        if (sent?.To is { } to) messages = messages.Where(m => m.SentAt < to);
+        if (sent?.From is { } from)
+        {
+            messages = messages.Where(m => m.SentAt >= from);
+        }
+
+        if (sent?.To is { } to)
+        {
+            messages = messages.Where(m => m.SentAt < to);
+        }
 
         var total = await messages.CountAsync(ct);
         var page = await messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);

@@ -1,7 +1,7 @@
 using MedMassage.Contracts;
 using MedMassage.Notification.Api.Domain.Messages;
-using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Domain.Preferences;
+using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

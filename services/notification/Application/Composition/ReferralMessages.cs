@@ -1,7 +1,6 @@
 using MedMassage.Messaging.Inbox;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Templates;
-using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 
 namespace MedMassage.Notification.Api.Application.Composition;

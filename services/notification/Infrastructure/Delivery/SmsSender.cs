@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using MedMassage.Notification.Api.Domain.Messages;
 
 namespace MedMassage.Notification.Api.Infrastructure.Delivery;

@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using MedMassage.Fhir;
 using MedMassage.Referral.Api.Domain.Submission;
 using DomainPatient = MedMassage.Referral.Api.Domain.Patient;
 

@@ -77,7 +77,10 @@ public static class ServiceRequestMapping
         };
         void Add(ContactPoint.ContactPointSystem system, string? value)
         {
-            if (value is not null) practitioner.Telecom.Add(new ContactPoint(system, ContactPoint.ContactPointUse.Work, value));
+            if (value is not null)
+            {
+                practitioner.Telecom.Add(new ContactPoint(system, ContactPoint.ContactPointUse.Work, value));
+            }
         }
         Add(ContactPoint.ContactPointSystem.Phone, physician.Phone);
         Add(ContactPoint.ContactPointSystem.Fax, physician.Fax);

@@ -46,10 +46,25 @@ public static class ServiceRequestSearch
             var npi = requester.Split('/')[^1].Replace("npi-", "", StringComparison.Ordinal);
             referrals = referrals.Where(r => r.PhysicianNpi == npi);
         }
-        if (authored?.From is { } authoredFrom) referrals = referrals.Where(r => r.ReceivedAt >= authoredFrom);
-        if (authored?.To is { } authoredTo) referrals = referrals.Where(r => r.ReceivedAt < authoredTo);
-        if (updated?.From is { } updatedFrom) referrals = referrals.Where(r => r.UpdatedAt >= updatedFrom);
-        if (updated?.To is { } updatedTo) referrals = referrals.Where(r => r.UpdatedAt < updatedTo);
+        if (authored?.From is { } authoredFrom)
+        {
+            referrals = referrals.Where(r => r.ReceivedAt >= authoredFrom);
+        }
+
+        if (authored?.To is { } authoredTo)
+        {
+            referrals = referrals.Where(r => r.ReceivedAt < authoredTo);
+        }
+
+        if (updated?.From is { } updatedFrom)
+        {
+            referrals = referrals.Where(r => r.UpdatedAt >= updatedFrom);
+        }
+
+        if (updated?.To is { } updatedTo)
+        {
+            referrals = referrals.Where(r => r.UpdatedAt < updatedTo);
+        }
 
         var total = await referrals.CountAsync(ct);
         var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);

@@ -24,23 +24,51 @@ internal static partial class PartyValidator
         }
         var first = errors.Required("patient.firstName", input.FirstName, 100);
         var last = errors.Required("patient.lastName", input.LastName, 100);
-        if (input.DateOfBirth is null) errors.Add("patient.dateOfBirth", "Required.");
-        else if (input.DateOfBirth.Value.Year < 1900 || input.DateOfBirth > today) errors.Add("patient.dateOfBirth", "Must be after 1900 and not in the future.");
+        if (input.DateOfBirth is null)
+        {
+            errors.Add("patient.dateOfBirth", "Required.");
+        }
+        else if (input.DateOfBirth.Value.Year < 1900 || input.DateOfBirth > today)
+        {
+            errors.Add("patient.dateOfBirth", "Must be after 1900 and not in the future.");
+        }
 
         var sex = input.Sex?.Trim().ToLowerInvariant() ?? "unknown";
-        if (!Sexes.Contains(sex)) errors.Add("patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
+        if (!Sexes.Contains(sex))
+        {
+            errors.Add("patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
+        }
+
         var phone = Phone("patient.phone", input.Phone, errors);
         var email = Email("patient.email", input.Email, errors);
-        if (input.Phone is null && input.Email is null) errors.Add("patient.phone", "A phone number or an email address is required.");
+        if (input.Phone is null && input.Email is null)
+        {
+            errors.Add("patient.phone", "A phone number or an email address is required.");
+        }
 
         var channel = input.PreferredChannel?.Trim().ToLowerInvariant() ?? (email is not null ? "email" : "sms");
-        if (!Channels.Contains(channel)) errors.Add("patient.preferredChannel", $"Must be one of: {string.Join(", ", Channels)}.");
-        else if (channel == "email" && input.Email is null) errors.Add("patient.preferredChannel", "Email is preferred but no email address is given.");
-        else if (channel != "email" && input.Phone is null) errors.Add("patient.preferredChannel", $"{channel} is preferred but no phone number is given.");
+        if (!Channels.Contains(channel))
+        {
+            errors.Add("patient.preferredChannel", $"Must be one of: {string.Join(", ", Channels)}.");
+        }
+        else if (channel == "email" && input.Email is null)
+        {
+            errors.Add("patient.preferredChannel", "Email is preferred but no email address is given.");
+        }
+        else if (channel != "email" && input.Phone is null)
+        {
+            errors.Add("patient.preferredChannel", $"{channel} is preferred but no phone number is given.");
+        }
 
         var language = input.Language?.Trim() ?? "en";
-        if (!LanguageTag().IsMatch(language)) errors.Add("patient.language", "Must be a language tag such as 'en' or 'es-US'.");
-        else if (!IsKnownLanguage(language)) errors.Add("patient.language", "Must name a language that exists, such as 'en', 'es' or 'es-US'.");
+        if (!LanguageTag().IsMatch(language))
+        {
+            errors.Add("patient.language", "Must be a language tag such as 'en' or 'es-US'.");
+        }
+        else if (!IsKnownLanguage(language))
+        {
+            errors.Add("patient.language", "Must name a language that exists, such as 'en', 'es' or 'es-US'.");
+        }
 
         var identifiers = new List<ExternalIdentifier>();
         var identifierCount = ReferralValidator.WithinLimit("patient.identifiers", input.Identifiers?.Count ?? 0, errors) ? input.Identifiers?.Count ?? 0 : 0;
@@ -48,7 +76,10 @@ internal static partial class PartyValidator
         {
             var system = errors.Required($"patient.identifiers[{i}].system", input.Identifiers![i]?.System);
             var value = errors.Required($"patient.identifiers[{i}].value", input.Identifiers[i]?.Value, 64);
-            if (system is not null && value is not null) identifiers.Add(new ExternalIdentifier(system, value));
+            if (system is not null && value is not null)
+            {
+                identifiers.Add(new ExternalIdentifier(system, value));
+            }
         }
 
         return first is null || last is null || input.DateOfBirth is null ? null
@@ -64,7 +95,11 @@ internal static partial class PartyValidator
         }
         var name = errors.Required("physician.name", input.Name);
         var npi = input.Npi?.Trim();
-        if (!Npi.IsValid(npi)) errors.Add("physician.npi", "Must be a valid 10-digit NPI.");
+        if (!Npi.IsValid(npi))
+        {
+            errors.Add("physician.npi", "Must be a valid 10-digit NPI.");
+        }
+
         var organization = errors.Optional("physician.organization", input.Organization);
         var phone = Phone("physician.phone", input.Phone, errors);
         var fax = Phone("physician.fax", input.Fax, errors);
@@ -78,15 +113,31 @@ internal static partial class PartyValidator
 
     private static string? Phone(string field, string? value, ValidationErrors errors)
     {
-        if (value is null) return null;
-        if (!PhoneNumber().IsMatch(value.Trim())) errors.Add(field, "Not a phone number.");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!PhoneNumber().IsMatch(value.Trim()))
+        {
+            errors.Add(field, "Not a phone number.");
+        }
+
         return value.Trim();
     }
 
     private static string? Email(string field, string? value, ValidationErrors errors)
     {
-        if (value is null) return null;
-        if (!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim()) errors.Add(field, "Not an email address.");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim())
+        {
+            errors.Add(field, "Not an email address.");
+        }
+
         return value.Trim();
     }
 

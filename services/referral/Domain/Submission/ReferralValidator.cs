@@ -39,8 +39,16 @@ public static class ReferralValidator
             errors.Add("authorizedVisits", $"At most sessionsPerWeek × weeks ({sessions * weeks}) visits fit the prescribed frequency.");
         }
 
-        if (request.ValidFrom is null) errors.Add("validFrom", "Required.");
-        if (request.ValidUntil is null) errors.Add("validUntil", "Required.");
+        if (request.ValidFrom is null)
+        {
+            errors.Add("validFrom", "Required.");
+        }
+
+        if (request.ValidUntil is null)
+        {
+            errors.Add("validUntil", "Required.");
+        }
+
         if (request.ValidFrom is { } from && request.ValidUntil is { } until && until <= from)
         {
             errors.Add("validUntil", "Must be after validFrom.");
@@ -54,7 +62,11 @@ public static class ReferralValidator
             errors.Add("priority", "Must be 'routine' or 'urgent'.");
         }
         var notes = errors.Optional("notes", request.Notes, 4000);
-        if (request.LocationId == Guid.Empty) errors.Add("locationId", "Must not be the empty id.");
+        if (request.LocationId == Guid.Empty)
+        {
+            errors.Add("locationId", "Must not be the empty id.");
+        }
+
         var identifier = request.Identifier is { } given
             ? new ExternalIdentifier(errors.Required("identifier.system", given.System, 200) ?? "", errors.Required("identifier.value", given.Value, 64) ?? "")
             : null;
@@ -132,8 +144,15 @@ public static class ReferralValidator
 
     private static int Range(string field, int? value, int min, int max, ValidationErrors errors)
     {
-        if (value is null) errors.Add(field, "Required.");
-        else if (value < min || value > max) errors.Add(field, $"Must be between {min} and {max}.");
+        if (value is null)
+        {
+            errors.Add(field, "Required.");
+        }
+        else if (value < min || value > max)
+        {
+            errors.Add(field, $"Must be between {min} and {max}.");
+        }
+
         return value ?? 0;
     }
 

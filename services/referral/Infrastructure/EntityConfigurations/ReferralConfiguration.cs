@@ -1,5 +1,5 @@
-using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,7 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
+using MedMassage.ServiceDefaults;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 

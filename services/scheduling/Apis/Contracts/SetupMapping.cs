@@ -1,9 +1,9 @@
-using MedMassage.ServiceDefaults;
 using MedMassage.Contracts;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Domain.Time;
+using MedMassage.ServiceDefaults;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 

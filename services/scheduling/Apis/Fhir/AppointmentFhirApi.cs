@@ -2,8 +2,6 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
-using MedMassage.Scheduling.Api.Domain;
-using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

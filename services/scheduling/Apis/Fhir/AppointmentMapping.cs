@@ -2,8 +2,8 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Referrals;
-using FhirAppointment = Hl7.Fhir.Model.Appointment;
 using DomainAppointment = MedMassage.Scheduling.Api.Domain.Appointments.Appointment;
+using FhirAppointment = Hl7.Fhir.Model.Appointment;
 
 namespace MedMassage.Scheduling.Api.Apis.Fhir;
 

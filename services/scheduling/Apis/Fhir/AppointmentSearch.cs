@@ -32,10 +32,26 @@ public static class AppointmentSearch
         Guid? Id(string? text) => text is null ? null : Guid.TryParse(text, out var id) ? id : Guid.Empty;
 
         var appointments = scope.SubmittedAppointments.AsNoTracking();
-        if (Id(search.Single("_id")) is { } appointmentId) appointments = appointments.Where(a => a.Id == appointmentId);
-        if (Id(referral) is { } referralId) appointments = appointments.Where(a => a.ReferralId == referralId);
-        if (Id(practitioner) is { } therapistId) appointments = appointments.Where(a => a.TherapistId == therapistId);
-        if (Id(location) is { } locationId) appointments = appointments.Where(a => a.LocationId == locationId);
+        if (Id(search.Single("_id")) is { } appointmentId)
+        {
+            appointments = appointments.Where(a => a.Id == appointmentId);
+        }
+
+        if (Id(referral) is { } referralId)
+        {
+            appointments = appointments.Where(a => a.ReferralId == referralId);
+        }
+
+        if (Id(practitioner) is { } therapistId)
+        {
+            appointments = appointments.Where(a => a.TherapistId == therapistId);
+        }
+
+        if (Id(location) is { } locationId)
+        {
+            appointments = appointments.Where(a => a.LocationId == locationId);
+        }
+
         if (Id(patient) is { } patientId)
         {
             // The patient is inside the referral copy's JSON (web casing), so it is matched in SQL.
@@ -44,8 +60,16 @@ public static class AppointmentSearch
             var referrals = scope.SubmittedReferrals.Where(r => ofPatient.Contains(r.Id)).Select(r => r.Id);
             appointments = appointments.Where(a => referrals.Contains(a.ReferralId));
         }
-        if (dates?.From is { } from) appointments = appointments.Where(a => a.StartsAt >= from);
-        if (dates?.To is { } to) appointments = appointments.Where(a => a.StartsAt < to);
+        if (dates?.From is { } from)
+        {
+            appointments = appointments.Where(a => a.StartsAt >= from);
+        }
+
+        if (dates?.To is { } to)
+        {
+            appointments = appointments.Where(a => a.StartsAt < to);
+        }
+
         if (search.Single("status") is { } status)
         {
             var statuses = Enum.GetValues<AppointmentStatus>().Where(s => AppointmentMapping.ToFhirStatus(s).ToString().Equals(status, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using MedMassage.Fhir;
-using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
 using DomainLocation = MedMassage.Scheduling.Api.Domain.Locations.Location;
 using FhirLocation = Hl7.Fhir.Model.Location;

@@ -56,7 +56,7 @@ public sealed class SeriesBooking(SchedulingDbContext db, AppointmentBooking boo
         }
         var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == from.LocationId, ct);
         var clock = location.Clock;
-        List<Appointment> affected = command.Scope == SeriesScope.ThisOne
+        var affected = command.Scope == SeriesScope.ThisOne
             ? [from]
             : series.Where(a => a.StartsAt >= from.StartsAt && a.Status == AppointmentStatus.Booked).ToList();
 

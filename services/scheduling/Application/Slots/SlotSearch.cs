@@ -2,11 +2,8 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
-using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
-using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Domain.Time;
-using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Application.Slots;

@@ -1,8 +1,8 @@
-using MedMassage.ServiceDefaults.Persistence;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Domain.Therapists;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
