@@ -54,6 +54,20 @@ public sealed class NamingAndFolderRules
 
     [Theory]
     [MemberData(nameof(EachService))]
+    public void Who_sees_which_records_is_decided_by_one_class_named_after_the_service(string word)
+    {
+        var access = Path.Combine(Root, "services", word, "Application", "Access");
+        if (word == "identity")
+        {
+            Assert.False(Directory.Exists(access), "the issuer's administration is decided by its policies alone");
+            return;
+        }
+
+        Assert.True(File.Exists(Path.Combine(access, $"{Pascal(word)}Access.cs")), $"services/{word}/Application/Access/{Pascal(word)}Access.cs");
+    }
+
+    [Theory]
+    [MemberData(nameof(EachService))]
     public void Every_route_of_the_service_starts_with_its_word(string word)
     {
         var groups = Directory.GetFiles(Path.Combine(Root, "services", word, "Apis"), "*.cs", SearchOption.AllDirectories)

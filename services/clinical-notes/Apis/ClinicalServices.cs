@@ -10,7 +10,7 @@ namespace MedMassage.ClinicalNotes.Api.Apis;
 /// <summary>What the clinical endpoints share, injected as one parameter.</summary>
 public sealed class ClinicalServices(
     ClinicalNotesDbContext db,
-    ClinicalScope scope,
+    ClinicalNotesAccess scope,
     CareRecords records,
     ClinicalAudit audit,
     IIntegrationEventOutbox outbox,
@@ -21,7 +21,7 @@ public sealed class ClinicalServices(
     public ClinicalNotesDbContext Db { get; } = db;
 
     /// <summary>The records the caller may see and change; records are looked up by id through it, never through <see cref="Db"/>.</summary>
-    public ClinicalScope Scope { get; } = scope;
+    public ClinicalNotesAccess Scope { get; } = scope;
     public CareRecords Records { get; } = records;
     public ClinicalAudit Audit { get; } = audit;
     public IIntegrationEventOutbox Outbox { get; } = outbox;

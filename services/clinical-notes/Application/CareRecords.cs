@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedMassage.ClinicalNotes.Api.Application;
 
 /// <summary>Loads what the rules need about a referral's care in one place.</summary>
-public sealed class CareRecords(ClinicalNotesDbContext db, ClinicalScope scope)
+public sealed class CareRecords(ClinicalNotesDbContext db, ClinicalNotesAccess scope)
 {
     public Task<List<Evaluation>> SignedEvaluationsAsync(Guid referralId, CancellationToken ct) =>
         db.Evaluations.Where(e => e.ReferralId == referralId && e.SignedAt != null).OrderBy(e => e.SignedAt).ToListAsync(ct);

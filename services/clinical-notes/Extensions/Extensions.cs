@@ -20,7 +20,7 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder().AddClinicalPolicies();
 
         // Enumerations (outcome measures, finding effects, tolerance) travel by name.
-        builder.Services.AddScoped<ClinicalScope>();
+        builder.Services.AddScoped<ClinicalNotesAccess>();
         builder.Services.AddScoped<ClinicalAudit>();
         builder.Services.AddScoped<CareRecords>();
         builder.Services.AddSingleton<DocumentLinks>();

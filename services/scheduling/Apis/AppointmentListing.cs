@@ -20,7 +20,7 @@ public static class AppointmentListing
     public const int MaxDays = 42;
 
     public static async Task<Results<Ok<List<AppointmentView>>, ValidationProblem>> ListAsync(
-        [AsParameters] AppointmentQuery query, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+        [AsParameters] AppointmentQuery query, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var problems = new Problems();
         var calendar = query.ReferralId is null && query.SeriesId is null;

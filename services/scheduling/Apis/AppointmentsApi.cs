@@ -23,10 +23,10 @@ public static class AppointmentsApi
         group.MapGet("/", AppointmentListing.ListAsync).WithName("ListAppointments")
             .WithSummary("Appointments: a referral's, a series', or a calendar")
             .WithDescription("With `referralId` or `seriesId`: those visits. Otherwise a calendar: `locationId` and/or `therapistId` with `from` and `to` (local dates of the location, both included, at most 42 days). Only the caller's locations; each visit carries the patient's name and the referral's reference.");
-        group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct)).WithName("CheckInAppointment")
             .WithSummary("Check the patient in for their visit");
-        group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.Complete, null, lifecycle, scope, db, ct)).WithName("CompleteAppointment")
             .WithSummary("Record the visit as completed");
 
@@ -35,17 +35,17 @@ public static class AppointmentsApi
             .WithSummary("Book a visit for an accepted referral");
         desk.MapPost("/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleAppointment")
             .WithSummary("Move a visit to another time");
-        desk.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+        desk.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct)).WithName("CancelAppointment")
             .WithSummary("Cancel a visit (late if within the location's window)");
-        desk.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct) =>
+        desk.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.NoShow, null, lifecycle, scope, db, ct)).WithName("RecordNoShow")
             .WithSummary("Record that the patient did not come");
         return api;
     }
 
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
-        BookRequest request, BookingQueue bookings, LocationScope scope, CancellationToken ct)
+        BookRequest request, BookingQueue bookings, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new Problems();
         var command = new BookAppointment(
@@ -68,7 +68,7 @@ public static class AppointmentsApi
         // Whether the caller may see the referral is decided on the row the booking locks.
         if (!scope.Covers(command.LocationId))
         {
-            return RefusalResults.NotFound(LocationScope.UnknownReferral);
+            return RefusalResults.NotFound(SchedulingAccess.UnknownReferral);
         }
         var outcome = await bookings.BookAsync(command, scope.LocationIds, ct);
         if (outcome.Value is not { } booked)
@@ -79,7 +79,7 @@ public static class AppointmentsApi
         return TypedResults.Created($"/api/scheduling/appointments/{view.Id}", view);
     }
 
-    public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<AppointmentView>, NotFound>> GetAsync(Guid id, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var appointment = await scope.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null)
@@ -92,7 +92,7 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RescheduleAsync(
-        Guid id, RescheduleRequest request, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+        Guid id, RescheduleRequest request, AppointmentBooking booking, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         if (!await scope.Appointments.AnyAsync(a => a.Id == id, ct))
         {
@@ -109,7 +109,7 @@ public static class AppointmentsApi
     }
 
     private static async Task<Results<Ok<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ChangeAsync(
-        Guid id, StatusChange change, string? reason, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+        Guid id, StatusChange change, string? reason, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         if (!await scope.Appointments.AnyAsync(a => a.Id == id, ct))
         {

@@ -36,7 +36,7 @@ public static class CalendarFeedApi
     /// (their account's id is their profile's) or a clinic admin may, since whoever holds it reads their book.
     /// </summary>
     public static async Task<Results<Ok<CalendarFeedView>, NotFound, ForbidHttpResult>> IssueAsync(
-        Guid id, LocationScope scope, ICurrentUser user, SchedulingDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        Guid id, SchedulingAccess scope, ICurrentUser user, SchedulingDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.ClinicAdmin) && user.Id != id.ToString())
         {

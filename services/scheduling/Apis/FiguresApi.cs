@@ -25,7 +25,7 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<List<LocationFigures>>, ValidationProblem>> GetAsync(
-        Guid? locationId, DateOnly? from, DateOnly? to, LocationScope scope, CancellationToken ct)
+        Guid? locationId, DateOnly? from, DateOnly? to, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new Problems();
         problems.Required("from", from);

@@ -21,7 +21,7 @@ public static class LocationsApi
         var group = api.MapGroup("/locations").WithTags("Locations");
         group.MapPost("/", CreateAsync).WithName("CreateLocation").RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Set up a location").WithDescription("Details, opening hours and rooms of a location the admin works at (its id comes from their account).");
-        group.MapGet("/", async (LocationScope scope, CancellationToken ct) =>
+        group.MapGet("/", async (SchedulingAccess scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From))).WithName("ListLocations")
             .RequireAuthorization(Policies.LocationReaders)
             .WithSummary("The caller's locations").WithDescription("Every set-up location the caller works at, by name.");
@@ -37,7 +37,7 @@ public static class LocationsApi
     /// them), so the request names one and it must be a location the admin works at.
     /// </summary>
     public static async Task<Results<Created<LocationView>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>> CreateAsync(
-        LocationRequest request, SchedulingDbContext db, LocationScope scope, IIntegrationEventOutbox outbox, CancellationToken ct)
+        LocationRequest request, SchedulingDbContext db, SchedulingAccess scope, IIntegrationEventOutbox outbox, CancellationToken ct)
     {
         if (request.Id is { } requested && !scope.Covers(requested))
         {
@@ -69,13 +69,13 @@ public static class LocationsApi
         return TypedResults.Created($"/api/scheduling/locations/{location.Id}", LocationView.From(location));
     }
 
-    public static async Task<Results<Ok<LocationView>, NotFound>> GetAsync(Guid id, LocationScope scope, CancellationToken ct) =>
+    public static async Task<Results<Ok<LocationView>, NotFound>> GetAsync(Guid id, SchedulingAccess scope, CancellationToken ct) =>
         await scope.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is { } location
             ? TypedResults.Ok(LocationView.From(location))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<LocationView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, LocationRequest request, LocationScope scope, SchedulingDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges changes, CancellationToken ct)
+        Guid id, LocationRequest request, SchedulingAccess scope, SchedulingDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges changes, CancellationToken ct)
     {
         var location = await scope.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)

@@ -11,7 +11,7 @@ public static class ReferralsApi
     /// <summary>What scheduling knows of a referral (from events), for the front desk and for support.</summary>
     public static RouteGroupBuilder MapReferralsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+        api.MapGet("/referrals/{id:guid}", async Task<Results<Ok<ReferralView>, NotFound>> (Guid id, SchedulingAccess scope, CancellationToken ct) =>
             await scope.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } referral
                 ? TypedResults.Ok(ReferralView.From(referral))
                 : TypedResults.NotFound()).WithName("GetSchedulingReferral")

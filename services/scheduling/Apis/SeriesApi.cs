@@ -16,10 +16,10 @@ public static class SeriesApi
         var group = api.MapGroup("/series").WithTags("Recurring series").RequireAuthorization(Policies.FrontDesk);
         group.MapPost("/", BookAsync).WithName("BookSeries")
             .WithSummary("Book a series of treatment visits");
-        group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, SchedulingAccess visible, CancellationToken ct) =>
             ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct)).WithName("ChangeSeries")
             .WithSummary("Change the visits of a series from one onwards");
-        group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, LocationScope visible, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, SchedulingAccess visible, CancellationToken ct) =>
             ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct)).WithName("CancelSeries")
             .WithSummary("Cancel the visits of a series from one onwards");
         return api;
@@ -27,7 +27,7 @@ public static class SeriesApi
 
     /// <summary>Books every occurrence it can; the answer reports each occurrence, booked or refused with its reason.</summary>
     public static async Task<Results<Created<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> BookAsync(
-        SeriesRequest request, SeriesBooking series, LocationScope scope, CancellationToken ct)
+        SeriesRequest request, SeriesBooking series, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -50,7 +50,7 @@ public static class SeriesApi
         }
         if (!await scope.MayBookAsync(referralId!.Value, [locationId!.Value], ct))
         {
-            return RefusalResults.NotFound(LocationScope.UnknownReferral);
+            return RefusalResults.NotFound(SchedulingAccess.UnknownReferral);
         }
         var outcome = await series.BookAsync(new BookSeries(referralId!.Value, locationId!.Value, therapistId!.Value, type,
             new SeriesPattern(startDate!.Value, request.Weeks!.Value, times)), ct);
@@ -63,7 +63,7 @@ public static class SeriesApi
     }
 
     private static async Task<Results<Ok<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> ChangeAsync(
-        Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, LocationScope visible, CancellationToken ct)
+        Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, SchedulingAccess visible, CancellationToken ct)
     {
         var problems = new Problems();
         var from = problems.Required("fromAppointmentId", fromAppointmentId);

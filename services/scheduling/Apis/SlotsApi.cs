@@ -27,7 +27,7 @@ public static class SlotsApi
 
     public static async Task<Results<BufferedJson<SlotAnswer>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
         Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
-        SlotSearch search, LocationScope scope, CancellationToken ct)
+        SlotSearch search, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new Problems();
         problems.Required("referralId", referralId);
@@ -52,7 +52,7 @@ public static class SlotsApi
         }
         if (!locationId!.All(scope.Covers))
         {
-            return RefusalResults.NotFound(LocationScope.UnknownReferral);
+            return RefusalResults.NotFound(SchedulingAccess.UnknownReferral);
         }
         var outcome = await search.FindAsync(new SlotQuery(referralId!.Value, locationId!, from!.Value, to!.Value, appointmentType, therapistId), ct);
         if (outcome.Refusal is { } refusal)
@@ -88,7 +88,7 @@ public static class SlotsApi
     }
 
     /// <summary>Lets a hold go before it runs out; holds on other locations' therapists are not the caller's to release.</summary>
-    public static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, SlotHolds holds, LocationScope scope, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, SlotHolds holds, SchedulingAccess scope, CancellationToken ct)
     {
         if (await holds.FindAsync(id) is not { } hold || !await scope.Therapists.AnyAsync(t => t.Id == hold.TherapistId, ct))
         {

@@ -18,7 +18,7 @@ public static class TherapistsApi
         group.MapGet("/", ListAsync).WithName("ListTherapists")
             .WithSummary("The therapists of the caller's locations")
             .WithDescription("Every therapist working at one of the caller's locations (or at `locationId`, one of them), by name, with licence, certifications, availability and time off at those locations only.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, SchedulingAccess scope, CancellationToken ct) =>
             await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound()).WithName("GetTherapist")
             .WithSummary("One therapist of the caller's locations");
 
@@ -36,7 +36,7 @@ public static class TherapistsApi
         return api;
     }
 
-    public static async Task<Ok<List<TherapistView>>> ListAsync(Guid? locationId, LocationScope scope, CancellationToken ct)
+    public static async Task<Ok<List<TherapistView>>> ListAsync(Guid? locationId, SchedulingAccess scope, CancellationToken ct)
     {
         var therapists = scope.Therapists.AsNoTracking();
         if (locationId is { } location)
@@ -48,7 +48,7 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Created<TherapistView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
-        TherapistRequest request, SchedulingDbContext db, LocationScope scope, CancellationToken ct)
+        TherapistRequest request, SchedulingDbContext db, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new Problems();
         var profile = request.ToProfile(problems);
@@ -75,7 +75,7 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, TherapistRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
+        Guid id, TherapistRequest request, SchedulingDbContext db, SchedulingAccess scope, ScheduleChanges changes, CancellationToken ct)
     {
         var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
@@ -97,7 +97,7 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Ok<TherapistView>, NotFound, ValidationProblem>> SetAvailabilityAsync(
-        Guid id, AvailabilityRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
+        Guid id, AvailabilityRequest request, SchedulingDbContext db, SchedulingAccess scope, ScheduleChanges changes, CancellationToken ct)
     {
         var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
@@ -117,7 +117,7 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<Created<TimeOff>, NotFound, ValidationProblem>> AddTimeOffAsync(
-        Guid id, TimeOffRequest request, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
+        Guid id, TimeOffRequest request, SchedulingDbContext db, SchedulingAccess scope, ScheduleChanges changes, CancellationToken ct)
     {
         var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null)
@@ -141,7 +141,7 @@ public static class TherapistsApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RemoveTimeOffAsync(
-        Guid id, Guid timeOffId, SchedulingDbContext db, LocationScope scope, ScheduleChanges changes, CancellationToken ct)
+        Guid id, Guid timeOffId, SchedulingDbContext db, SchedulingAccess scope, ScheduleChanges changes, CancellationToken ct)
     {
         var therapist = await scope.Therapists.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (therapist is null || !therapist.RemoveTimeOff(timeOffId))
@@ -158,7 +158,7 @@ public static class TherapistsApi
     /// set-up locations only; the therapist's other locations (which they are not shown) stay as they are.
     /// </summary>
     private static async Task<IReadOnlyList<Guid>> LocationsAsync(
-        IReadOnlyList<Guid> current, IReadOnlyList<Guid> requested, LocationScope scope, Problems problems, CancellationToken ct)
+        IReadOnlyList<Guid> current, IReadOnlyList<Guid> requested, SchedulingAccess scope, Problems problems, CancellationToken ct)
     {
         var own = requested.Where(scope.Covers).Distinct().ToList();
         var setUp = await scope.Locations.CountAsync(l => own.Contains(l.Id), ct);

@@ -20,14 +20,14 @@ public static class WaitlistApi
         var group = api.MapGroup("/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.FrontDesk);
         group.MapPost("/", JoinAsync).WithName("AddToWaitlist")
             .WithSummary("Put a referral on the waitlist");
-        group.MapGet("/", async (Guid? locationId, LocationScope scope, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? locationId, SchedulingAccess scope, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Waitlist.AsNoTracking()
                     .Where(w => locationId == null || w.LocationId == locationId)
                     .Where(w => w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
                     .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct))).WithName("ListWaitlist")
             .WithSummary("Who is waiting, and the offers made")
             .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, SchedulingAccess scope, CancellationToken ct) =>
             await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound()).WithName("GetWaitlistEntry")
             .WithSummary("One waitlist entry");
         group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptWaitlistOffer")
@@ -36,7 +36,7 @@ public static class WaitlistApi
     }
 
     public static async Task<Results<Created<WaitlistEntry>, NotFound<ProblemDetails>, ValidationProblem>> JoinAsync(
-        WaitlistRequest request, SchedulingDbContext db, LocationScope scope, TimeProvider time, CancellationToken ct)
+        WaitlistRequest request, SchedulingDbContext db, SchedulingAccess scope, TimeProvider time, CancellationToken ct)
     {
         var problems = new Problems();
         var referralId = problems.Required("referralId", request.ReferralId);
@@ -58,7 +58,7 @@ public static class WaitlistApi
     }
 
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptAsync(
-        Guid id, WaitlistOffers offers, AppointmentBooking booking, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+        Guid id, WaitlistOffers offers, AppointmentBooking booking, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         if (!await scope.Waitlist.AnyAsync(w => w.Id == id, ct))
         {

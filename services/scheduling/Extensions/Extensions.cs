@@ -30,7 +30,7 @@ internal static class Extensions
         });
         builder.Services.AddHybridCache();
 
-        builder.Services.AddScoped<LocationScope>();
+        builder.Services.AddScoped<SchedulingAccess>();
         builder.Services.AddSingleton<SlotHolds>();
         builder.Services.AddScoped<HoldPlacement>();
         builder.Services.AddScoped<ScheduleChanges>();

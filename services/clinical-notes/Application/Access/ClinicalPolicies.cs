@@ -9,7 +9,7 @@ public static class ClinicalPolicies
     /// <summary>
     /// Progress reports and discharge summaries are written for the referring physician: clinicians read them at their
     /// locations, the physician for their own patients, and the system that submitted the referral with
-    /// <see cref="ReportScope"/> (<see cref="ClinicalScope"/> decides which).
+    /// <see cref="ReportScope"/> (<see cref="ClinicalNotesAccess"/> decides which).
     /// </summary>
     public const string ReportReader = "clinical-report-reader";
 

@@ -32,7 +32,7 @@ public static class AppointmentFhirApi
         return app;
     }
 
-    public static async Task<FhirAnswer> BookAsync(HttpContext http, BookingQueue bookings, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<FhirAnswer> BookAsync(HttpContext http, BookingQueue bookings, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var (appointment, error) = await FhirJson.ReadAsync<FhirAppointment>(http.Request, ct);
         if (appointment is null)
@@ -71,7 +71,7 @@ public static class AppointmentFhirApi
         return FhirResult.Created(http, AppointmentMapping.ToFhir(booked.Appointment, referral));
     }
 
-    public static async Task<FhirAnswer> ReadAsync(string id, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<FhirAnswer> ReadAsync(string id, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var appointment = Guid.TryParse(id, out var guid) ? await scope.SubmittedAppointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == guid, ct) : null;
         if (appointment is null)
@@ -82,7 +82,7 @@ public static class AppointmentFhirApi
         return FhirResult.Ok(AppointmentMapping.ToFhir(appointment, referral));
     }
 
-    public static async Task<FhirAnswer> CancelAsync(string id, HttpContext http, AppointmentLifecycle lifecycle, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<FhirAnswer> CancelAsync(string id, HttpContext http, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var (update, error) = await FhirJson.ReadAsync<FhirAppointment>(http.Request, ct);
         if (update is null)

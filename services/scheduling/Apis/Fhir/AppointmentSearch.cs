@@ -13,7 +13,7 @@ public static class AppointmentSearch
 {
     private const string Type = "Appointment";
 
-    public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, LocationScope scope, SchedulingDbContext db, CancellationToken ct)
+    public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
         var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
         if (search is null)

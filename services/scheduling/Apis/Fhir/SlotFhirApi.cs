@@ -30,7 +30,7 @@ public static class SlotFhirApi
         return app;
     }
 
-    public static async Task<FhirAnswer> SearchAsync(HttpContext http, SlotSearch slots, LocationScope scope, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<FhirAnswer> SearchAsync(HttpContext http, SlotSearch slots, SchedulingAccess scope, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
         if (search is null)

@@ -1,11 +1,9 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
-using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
-using MedMassage.Scheduling.Api.Domain.Referrals;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,37 +31,19 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var loaded = await LoadAsync(command.ReferralId, command.LocationId, command.TherapistId, command.AppointmentType, callerLocations, ct);
-            if (loaded.Refusal is { } missing)
-            {
-                return missing;
-            }
-            var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
-            var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
-            // Redis (holds) and PostgreSQL (rooms) are asked at once.
-            var heldByOther = holds.HeldByOtherAsync(therapist.Id, visit, referral.Id);
-            var room = command.RoomId ?? await FreeRooms.FindAsync(db, location, visit, triedRooms, null, ct);
-            if (await heldByOther is not null)
-            {
-                return new Refusal("slot-held", "The slot is held for another patient.");
-            }
-            if (room is null)
-            {
-                return new Refusal("no-room", "No room is free at that time.");
-            }
-
-            var request = new BookingRequest(referral, referralAppointments, type, location, room.Value, therapist, command.StartsAt,
-                command.Techniques ?? [], command.SeriesId);
-            var outcome = Appointment.Book(request, time.GetUtcNow());
+            var facts = await LoadAsync(command.ReferralId, command.LocationId, command.TherapistId, command.AppointmentType, ct);
+            var outcome = await BookingDecision.DecideAsync(command, callerLocations, facts, new LiveAvailability(db, holds, triedRooms, ct), time.GetUtcNow());
             if (outcome.Value is not { } appointment)
             {
                 return outcome;
             }
+            var (referral, location, therapist) = (facts.Referral!, facts.Location!, facts.Therapist!);
+            var (room, visit) = (appointment.RoomId, appointment.Visit);
             db.Appointments.Add(appointment);
             outbox.Add(new AppointmentBooked(AppointmentInfoFactory.Create(appointment, location, therapist, referral)));
             try
             {
-                await BookingLocks.TakeAsync(db, therapist.Id, room.Value, visit, ct);
+                await BookingLocks.TakeAsync(db, therapist.Id, room, visit, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -78,7 +58,7 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
             catch (DbUpdateException e) when (ConstraintViolations.Overlap(e) is { } constraint)
             {
                 // Another request won this time. A room we chose ourselves may just have gone: try the next one.
-                if (constraint == ConstraintViolations.RoomOverlap && command.RoomId is null && triedRooms.Add(room.Value))
+                if (constraint == ConstraintViolations.RoomOverlap && command.RoomId is null && triedRooms.Add(room))
                 {
                     continue;
                 }
@@ -106,12 +86,13 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var loaded = await LoadAsync(current.ReferralId, current.LocationId, command.TherapistId ?? current.TherapistId, current.TypeCode, null, ct); // the caller may see the appointment, checked before
-            if (loaded.Refusal is { } missing)
+            // The caller may see the appointment, checked before.
+            var facts = await LoadAsync(current.ReferralId, current.LocationId, command.TherapistId ?? current.TherapistId, current.TypeCode, ct);
+            if (BookingDecision.Missing(facts, null) is { } missing)
             {
                 return missing;
             }
-            var (referral, referralAppointments, type, location, therapist) = loaded.Value!;
+            var (referral, referralAppointments, type, location, therapist) = (facts.Referral!, facts.ReferralAppointments, facts.Type!, facts.Location!, facts.Therapist!);
             var appointment = referralAppointments.Single(a => a.Id == appointmentId);
             var (previousStart, previousEnd) = (appointment.StartsAt, appointment.EndsAt);
             var visit = new Interval(command.StartsAt.ToUniversalTime(), command.StartsAt.ToUniversalTime() + type.Duration);
@@ -165,16 +146,14 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
         }
     }
 
-    private async Task<Outcome<Loaded>> LoadAsync(
-        Guid referralId, Guid locationId, Guid therapistId, string typeCode, IReadOnlyList<Guid>? callerLocations, CancellationToken ct)
+    /// <summary>What the booking is decided on, with the referral's row locked.</summary>
+    private async Task<BookingFacts> LoadAsync(Guid referralId, Guid locationId, Guid therapistId, string typeCode, CancellationToken ct)
     {
         // The row lock serializes bookings of one referral; bookings of different referrals run in parallel.
         var referral = await db.Referrals.FromSql($"SELECT *, xmin FROM referrals WHERE id = {referralId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        // A referral the caller may not see answers exactly as one that does not exist, before anything else is
-        // looked at, so no later refusal (an unknown therapist, say) tells the two apart.
-        if (referral is null || (callerLocations is not null && !LocationScope.MaySee(callerLocations, referral)))
+        if (referral is null)
         {
-            return LocationScope.UnknownReferral;
+            return new BookingFacts(null, [], null, null, null);
         }
         // Everything else the rules need, in one round trip, but never in the locking statement: a statement sees
         // what was committed when it began, so one that waited for the lock would miss the appointments the
@@ -188,12 +167,15 @@ public sealed class AppointmentBooking(SchedulingDbContext db, IIntegrationEvent
                 Therapist = db.Therapists.FirstOrDefault(t => t.Id == therapistId),
             })
             .SingleAsync(ct);
-        if (loaded is not { Type: { } type, Location: { } location, Therapist: { } therapist })
-        {
-            return Refusal.NotFound(loaded.Type is null ? "The appointment type" : loaded.Location is null ? "The location" : "The therapist");
-        }
-        return new Loaded(referral, loaded.Appointments, type, location, therapist);
+        return new BookingFacts(referral, loaded.Appointments, loaded.Type, loaded.Location, loaded.Therapist);
     }
 
-    private sealed record Loaded(Referral Referral, List<Appointment> Appointments, AppointmentType Type, Location Location, Domain.Therapists.Therapist Therapist);
+    /// <summary>Holds in Redis, rooms in PostgreSQL; a room that just went is not offered again.</summary>
+    private sealed class LiveAvailability(SchedulingDbContext db, SlotHolds holds, HashSet<Guid> triedRooms, CancellationToken ct) : IBookingAvailability
+    {
+        public async ValueTask<bool> HeldForAnotherAsync(Guid therapistId, Interval visit, Guid referralId) =>
+            await holds.HeldByOtherAsync(therapistId, visit, referralId) is not null;
+
+        public async ValueTask<Guid?> FreeRoomAsync(Location location, Interval visit) => await FreeRooms.FindAsync(db, location, visit, triedRooms, null, ct);
+    }
 }

@@ -39,7 +39,7 @@ internal sealed record BatchReads(
         // Statements after the locks see what the bookings they waited for committed.
         var visits = commands
             .Where(c => types.ContainsKey(c.AppointmentType))
-            .Select(c => (c.LocationId, c.TherapistId, Visit: Visit(c, types[c.AppointmentType])))
+            .Select(c => (c.LocationId, c.TherapistId, Visit: BookingDecision.VisitOf(c, types[c.AppointmentType])))
             .ToList();
         var appointments = await db.Appointments.FromSql(AppointmentsConcerned(referralIds, visits)).ToListAsync(ct);
         var distinct = appointments.Distinct().ToList(); // tracked: a row read twice is the same instance
@@ -79,11 +79,5 @@ internal sealed record BatchReads(
                 OFFSET 0) a
             WHERE a.status <> 'Cancelled' AND a.ends_at > v.s
             """;
-    }
-
-    public static Interval Visit(BookAppointment command, AppointmentType type)
-    {
-        var start = command.StartsAt.ToUniversalTime();
-        return new Interval(start, start + type.Duration);
     }
 }

@@ -1,9 +1,9 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
-using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Domain;
-using MedMassage.Scheduling.Api.Domain.Appointments;
+using MedMassage.Scheduling.Api.Domain.Locations;
+using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -69,7 +69,7 @@ public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox
         var outcomes = new List<Outcome<BookedVisit>>(batch.Count);
         foreach (var queued in batch)
         {
-            var outcome = Decide(queued, reads, held, now);
+            var outcome = await DecideAsync(queued, reads, held, now);
             if (outcome.Value is { } visit)
             {
                 db.Appointments.Add(visit.Appointment);
@@ -91,53 +91,37 @@ public sealed class BookingBatch(SchedulingDbContext db, IIntegrationEventOutbox
         return outcomes;
     }
 
-    /// <summary>One request's decision, in the order <see cref="AppointmentBooking"/> makes it.</summary>
-    private static Outcome<BookedVisit> Decide(QueuedBooking queued, BatchReads reads, IReadOnlyList<SlotHold> held, DateTimeOffset now)
+    /// <summary>One request's decision: the one a single booking takes (<see cref="BookingDecision"/>), on the batch's reads.</summary>
+    private static async ValueTask<Outcome<BookedVisit>> DecideAsync(QueuedBooking queued, BatchReads reads, IReadOnlyList<SlotHold> held, DateTimeOffset now)
     {
         var command = queued.Command;
-        // As in AppointmentBooking: a referral the caller may not see is unknown, before anything else is judged.
-        if (!reads.Referrals.TryGetValue(command.ReferralId, out var referral) || !LocationScope.MaySee(queued.CallerLocations, referral))
-        {
-            return LocationScope.UnknownReferral;
-        }
-        if (!reads.Types.TryGetValue(command.AppointmentType, out var type))
-        {
-            return Refusal.NotFound("The appointment type");
-        }
-        if (!reads.Locations.TryGetValue(command.LocationId, out var location))
-        {
-            return Refusal.NotFound("The location");
-        }
-        if (!reads.Therapists.TryGetValue(command.TherapistId, out var therapist))
-        {
-            return Refusal.NotFound("The therapist");
-        }
-        var visit = BatchReads.Visit(command, type);
-        if (held.Any(h => h.TherapistId == therapist.Id && h.ReferralId != referral.Id && h.Visit.Overlaps(visit)))
-        {
-            return new Refusal("slot-held", "The slot is held for another patient.");
-        }
-        if ((command.RoomId ?? reads.Occupancy.FreeRoom(location, visit)) is not { } room)
-        {
-            return new Refusal("no-room", "No room is free at that time.");
-        }
-
-        var request = new BookingRequest(referral, reads.ReferralAppointments[referral.Id], type, location, room, therapist, command.StartsAt,
-            command.Techniques ?? [], command.SeriesId);
-        var outcome = Appointment.Book(request, now);
+        var referral = reads.Referrals.GetValueOrDefault(command.ReferralId);
+        var facts = new BookingFacts(referral, referral is null ? [] : reads.ReferralAppointments[referral.Id], reads.Types.GetValueOrDefault(command.AppointmentType),
+            reads.Locations.GetValueOrDefault(command.LocationId), reads.Therapists.GetValueOrDefault(command.TherapistId));
+        var outcome = await BookingDecision.DecideAsync(command, queued.CallerLocations, facts, new BatchAvailability(reads, held), now);
         if (outcome.Value is not { } appointment)
         {
             return outcome.Refusal!;
         }
-        if (reads.Occupancy.TherapistBusy(therapist.Id, visit))
+        // Requests decided before this one in the batch are not in the database yet: what its exclusion constraints
+        // would refuse is refused here.
+        if (reads.Occupancy.TherapistBusy(appointment.TherapistId, appointment.Visit))
         {
             return ConstraintViolations.TherapistTaken;
         }
-        if (reads.Occupancy.RoomBusy(room, visit))
+        if (reads.Occupancy.RoomBusy(appointment.RoomId, appointment.Visit))
         {
             return ConstraintViolations.RoomTaken;
         }
-        return new BookedVisit(appointment, location, therapist.LocationIds);
+        return new BookedVisit(appointment, facts.Location!, facts.Therapist!.LocationIds);
+    }
+
+    private sealed class BatchAvailability(BatchReads reads, IReadOnlyList<SlotHold> held) : IBookingAvailability
+    {
+        public ValueTask<bool> HeldForAnotherAsync(Guid therapistId, Interval visit, Guid referralId) =>
+            ValueTask.FromResult(held.Any(h => h.TherapistId == therapistId && h.ReferralId != referralId && h.Visit.Overlaps(visit)));
+
+        public ValueTask<Guid?> FreeRoomAsync(Location location, Interval visit) => ValueTask.FromResult(reads.Occupancy.FreeRoom(location, visit));
     }
 
     private async Task OneByOneAsync(IReadOnlyList<QueuedBooking> batch, CancellationToken ct)

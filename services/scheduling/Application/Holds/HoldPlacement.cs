@@ -18,7 +18,7 @@ public sealed record PlaceHold(Guid ReferralId, Guid TherapistId, string Appoint
 /// (held by another patient, a free room, then <see cref="Appointment.Book"/> with its rules), answering with the same
 /// refusal. Only then is the time taken in Redis, so the front desk never keeps a slot the booking would refuse.
 /// </summary>
-public sealed class HoldPlacement(SchedulingDbContext db, SlotHolds holds, LocationScope scope, TimeProvider time)
+public sealed class HoldPlacement(SchedulingDbContext db, SlotHolds holds, SchedulingAccess scope, TimeProvider time)
 {
     public async Task<Outcome<SlotHold>> HoldAsync(PlaceHold command, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public sealed record SlotQuery(Guid ReferralId, IReadOnlyList<Guid> LocationIds,
 /// licences and certifications, live holds and the clock are applied on every request with the same domain
 /// rules booking uses, so a slot shown is a slot booking accepts.
 /// </summary>
-public sealed class SlotSearch(LocationScope scope, ScheduleChanges changes, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
+public sealed class SlotSearch(SchedulingAccess scope, ScheduleChanges changes, ScheduleSnapshots snapshots, SlotHolds holds, TimeProvider time)
 {
     public async Task<Outcome<SlotAnswer>> FindAsync(SlotQuery query, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ namespace MedMassage.ClinicalNotes.Api.Application.Access;
 /// but the reports. Endpoints read through these
 /// sets, so a record out of scope answers exactly like an unknown one (404) and lists leave it out.
 /// </summary>
-public sealed class ClinicalScope(ClinicalNotesDbContext db, ICurrentUser user)
+public sealed class ClinicalNotesAccess(ClinicalNotesDbContext db, ICurrentUser user)
 {
     private readonly Guid[] _locations = Roles.LocationBound.Any(user.IsInRole) ? [.. user.Locations.Distinct()] : [];
     private readonly string? _npi = user.IsInRole(Roles.ReferringPhysician) && !string.IsNullOrWhiteSpace(user.Npi) ? user.Npi : null;

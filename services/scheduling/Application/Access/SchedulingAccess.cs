@@ -15,7 +15,7 @@ namespace MedMassage.Scheduling.Api.Application.Access;
 /// the locations in their token only. Endpoints read through these sets, so a record of another location looks
 /// exactly like an unknown one (404) and lists simply leave it out.
 /// </summary>
-public sealed class LocationScope(SchedulingDbContext db, ICurrentUser user)
+public sealed class SchedulingAccess(SchedulingDbContext db, ICurrentUser user)
 {
     private readonly List<Guid> _locations = [.. user.Locations];
 
