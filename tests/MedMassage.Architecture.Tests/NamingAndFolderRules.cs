@@ -1,3 +1,4 @@
+using MedMassage.Tests.Shared;
 namespace MedMassage.Architecture.Tests;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace MedMassage.Architecture.Tests;
 /// </summary>
 public sealed class NamingAndFolderRules
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly string[] Layout = ["Apis", "Application", "Domain", "Extensions", "Infrastructure", "IntegrationEvents", "Migrations"];
 
     /// <summary>The issuer publishes and consumes no integration events.</summary>
@@ -80,14 +81,4 @@ public sealed class NamingAndFolderRules
     }
 
     private static string Pascal(string word) => string.Concat(word.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("MedMassage.sln not found above the test's directory.");
-    }
 }

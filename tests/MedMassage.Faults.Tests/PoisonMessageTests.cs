@@ -81,7 +81,7 @@ public sealed class PoisonMessageTests(FaultSuite faults, ITestOutputHelper outp
             + $"({string.Join(", ", applied.Select(m => m.Type + "/" + m.Channel))}); after a duplicate: {afterDuplicate.Count}; alert cleared: {cleared.Status}");
         Assert.Contains("_error", alert.Description, StringComparison.Ordinal);
         Assert.Equal("Degraded", gateway.GetProperty("status").GetString());
-        Assert.Equal("ClearanceRequest", Assert.Single(applied).Type); // the physician's e-mail, once
+        Assert.Equal("clearance-request", Assert.Single(applied).Type); // the physician's e-mail, once
         Assert.Equal(applied.Select(m => m.Id).Order(), afterDuplicate.Select(m => m.Id).Order());
     }
 

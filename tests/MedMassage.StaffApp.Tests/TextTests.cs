@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MedMassage.StaffApp.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using MedMassage.Tests.Shared;
 
 namespace MedMassage.StaffApp.Tests;
 
@@ -13,7 +14,7 @@ public sealed partial class TextTests
     public void Every_text_on_the_pages_has_a_Spanish_translation()
     {
         var localizer = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Text>>();
-        var keys = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "web", "staff-app"), "*.razor", SearchOption.AllDirectories)
+        var keys = Directory.EnumerateFiles(Path.Combine(Repository.Root, "web", "staff-app"), "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => TextKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Distinct()
             .ToList();
@@ -31,16 +32,6 @@ public sealed partial class TextTests
         {
             CultureInfo.CurrentUICulture = before;
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MedMassage.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Not inside the repository.");
     }
 
     [GeneratedRegex("""T\["([^"]+)"\]""")]

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using MedMassage.Hosting;
+using MedMassage.Tests.Shared;
 
 namespace MedMassage.Testing;
 
@@ -58,7 +59,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public static async Task<AppHostProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         await WholeSuiteLock.HoldForThisProcessAsync();
-        var dll = Path.Combine(RepositoryRoot(), "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
+        var dll = Path.Combine(Repository.Root, "MedMassage.AppHost", "bin", BuildConfiguration, "net10.0", "MedMassage.AppHost.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the AppHost first: dotnet build MedMassage.AppHost -c {BuildConfiguration}", dll);
@@ -66,7 +67,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         int gateway = FreePort.Next(), dashboard = FreePort.Next(), otlp = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [dll, "--gateway-port", Str(gateway), "--dashboard-port", Str(dashboard), "--otlp-port", Str(otlp), .. extraArgs])
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -113,18 +114,6 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("MedMassage.sln not found above the test binaries.");
     }
 
     private async Task<bool> IsHealthyAsync(HttpClient http)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using MassTransit;
 using MedMassage.Contracts;
+using MedMassage.Tests.Shared;
 
 namespace MedMassage.Testing;
 
@@ -10,7 +11,7 @@ public sealed record CatalogueEntry(string Event, string Publisher, IReadOnlyLis
 /// <summary>Reads the event catalogue (docs/events.md) and what the code really publishes and consumes, to compare them.</summary>
 public static class EventCatalogue
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static IReadOnlyList<CatalogueEntry> Load() =>
         [.. File.ReadLines(Path.Combine(RepositoryRoot, "docs", "events.md"))
@@ -42,16 +43,4 @@ public static class EventCatalogue
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IntegrationEvent).IsAssignableFrom(t))
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("MedMassage.sln not found above " + AppContext.BaseDirectory);
-    }
 }

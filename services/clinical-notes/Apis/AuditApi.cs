@@ -23,7 +23,7 @@ public static class AuditApi
     {
         if (limit is < 1 or > MaxPageSize)
         {
-            return Problems.Invalid("limit", $"The limit ranges from 1 to {MaxPageSize}.");
+            return ClinicalProblems.Invalid("limit", $"The limit ranges from 1 to {MaxPageSize}.");
         }
         var query = s.Scope.AuditEntries.AsNoTracking();
         if (recordId is not null) { query = query.Where(e => e.RecordId == recordId); }

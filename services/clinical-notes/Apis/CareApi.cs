@@ -24,7 +24,7 @@ public static class CareApi
         var r = await s.Scope.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
         if (r is null)
         {
-            return Problems.NotFound("No referral with this id is known.");
+            return ClinicalProblems.NotFound("No referral with this id is known.");
         }
         var evaluations = await s.Db.Evaluations.Where(e => e.ReferralId == referralId).OrderBy(e => e.CreatedAt).Select(e => e.Id).ToListAsync(ct);
         var plan = await s.Records.ActivePlanAsync(referralId, ct);

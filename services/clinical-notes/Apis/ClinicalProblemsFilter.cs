@@ -26,29 +26,28 @@ internal sealed class ClinicalProblemsFilter : IEndpointFilter
         {
             return ForbiddenProblem.Because(e.Message);
         }
-        catch (ClinicalRuleViolation e)
+        catch (RuleViolation e)
         {
-            return Problems.Conflict(e.Message);
+            return ClinicalProblems.Conflict(e.Refusal);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("The record changed at the same time; reload and try again.");
+            return ClinicalProblems.Conflict(new Refusal("changed-concurrently", "The record changed at the same time; reload and try again."));
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Problems.Conflict("This is already documented.");
+            return ClinicalProblems.Conflict(new Refusal("already-documented", "This is already documented."));
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.IntegrityConstraintViolation } p)
         {
-            return Problems.Conflict(p.MessageText);
+            return ClinicalProblems.Conflict(new Refusal("record-integrity", p.MessageText));
         }
     }
 }
 
-internal static class Problems
+internal static class ClinicalProblems
 {
-    public static Conflict<ProblemDetails> Conflict(string reason) =>
-        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The clinical record does not allow this.", Detail = reason });
+    public static Conflict<ProblemDetails> Conflict(Refusal refusal) => refusal.ToConflict("The clinical record does not allow this.");
 
     public static NotFound<ProblemDetails> NotFound(string what) =>
         TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = what });

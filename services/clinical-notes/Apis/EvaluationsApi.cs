@@ -31,7 +31,7 @@ public static class EvaluationsApi
         var kind = request.Kind ?? EvaluationKind.Initial;
         if (!Enum.IsDefined(kind))
         {
-            return Problems.Invalid("kind", "An evaluation is Initial or ReEvaluation.");
+            return ClinicalProblems.Invalid("kind", "An evaluation is Initial or ReEvaluation.");
         }
         if (request.ReferralId is null || request.AppointmentId is null)
         {
@@ -42,7 +42,7 @@ public static class EvaluationsApi
         var appointment = await s.Scope.Appointments.FirstOrDefaultAsync(a => a.Id == request.AppointmentId, ct);
         if (referral is null || appointment is null)
         {
-            return Problems.NotFound(referral is null ? "No accepted referral with this id is known." : "No appointment with this id is known.");
+            return ClinicalProblems.NotFound(referral is null ? "No accepted referral with this id is known." : "No appointment with this id is known.");
         }
         var author = s.AuthorOf(appointment, request.OnBehalfReason);
         var initial = await s.Db.Evaluations.FirstOrDefaultAsync(e => e.ReferralId == referral.Id && e.Kind == EvaluationKind.Initial && e.SignedAt != null, ct);
@@ -58,7 +58,7 @@ public static class EvaluationsApi
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
-            return Problems.NotFound("No evaluation with this id.");
+            return ClinicalProblems.NotFound("No evaluation with this id.");
         }
         await s.Audit.RecordReadAsync(RecordTypes.Evaluation, id, evaluation.ReferralId, ct);
         return TypedResults.Ok(EvaluationResponse.From(evaluation));
@@ -70,7 +70,7 @@ public static class EvaluationsApi
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
-            return Problems.NotFound("No evaluation with this id.");
+            return ClinicalProblems.NotFound("No evaluation with this id.");
         }
         var author = s.AuthorOf(await s.Db.Appointments.SingleAsync(a => a.Id == evaluation.AppointmentId, ct), request.OnBehalfReason);
         evaluation.Revise(request.ToContent(evaluation.Kind), author);
@@ -86,7 +86,7 @@ public static class EvaluationsApi
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (evaluation is null)
         {
-            return Problems.NotFound("No evaluation with this id.");
+            return ClinicalProblems.NotFound("No evaluation with this id.");
         }
         var author = s.AuthorOf(await s.Db.Appointments.SingleAsync(a => a.Id == evaluation.AppointmentId, ct), request?.OnBehalfReason);
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == evaluation.ReferralId, ct);

@@ -38,7 +38,7 @@ public static class OutcomesApi
         var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
-            return Problems.NotFound("No referral with this id is known.");
+            return ClinicalProblems.NotFound("No referral with this id is known.");
         }
         var care = await s.Records.SignedCourseAsync(referral, ct);
         await s.Audit.RecordReadAsync(RecordTypes.Outcomes, referralId, referralId, ct);
@@ -71,7 +71,7 @@ public static class OutcomesApi
         Guid locationId, [AsParameters] ClinicalServices s, CancellationToken ct) =>
         s.Scope.Covers(locationId)
             ? TypedResults.Ok(await LocationOutcomesAsync(locationId, s, ct))
-            : Problems.NotFound("No location with this id is known.");
+            : ClinicalProblems.NotFound("No location with this id is known.");
 
     private static async Task<OutcomeAggregateResponse> LocationOutcomesAsync(Guid locationId, ClinicalServices s, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ public static class PhysicianLinksApi
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == link.Subject && d.ReferralId == referral.Id, ct);
         if (document is null)
         {
-            return Problems.NotFound("The document is not there.");
+            return ClinicalProblems.NotFound("The document is not there.");
         }
         await audit.RecordByLinkAsync(link, RecordTypes.Document, document.Id, AuditActions.Read, ct);
         return TypedResults.Text(document.Html, "text/html; charset=utf-8");
@@ -57,7 +57,7 @@ public static class PhysicianLinksApi
         var evaluation = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == link.Subject && e.ReferralId == referral.Id && e.SignedAt != null, ct);
         if (evaluation is null)
         {
-            return Problems.NotFound("The evaluation is not there.");
+            return ClinicalProblems.NotFound("The evaluation is not there.");
         }
         await audit.RecordByLinkAsync(link, RecordTypes.Evaluation, evaluation.Id, AuditActions.Read, ct);
         return TypedResults.Text(PhysicianPages.Evaluation(evaluation, referral), "text/html; charset=utf-8");
@@ -73,7 +73,7 @@ public static class PhysicianLinksApi
         var plan = await db.TreatmentPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.Subject && p.Version == link.Version && p.ReferralId == referral.Id, ct);
         if (plan is null)
         {
-            return Problems.NotFound("The plan is not there.");
+            return ClinicalProblems.NotFound("The plan is not there.");
         }
         await audit.RecordByLinkAsync(link, RecordTypes.TreatmentPlan, plan.Id, AuditActions.Read, ct);
         return TypedResults.Text(PhysicianPages.Plan(plan, referral, $"{token}/certify"), "text/html; charset=utf-8");
@@ -115,6 +115,6 @@ public static class PhysicianLinksApi
         var referral = reading.Link is { } link ? await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == link.ReferralId, ct) : null;
         return referral is not null && referral.PhysicianNpi == reading.Link!.PhysicianNpi
             ? (reading.Link, referral, null)
-            : (null!, null!, Problems.NotFound("This link is not valid."));
+            : (null!, null!, ClinicalProblems.NotFound("This link is not valid."));
     }
 }

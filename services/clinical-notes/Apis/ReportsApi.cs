@@ -39,7 +39,7 @@ public static class ReportsApi
         var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
-            return Problems.NotFound("No referral with this id is known.");
+            return ClinicalProblems.NotFound("No referral with this id is known.");
         }
         var care = await s.Records.SignedCourseAsync(referral, ct);
         care.EnsureDocumentable();
@@ -60,7 +60,7 @@ public static class ReportsApi
         var referral = await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
         if (referral is null)
         {
-            return Problems.NotFound("No referral with this id is known.");
+            return ClinicalProblems.NotFound("No referral with this id is known.");
         }
         var care = await s.Records.SignedCourseAsync(referral, ct);
         care.EnsureDocumentable();
@@ -80,7 +80,7 @@ public static class ReportsApi
         var document = await s.Scope.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null)
         {
-            return Problems.NotFound("No document with this id.");
+            return ClinicalProblems.NotFound("No document with this id.");
         }
         await s.Audit.RecordReadAsync(RecordTypes.Document, id, document.ReferralId, ct);
         return TypedResults.Text(document.Html, "text/html; charset=utf-8");

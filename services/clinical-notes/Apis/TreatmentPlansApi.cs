@@ -34,18 +34,18 @@ public static class TreatmentPlansApi
     {
         if (request.EvaluationId is null)
         {
-            return Problems.Invalid("evaluationId", "The initial evaluation the plan is set from is required.");
+            return ClinicalProblems.Invalid("evaluationId", "The initial evaluation the plan is set from is required.");
         }
         var evaluation = await s.Scope.Evaluations.FirstOrDefaultAsync(e => e.Id == request.EvaluationId, ct);
         if (evaluation is null)
         {
-            return Problems.NotFound("No evaluation with this id.");
+            return ClinicalProblems.NotFound("No evaluation with this id.");
         }
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == evaluation.ReferralId, ct);
         var terms = PlanTerms.Create(referral, request.Techniques, request.BodyRegions, request.SessionsPerWeek, request.Weeks, request.VisitCount, request.Goals);
         if (await s.Db.TreatmentPlans.AnyAsync(p => p.ReferralId == referral.Id, ct))
         {
-            return Problems.Conflict("The referral already has a treatment plan; revise it instead.");
+            return ClinicalProblems.Conflict(new Refusal("plan-exists", "The referral already has a treatment plan; revise it instead."));
         }
         var plan = TreatmentPlan.Draft(evaluation, terms, s.User.Id, s.Now);
         s.Db.TreatmentPlans.Add(plan);
@@ -59,7 +59,7 @@ public static class TreatmentPlansApi
         var plan = await s.Records.LatestVersionAsync(id, ct);
         if (plan is null)
         {
-            return Problems.NotFound("No treatment plan with this id.");
+            return ClinicalProblems.NotFound("No treatment plan with this id.");
         }
         await s.Audit.RecordReadAsync(RecordTypes.TreatmentPlan, id, plan.ReferralId, ct);
         return TypedResults.Ok(TreatmentPlanResponse.From(plan));
@@ -70,7 +70,7 @@ public static class TreatmentPlansApi
         var plan = await s.Scope.TreatmentPlans.FirstOrDefaultAsync(p => p.Id == id && p.Version == version, ct);
         if (plan is null)
         {
-            return Problems.NotFound("No such version of the treatment plan.");
+            return ClinicalProblems.NotFound("No such version of the treatment plan.");
         }
         await s.Audit.RecordReadAsync(RecordTypes.TreatmentPlan, id, plan.ReferralId, ct);
         return TypedResults.Ok(TreatmentPlanResponse.From(plan));
@@ -82,7 +82,7 @@ public static class TreatmentPlansApi
         var plan = await s.Records.LatestVersionAsync(id, ct);
         if (plan is null)
         {
-            return Problems.NotFound("No treatment plan with this id.");
+            return ClinicalProblems.NotFound("No treatment plan with this id.");
         }
         plan.Activate(s.Now);
         s.Outbox.Add(ClinicalEvents.Activated(plan));
@@ -97,7 +97,7 @@ public static class TreatmentPlansApi
         var plan = await s.Records.LatestVersionAsync(id, ct);
         if (plan is null)
         {
-            return Problems.NotFound("No treatment plan with this id.");
+            return ClinicalProblems.NotFound("No treatment plan with this id.");
         }
         var certification = plan.Certify(request.CertifiedBy ?? "", request.CertifiedAt ?? s.Now, s.Now);
         s.Outbox.Add(ClinicalEvents.Certified(plan, certification));
@@ -112,7 +112,7 @@ public static class TreatmentPlansApi
         var plan = await s.Records.LatestVersionAsync(id, ct);
         if (plan is null)
         {
-            return Problems.NotFound("No treatment plan with this id.");
+            return ClinicalProblems.NotFound("No treatment plan with this id.");
         }
         var referral = await s.Db.Referrals.SingleAsync(r => r.Id == plan.ReferralId, ct);
         var terms = PlanTerms.Create(referral, request.Techniques, request.BodyRegions, request.SessionsPerWeek, request.Weeks, request.VisitCount, request.Goals);

@@ -38,14 +38,14 @@ public static class VisitNotesApi
     {
         if (request.AppointmentId is null)
         {
-            return Problems.Invalid("appointmentId", "The appointment is required.");
+            return ClinicalProblems.Invalid("appointmentId", "The appointment is required.");
         }
         var content = request.ToContent();
         var appointment = await s.Scope.Appointments.FirstOrDefaultAsync(a => a.Id == request.AppointmentId, ct);
         var referral = appointment is null ? null : await s.Scope.Referrals.FirstOrDefaultAsync(r => r.Id == appointment.ReferralId, ct);
         if (appointment is null || referral is null)
         {
-            return Problems.NotFound(appointment is null ? "No appointment with this id is known." : "The appointment's referral is not known.");
+            return ClinicalProblems.NotFound(appointment is null ? "No appointment with this id is known." : "The appointment's referral is not known.");
         }
         var author = s.AuthorOf(appointment, request.OnBehalfReason);
         await s.Records.EnsureTreatmentAllowedAsync(referral, content.Techniques, DateOnly.FromDateTime(appointment.StartsAt.UtcDateTime), ct);
@@ -79,7 +79,7 @@ public static class VisitNotesApi
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return Problems.NotFound("No visit note with this id.");
+            return ClinicalProblems.NotFound("No visit note with this id.");
         }
         var addenda = await s.Db.Addenda.Where(a => a.NoteId == id).ToListAsync(ct);
         await s.Audit.RecordReadAsync(RecordTypes.VisitNote, id, note.ReferralId, ct);
@@ -93,13 +93,13 @@ public static class VisitNotesApi
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return Problems.NotFound("No visit note with this id.");
+            return ClinicalProblems.NotFound("No visit note with this id.");
         }
         var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
         var author = s.AuthorOf(appointment, request.OnBehalfReason);
         if (note.IsSigned)
         {
-            return Problems.Conflict("A signed note cannot be changed; add an addendum instead.");
+            return ClinicalProblems.Conflict(new Refusal("signed", "A signed note cannot be changed; add an addendum instead."));
         }
         if (IsStale(http, note))
         {
@@ -144,13 +144,13 @@ public static class VisitNotesApi
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return Problems.NotFound("No visit note with this id.");
+            return ClinicalProblems.NotFound("No visit note with this id.");
         }
         var appointment = await s.Db.Appointments.SingleAsync(a => a.Id == note.AppointmentId, ct);
         var author = s.AuthorOf(appointment, request?.OnBehalfReason);
         if (note.IsSigned)
         {
-            return Problems.Conflict("The note is already signed.");
+            return ClinicalProblems.Conflict(new Refusal("signed", "The note is already signed."));
         }
         if (IsStale(http, note))
         {
@@ -181,7 +181,7 @@ public static class VisitNotesApi
         var note = await s.Scope.VisitNotes.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return Problems.NotFound("No visit note with this id.");
+            return ClinicalProblems.NotFound("No visit note with this id.");
         }
         var addendum = Addendum.To(note, s.User.Id, request.Reason, request.Text, s.Now);
         s.Db.Addenda.Add(addendum);

@@ -57,9 +57,9 @@ internal static class PhysicianLinksApi
             audit.RecordByLink(link, referral, "physician-clearance");
             await s.SaveAsync(referral, ct);
         }
-        catch (ReferralRuleViolation violation)
+        catch (RuleViolation violation)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to clear", detail: violation.Message);
+            return TypedResults.Problem(violation.Refusal.ToProblem(StatusCodes.Status409Conflict, "Nothing to clear"));
         }
         catch (DbUpdateConcurrencyException)
         {

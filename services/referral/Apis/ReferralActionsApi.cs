@@ -43,7 +43,7 @@ internal static class ReferralActionsApi
 
         api.MapPost("/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
         {
-            var errors = new ValidationErrors();
+            var errors = new FieldErrors();
             var subject = Subject(body, errors);
             var clearedBy = errors.Required("clearedBy", body?.ClearedBy);
             var document = errors.Required("documentReference", body?.DocumentReference, 500);
@@ -55,7 +55,7 @@ internal static class ReferralActionsApi
     }
 
     // Exactly one of technique and finding names what is cleared.
-    private static string? Subject(ClearanceRequest? body, ValidationErrors errors)
+    private static string? Subject(ClearanceRequest? body, FieldErrors errors)
     {
         if (!string.IsNullOrWhiteSpace(body?.Technique) && !string.IsNullOrWhiteSpace(body?.Finding))
         {
@@ -67,13 +67,13 @@ internal static class ReferralActionsApi
 
     private static async Task<ChangeResult> WithReason(ReasonRequest? body, Func<string, Task<ChangeResult>> change)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var reason = errors.Required("reason", body?.Reason, 1000);
         return reason is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : await change(reason);
     }
 
     private static async Task<ChangeResult> ChangeAsync(
-        Guid id, ReferralServices services, HttpContext http, ValidationErrors? inputErrors, string auditAction,
+        Guid id, ReferralServices services, HttpContext http, FieldErrors? inputErrors, string auditAction,
         Action<Domain.Referral, Actor, DateTimeOffset> change, CancellationToken ct)
     {
         if (inputErrors is { Any: true })
@@ -98,19 +98,18 @@ internal static class ReferralActionsApi
             services.Audit.Record(referral, auditAction);
             await services.SaveAsync(referral, ct);
         }
-        catch (ReferralRuleViolation violation)
+        catch (RuleViolation violation)
         {
-            return Conflict("The referral cannot change that way", violation.Message);
+            return violation.Refusal.ToConflict("The referral cannot change that way");
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict("The referral was changed at the same time", "Someone else changed this referral while this request was made; reload it and decide again.");
+            return new Refusal("changed-concurrently", "Someone else changed this referral while this request was made; reload it and decide again.")
+                .ToConflict("The referral was changed at the same time");
         }
 
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Ok(referral.ToDetails(await services.ReadableDuplicatesAsync([referral], ct)));
     }
 
-    private static Conflict<ProblemDetails> Conflict(string title, string detail) =>
-        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = title, Detail = detail });
 }

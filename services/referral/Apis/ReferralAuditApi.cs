@@ -1,5 +1,4 @@
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Referral.Api.Domain.Submission;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,7 @@ internal static class ReferralAuditApi
     public static async Task<Results<Ok<PagedList<AuditEntryView>>, ValidationProblem>> QueryAsync(
         [AsParameters] AuditQuery query, ReferralServices services, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 50;
         if (page is < 1 or > ReferralsApiExtensions.MaxPage)

@@ -84,7 +84,7 @@ public static class ReferralsApiExtensions
     public static async Task<Results<Ok<PagedList<ReferralSummary>>, ValidationProblem>> ListAsync(
         [AsParameters] InboxQuery query, ReferralServices services, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 20;
         if (page is < 1 or > MaxPage)

@@ -11,11 +11,11 @@ public sealed partial class Referral
         RequireStatus("accepted", ReferralStatus.Received);
         if (IsExpiredOn(Today(now)))
         {
-            throw new ReferralRuleViolation($"The referral expired on {ValidUntil:yyyy-MM-dd}; an expired referral cannot be accepted.");
+            throw new RuleViolation("referral-expired", $"The referral expired on {ValidUntil:yyyy-MM-dd}; an expired referral cannot be accepted.");
         }
         if (Precautions.FirstOrDefault(p => p.Effect == ContraindicationEffect.BlocksAllTreatment) is { } blocking)
         {
-            throw new ReferralRuleViolation($"'{blocking.Name}' blocks all treatment; the referral cannot be accepted.");
+            throw new RuleViolation("contraindicated", $"'{blocking.Name}' blocks all treatment; the referral cannot be accepted.");
         }
 
         MoveTo(ReferralStatus.Accepted, null, actor, now, "accepted");
@@ -62,10 +62,10 @@ public sealed partial class Referral
     {
         RequireStatus("cleared", ReferralStatus.Received, ReferralStatus.Accepted, ReferralStatus.OnHold, ReferralStatus.InTreatment);
         var awaiting = AwaitingClearance.FirstOrDefault(a => IsNamed(a, subject))
-            ?? throw new ReferralRuleViolation($"'{subject.Trim()}' is not awaiting clearance on this referral; awaiting: {Describe(AwaitingClearance)}.");
+            ?? throw new RuleViolation("nothing-to-clear", $"'{subject.Trim()}' is not awaiting clearance on this referral; awaiting: {Describe(AwaitingClearance)}.");
         if (clearedAt > now)
         {
-            throw new ReferralRuleViolation("A clearance cannot be dated in the future.");
+            throw new RuleViolation("clearance-in-future", "A clearance cannot be dated in the future.");
         }
 
         Clearances = [.. Clearances, new Clearance(awaiting.Subject, clearedBy, clearedAt, documentReference, actor.Name, awaiting.Kind)];
@@ -91,7 +91,7 @@ public sealed partial class Referral
     {
         if (!allowed.Contains(Status))
         {
-            throw new ReferralRuleViolation(
+            throw new RuleViolation("referral-status",
                 $"A referral that is {Status.ToName()} cannot be {becoming}; only one that is {string.Join(" or ", allowed.Select(s => s.ToName()))} can.");
         }
     }

@@ -34,7 +34,7 @@ public abstract class ReferralEventConsumer<TMessage>(
                 logger.LogInformation("{Event} does not apply to referral {ReferralId} in status {Status}", typeof(TMessage).Name, referralId, referral.Status);
             }
         }
-        catch (ReferralRuleViolation violation)
+        catch (RuleViolation violation)
         {
             logger.LogWarning("{Event} cannot apply to referral {ReferralId}: {Reason}", typeof(TMessage).Name, referralId, violation.Message);
         }

@@ -22,7 +22,7 @@ public static class AppointmentListing
     public static async Task<Results<Ok<List<AppointmentView>>, ValidationProblem>> ListAsync(
         [AsParameters] AppointmentQuery query, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var calendar = query.ReferralId is null && query.SeriesId is null;
         if (calendar)
         {

@@ -24,7 +24,7 @@ public static class AppointmentTypesApi
     public static async Task<Results<Ok<AppointmentTypeView>, ValidationProblem>> PutAsync(
         string code, AppointmentTypeRequest request, SchedulingDbContext db, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var proposed = request.ToType(code, problems);
         if (proposed is null)
         {

@@ -1,7 +1,6 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
-using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
@@ -47,7 +46,7 @@ public static class AppointmentsApi
     public static async Task<Results<Created<AppointmentView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
         BookRequest request, BookingQueue bookings, SchedulingAccess scope, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var command = new BookAppointment(
             problems.Required("referralId", request.ReferralId) ?? default,
             problems.Required("locationId", request.LocationId) ?? default,
@@ -98,7 +97,7 @@ public static class AppointmentsApi
         {
             return RefusalResults.NotFound(Refusal.NotFound("The appointment"));
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var startsAt = problems.Instant("startsAt", request.StartsAt);
         if (problems.Any)
         {
@@ -117,7 +116,7 @@ public static class AppointmentsApi
         }
         if (reason?.Length > 1000)
         {
-            return new Problems().Add("reason", "reason must be at most 1000 characters.").ToResult();
+            return new FieldErrors().Add("reason", "reason must be at most 1000 characters.").ToResult();
         }
         return await ToResultAsync(await lifecycle.ChangeAsync(id, change, reason, ct), db, a => TypedResults.Ok(a), ct);
     }

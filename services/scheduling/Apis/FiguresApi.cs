@@ -27,7 +27,7 @@ public static class FiguresApi
     public static async Task<Results<Ok<List<LocationFigures>>, ValidationProblem>> GetAsync(
         Guid? locationId, DateOnly? from, DateOnly? to, SchedulingAccess scope, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         problems.Required("from", from);
         problems.Required("to", to);
         if (from > to)

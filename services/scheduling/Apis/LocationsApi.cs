@@ -44,7 +44,7 @@ public static class LocationsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.",
                 detail: "Only a location you work at can be set up.");
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var id = problems.Required("id", request.Id);
         var details = request.ToDetails(problems);
         if (problems.Any)
@@ -82,7 +82,7 @@ public static class LocationsApi
         {
             return TypedResults.NotFound();
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var details = request.ToDetails(problems);
         if (problems.Any)
         {

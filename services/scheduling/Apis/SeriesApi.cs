@@ -29,7 +29,7 @@ public static class SeriesApi
     public static async Task<Results<Created<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> BookAsync(
         SeriesRequest request, SeriesBooking series, SchedulingAccess scope, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var referralId = problems.Required("referralId", request.ReferralId);
         var locationId = problems.Required("locationId", request.LocationId);
         var therapistId = problems.Required("therapistId", request.TherapistId);
@@ -65,7 +65,7 @@ public static class SeriesApi
     private static async Task<Results<Ok<SeriesView>, NotFound<ProblemDetails>, ValidationProblem>> ChangeAsync(
         Guid id, Guid? fromAppointmentId, string? scope, string? time, int? dayOffset, bool cancel, string? reason, SeriesBooking series, SchedulingAccess visible, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var from = problems.Required("fromAppointmentId", fromAppointmentId);
         var parsedScope = scope switch
         {
@@ -93,7 +93,7 @@ public static class SeriesApi
         // A series lives at one location: the appointment it is changed from stands for all of it.
         if (!await visible.Appointments.AnyAsync(a => a.Id == from && a.SeriesId == id, ct))
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound("The appointment in this series"));
+            return RefusalResults.NotFound(Refusal.NotFound("The appointment in this series"));
         }
         var outcome = await series.ChangeAsync(id, new ChangeSeries(from!.Value, parsedScope!.Value, newTime, dayOffset ?? 0, cancel, reason), ct);
         return outcome.Refusal is { } refusal

@@ -29,7 +29,7 @@ public static class SlotsApi
         Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
         SlotSearch search, SchedulingAccess scope, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         problems.Required("referralId", referralId);
         problems.Required("from", from);
         problems.Required("to", to);
@@ -69,7 +69,7 @@ public static class SlotsApi
     public static async Task<Results<Created<HoldView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HoldAsync(
         HoldRequest request, HoldPlacement placement, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var referralId = problems.Required("referralId", request.ReferralId);
         var therapistId = problems.Required("therapistId", request.TherapistId);
         var startsAt = problems.Instant("startsAt", request.StartsAt);

@@ -50,7 +50,7 @@ public static class TherapistsApi
     public static async Task<Results<Created<TherapistView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
         TherapistRequest request, SchedulingDbContext db, SchedulingAccess scope, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var profile = request.ToProfile(problems);
         profile = profile with { LocationIds = await LocationsAsync([], profile.LocationIds, scope, problems, ct) };
         if (problems.Any)
@@ -82,7 +82,7 @@ public static class TherapistsApi
         {
             return TypedResults.NotFound();
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var profile = request.ToProfile(problems);
         profile = profile with { LocationIds = await LocationsAsync(therapist.LocationIds, profile.LocationIds, scope, problems, ct) };
         if (problems.Any)
@@ -104,7 +104,7 @@ public static class TherapistsApi
         {
             return TypedResults.NotFound();
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var windows = request.ToWindows(therapist, scope.Covers, problems);
         if (problems.Any)
         {
@@ -124,7 +124,7 @@ public static class TherapistsApi
         {
             return TypedResults.NotFound();
         }
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var (starts, ends) = (problems.Required("startsAt", request.StartsAt), problems.Required("endsAt", request.EndsAt));
         if (starts >= ends)
         {
@@ -158,7 +158,7 @@ public static class TherapistsApi
     /// set-up locations only; the therapist's other locations (which they are not shown) stay as they are.
     /// </summary>
     private static async Task<IReadOnlyList<Guid>> LocationsAsync(
-        IReadOnlyList<Guid> current, IReadOnlyList<Guid> requested, SchedulingAccess scope, Problems problems, CancellationToken ct)
+        IReadOnlyList<Guid> current, IReadOnlyList<Guid> requested, SchedulingAccess scope, FieldErrors problems, CancellationToken ct)
     {
         var own = requested.Where(scope.Covers).Distinct().ToList();
         var setUp = await scope.Locations.CountAsync(l => own.Contains(l.Id), ct);

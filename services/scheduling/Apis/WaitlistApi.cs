@@ -38,7 +38,7 @@ public static class WaitlistApi
     public static async Task<Results<Created<WaitlistEntry>, NotFound<ProblemDetails>, ValidationProblem>> JoinAsync(
         WaitlistRequest request, SchedulingDbContext db, SchedulingAccess scope, TimeProvider time, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var referralId = problems.Required("referralId", request.ReferralId);
         var locationId = problems.Required("locationId", request.LocationId);
         var type = problems.Text("appointmentType", request.AppointmentType, 50);
@@ -49,7 +49,7 @@ public static class WaitlistApi
         if (!await scope.MayBookAsync(referralId!.Value, [locationId!.Value], ct) || !await db.Locations.AnyAsync(l => l.Id == locationId, ct)
             || !await db.AppointmentTypes.AnyAsync(t => t.Code == type, ct))
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound("The referral, location or appointment type"));
+            return RefusalResults.NotFound(Refusal.NotFound("The referral, location or appointment type"));
         }
         var entry = new WaitlistEntry(referralId!.Value, locationId!.Value, type, request.TherapistId, request.Before, time.GetUtcNow());
         db.Waitlist.Add(entry);
@@ -62,7 +62,7 @@ public static class WaitlistApi
     {
         if (!await scope.Waitlist.AnyAsync(w => w.Id == id, ct))
         {
-            return RefusalResults.NotFound(Domain.Refusal.NotFound("The waitlist entry"));
+            return RefusalResults.NotFound(Refusal.NotFound("The waitlist entry"));
         }
         var outcome = await offers.AcceptAsync(id, booking, ct);
         if (outcome.Refusal is { } refusal)

@@ -72,7 +72,14 @@ public sealed record ReferralState(
     VisitCounts Visits,
     bool EvaluationCompleted,
     DateTimeOffset? LastResumedAt,
-    string? SubmitterClientId);
+    string? SubmitterClientId)
+{
+    /// <summary>The version a copy holds before it has taken any state.</summary>
+    public const long NoneYet = -1;
+
+    /// <summary>The one rule every copy applies: take a state only when it is newer than the one held.</summary>
+    public bool IsNewerThan(long heldVersion) => Version > heldVersion;
+}
 
 /// <summary>Something the physician must clear before it is treated: a requested technique, or an evaluation finding.</summary>
 public sealed record ClearanceNeeded(string Subject, string Kind, string? BodyRegion)

@@ -14,14 +14,14 @@ public sealed class EvaluationTests
         var referral = Clinic.Referral();
         var signed = Clinic.SignedEvaluation(referral);
 
-        Assert.Contains("evaluation appointment", Assert.Throws<ClinicalRuleViolation>(() =>
+        Assert.Contains("evaluation appointment", Assert.Throws<RuleViolation>(() =>
             Clinic.Evaluate(referral, Clinic.Appointment(referral, "treatment"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday)).Message);
-        Assert.Contains("already has a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
+        Assert.Contains("already has a signed initial", Assert.Throws<RuleViolation>(() =>
             Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), signed, Clinic.Monday)).Message);
         var unevaluated = Clinic.Referral();
-        Assert.Contains("needs a signed initial", Assert.Throws<ClinicalRuleViolation>(() =>
+        Assert.Contains("needs a signed initial", Assert.Throws<RuleViolation>(() =>
             Clinic.Evaluate(unevaluated, Clinic.Appointment(unevaluated, "re-evaluation"), EvaluationKind.ReEvaluation, Clinic.Content(), null, Clinic.Monday)).Message);
-        Assert.Contains("another referral", Assert.Throws<ClinicalRuleViolation>(() =>
+        Assert.Contains("another referral", Assert.Throws<RuleViolation>(() =>
             Clinic.Evaluate(unevaluated, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday)).Message);
     }
 
@@ -39,8 +39,8 @@ public sealed class EvaluationTests
         Assert.Equal(Clinic.Monday.AddHours(1), referral.TreatmentBlockedAt);
         Assert.Equal(["Osteoporosis"], referral.PendingClearances);
         Assert.Equal(evaluation.Id, referral.LatestEvaluationId);
-        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Revise(Clinic.Content(), Clinic.Treating(evaluation.AppointmentId)));
-        Assert.Throws<ClinicalRuleViolation>(() => evaluation.Sign(referral, Clinic.Treating(evaluation.AppointmentId), Clinic.Monday.AddHours(2)));
+        Assert.Throws<RuleViolation>(() => evaluation.Revise(Clinic.Content(), Clinic.Treating(evaluation.AppointmentId)));
+        Assert.Throws<RuleViolation>(() => evaluation.Sign(referral, Clinic.Treating(evaluation.AppointmentId), Clinic.Monday.AddHours(2)));
     }
 
     [Fact]

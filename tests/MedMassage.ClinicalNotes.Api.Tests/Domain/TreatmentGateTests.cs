@@ -1,4 +1,3 @@
-using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
@@ -12,7 +11,7 @@ public sealed class TreatmentGateTests
     private static readonly DateOnly VisitDay = DateOnly.FromDateTime(Clinic.Monday.UtcDateTime).AddDays(3);
 
     private static string Refusal(CareReferral referral, IReadOnlyList<Evaluation> evaluations, TreatmentPlan? plan, params AppliedTechnique[] techniques) =>
-        Assert.Throws<ClinicalRuleViolation>(() => TreatmentGate.EnsureAllowed(referral, evaluations, plan, techniques, VisitDay)).Message;
+        Assert.Throws<RuleViolation>(() => TreatmentGate.EnsureAllowed(referral, evaluations, plan, techniques, VisitDay)).Message;
 
     [Fact]
     public void Prescribed_techniques_on_planned_regions_are_allowed_after_evaluation_and_plan()
@@ -95,7 +94,7 @@ public sealed class TreatmentGateTests
         var evaluation = Clinic.SignedEvaluation(referral);
         var plan = Clinic.ActivePlan(referral, evaluation);
 
-        Assert.Contains("expired", Assert.Throws<ClinicalRuleViolation>(() =>
+        Assert.Contains("expired", Assert.Throws<RuleViolation>(() =>
             TreatmentGate.EnsureAllowed(referral, [evaluation], plan, [Clinic.Technique("Massage")], referral.ValidUntil.AddDays(1))).Message);
 
         referral.Discharge("Goals met", Clinic.Monday.AddDays(30));

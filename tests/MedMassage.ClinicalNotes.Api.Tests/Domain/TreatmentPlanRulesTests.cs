@@ -59,7 +59,7 @@ public sealed class TreatmentPlanRulesTests
         var plan = TreatmentPlan.Draft(Clinic.SignedEvaluation(referral), Clinic.Terms(referral), "therapist-1", Clinic.Monday);
 
         Assert.Contains("not active", plan.WhyNotUsableOn(Activated));
-        Assert.Throws<ClinicalRuleViolation>(() => plan.Certify("Dr. Lee", Clinic.Monday, Clinic.Monday));
+        Assert.Throws<RuleViolation>(() => plan.Certify("Dr. Lee", Clinic.Monday, Clinic.Monday));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class TreatmentPlanRulesTests
         var referral = Clinic.Referral();
         var unsigned = Clinic.Evaluate(referral, Clinic.Appointment(referral, "evaluation"), EvaluationKind.Initial, Clinic.Content(), null, Clinic.Monday);
 
-        Assert.Throws<ClinicalRuleViolation>(() => TreatmentPlan.Draft(unsigned, Clinic.Terms(referral), "t", Clinic.Monday));
+        Assert.Throws<RuleViolation>(() => TreatmentPlan.Draft(unsigned, Clinic.Terms(referral), "t", Clinic.Monday));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class TreatmentPlanRulesTests
         Assert.Equal((plan.Id, 2, PlanStatus.Active, 8), (revised.Id, revised.Version, revised.Status, revised.Terms.VisitCount));
         Assert.Empty(revised.Certifications);
         Assert.Equal(Activated.AddDays(50), revised.CertificationDueBy);
-        Assert.Throws<ClinicalRuleViolation>(() => plan.Revise(Clinic.Terms(referral), "again", "t", Clinic.Monday.AddDays(21)));
+        Assert.Throws<RuleViolation>(() => plan.Revise(Clinic.Terms(referral), "again", "t", Clinic.Monday.AddDays(21)));
     }
 
     [Fact]

@@ -31,15 +31,15 @@ public sealed class VisitNoteTests
         var note = Draft(out var referral);
         note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(1));
 
-        Assert.Throws<ClinicalRuleViolation>(() => note.Revise(Clinic.NoteContent(), note.PlanId, note.PlanVersion, Clinic.Treating(note.AppointmentId)));
-        Assert.Throws<ClinicalRuleViolation>(() => note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(2)));
+        Assert.Throws<RuleViolation>(() => note.Revise(Clinic.NoteContent(), note.PlanId, note.PlanVersion, Clinic.Treating(note.AppointmentId)));
+        Assert.Throws<RuleViolation>(() => note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(2)));
     }
 
     [Fact]
     public void Addenda_correct_signed_notes_only_and_give_a_reason()
     {
         var note = Draft(out var referral);
-        Assert.Throws<ClinicalRuleViolation>(() => Addendum.To(note, "therapist-1", "typo", "L5 not L4", Clinic.Monday));
+        Assert.Throws<RuleViolation>(() => Addendum.To(note, "therapist-1", "typo", "L5 not L4", Clinic.Monday));
 
         note.Sign(referral, Clinic.Treating(note.AppointmentId), Clinic.Monday.AddHours(1));
         var error = Assert.Throws<InvalidClinicalData>(() => Addendum.To(note, "therapist-1", "", "L5 not L4", Clinic.Monday.AddHours(2)));

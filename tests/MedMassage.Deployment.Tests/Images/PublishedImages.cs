@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MedMassage.Tests.Shared;
 
 namespace MedMassage.Deployment.Tests.Images;
 
@@ -27,7 +28,7 @@ public static class PublishedImages
     public static string Directory =>
         Environment.GetEnvironmentVariable("MEDMASSAGE_IMAGES") is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.Combine(RepositoryRoot(), "artifacts", "images");
+            : Path.Combine(Repository.Root, "artifacts", "images");
 
     public static string PathOf(string name) => Path.Combine(Directory, name + ".tar");
 
@@ -39,17 +40,4 @@ public static class PublishedImages
                 "artifacts/images), or point MEDMASSAGE_IMAGES at a directory that holds them.", PathOf(n)))).Value;
 
     public static IReadOnlyList<ImageArchive> All() => [.. Assemblies.Keys.Select(Get)];
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No MedMassage.sln above {AppContext.BaseDirectory}; set MEDMASSAGE_IMAGES.");
-    }
 }

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-
+using MedMassage.Tests.Shared;
 namespace MedMassage.Deployment.Tests.Manifests;
 
 /// <summary>Runs deploy/check/check.mjs, installing its packages first when they are missing (once per test run).</summary>
@@ -8,7 +7,7 @@ internal static class ManifestChecker
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private static bool _installed;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static string ManifestDirectory => Path.Combine(RepositoryRoot, "deploy", "k8s");
 
@@ -35,6 +34,12 @@ internal static class ManifestChecker
         return target;
     }
 
+    private static async Task<Result> RunAsync(string program, string[] arguments, TimeSpan? timeout = null)
+    {
+        var run = await Repository.RunAsync(program, arguments, timeout: timeout);
+        return new Result(run.ExitCode, run.Output);
+    }
+
     private static async Task EnsureInstalledAsync()
     {
         await InstallGate.WaitAsync();
@@ -53,46 +58,5 @@ internal static class ManifestChecker
         {
             InstallGate.Release();
         }
-    }
-
-    private static async Task<Result> RunAsync(string program, string[] arguments, TimeSpan? timeout = null)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
-        var stderr = process.StandardError.ReadToEndAsync(cancel.Token);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in time");
-        }
-        return new Result(process.ExitCode, (await stdout) + (await stderr));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MedMassage.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("MedMassage.sln not found above the test binaries.");
     }
 }

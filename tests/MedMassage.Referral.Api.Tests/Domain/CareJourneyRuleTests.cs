@@ -50,7 +50,7 @@ public sealed partial class CareJourneyRuleTests
         referral.RecordEvaluation(Guid.NewGuid(), [UnhealedScar], Clinical, Now.AddDays(20));
 
         Assert.Empty(referral.AwaitingClearance);
-        Assert.Throws<ReferralRuleViolation>(() => referral.RecordClearance("Unhealed scar", "Dr. Ruth Lee", Now, null, Staff, Now.AddDays(21)));
+        Assert.Throws<RuleViolation>(() => referral.RecordClearance("Unhealed scar", "Dr. Ruth Lee", Now, null, Staff, Now.AddDays(21)));
     }
 
     [Fact]

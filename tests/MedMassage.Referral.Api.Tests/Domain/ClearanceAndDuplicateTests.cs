@@ -37,8 +37,8 @@ public sealed class ClearanceAndDuplicateTests
     {
         var referral = Accepted(r => r with { Techniques = ["scar-tissue-release", "stretching"] });
 
-        Assert.Throws<ReferralRuleViolation>(() => referral.RecordClearance("stretching", "Dr. X", Now, null, Staff, Now));
-        Assert.Throws<ReferralRuleViolation>(() => referral.RecordClearance("scar-tissue-release", "Dr. X", Now.AddHours(1), null, Staff, Now));
+        Assert.Throws<RuleViolation>(() => referral.RecordClearance("stretching", "Dr. X", Now, null, Staff, Now));
+        Assert.Throws<RuleViolation>(() => referral.RecordClearance("scar-tissue-release", "Dr. X", Now.AddHours(1), null, Staff, Now));
         Assert.Empty(referral.Clearances);
     }
 

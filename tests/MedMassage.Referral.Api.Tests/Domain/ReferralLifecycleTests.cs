@@ -46,7 +46,7 @@ public sealed class ReferralLifecycleTests
     {
         var referral = Received(r => r with { ValidFrom = Today.AddDays(-60), ValidUntil = Today.AddDays(-1) });
 
-        var violation = Assert.Throws<ReferralRuleViolation>(() => referral.Accept(Staff, Now));
+        var violation = Assert.Throws<RuleViolation>(() => referral.Accept(Staff, Now));
 
         Assert.Contains("expired", violation.Message, StringComparison.Ordinal);
         Assert.Equal(ReferralStatus.Received, referral.Status);
@@ -68,7 +68,7 @@ public sealed class ReferralLifecycleTests
     {
         var referral = Received(r => r with { Precautions = [new PrecautionInput("Acute infection", "blocks-all-treatment", null)] });
 
-        Assert.Throws<ReferralRuleViolation>(() => referral.Accept(Staff, Now));
+        Assert.Throws<RuleViolation>(() => referral.Accept(Staff, Now));
         Assert.Equal(ReferralStatus.Received, referral.Status);
     }
 
@@ -77,8 +77,8 @@ public sealed class ReferralLifecycleTests
     {
         var accepted = Accepted();
 
-        Assert.Throws<ReferralRuleViolation>(() => accepted.Accept(Staff, Now));
-        Assert.Throws<ReferralRuleViolation>(() => accepted.Reject("late", Staff, Now));
+        Assert.Throws<RuleViolation>(() => accepted.Accept(Staff, Now));
+        Assert.Throws<RuleViolation>(() => accepted.Reject("late", Staff, Now));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class ReferralLifecycleTests
         var rejected = Received();
         rejected.Reject("no", Staff, Now);
 
-        Assert.Throws<ReferralRuleViolation>(() => Accepted().Resume(Staff, Now));
-        Assert.Throws<ReferralRuleViolation>(() => rejected.PutOnHold("why", Staff, Now));
+        Assert.Throws<RuleViolation>(() => Accepted().Resume(Staff, Now));
+        Assert.Throws<RuleViolation>(() => rejected.PutOnHold("why", Staff, Now));
     }
 
     public static TheoryData<string> OpenStates => ["received", "accepted", "on-hold", "in-treatment"];
@@ -140,7 +140,7 @@ public sealed class ReferralLifecycleTests
         var cancelled = Received();
         cancelled.Cancel("first", Staff, Now);
 
-        var violation = Assert.Throws<ReferralRuleViolation>(() => cancelled.Cancel("again", Staff, Now));
+        var violation = Assert.Throws<RuleViolation>(() => cancelled.Cancel("again", Staff, Now));
 
         Assert.Contains("cancelled", violation.Message, StringComparison.Ordinal);
     }

@@ -73,6 +73,6 @@ public sealed class TreatmentTests
 
         Assert.Equal(ReferralStatus.Completed, treated.Status);
         Assert.Equal("completed", treated.PublishedState().Status);
-        Assert.Throws<ReferralRuleViolation>(() => accepted.Complete("goals met", Clinical, Now));
+        Assert.Throws<RuleViolation>(() => accepted.Complete("goals met", Clinical, Now));
     }
 }

@@ -57,7 +57,7 @@ public sealed class ServiceRequestMappingTests
         var patient = Referral().Patient;
         var fhir = PatientMapping.ToFhir(patient);
         FhirAssert.Valid(fhir);
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var back = PartyValidator.Patient(PatientMapping.ToInput(fhir, patient.Id), DomainReferrals.Today, errors);
         Assert.False(errors.Any);
         Assert.Equivalent(patient, back, strict: true);

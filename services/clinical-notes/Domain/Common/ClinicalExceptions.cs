@@ -1,8 +1,5 @@
 namespace MedMassage.ClinicalNotes.Api.Domain.Common;
 
-/// <summary>A clinical rule forbids the requested change in the record's current state (answered 409).</summary>
-public sealed class ClinicalRuleViolation(string message) : Exception(message);
-
 /// <summary>The caller may see the record but not make this change to it (answered 403); nothing is changed.</summary>
 public sealed class ClinicalAccessDenied(string message) : Exception(message);
 
@@ -13,41 +10,16 @@ public sealed class InvalidClinicalData(IReadOnlyDictionary<string, string[]> er
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
 
-/// <summary>Collects every field error before failing, so the caller learns all of them at once.</summary>
-public sealed class FieldErrors
+/// <summary>Clinical data is checked whole, then refused with every bad field at once.</summary>
+public static class ClinicalFieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    public static void Merge(this FieldErrors errors, string prefix, InvalidClinicalData nested) => errors.Merge(prefix, nested.Errors);
 
-    public bool Any => _errors.Count > 0;
-
-    public FieldErrors Add(string field, string message)
+    public static void ThrowIfAny(this FieldErrors errors)
     {
-        if (!_errors.TryGetValue(field, out var list))
+        if (errors.Any)
         {
-            _errors[field] = list = [];
-        }
-        list.Add(message);
-        return this;
-    }
-
-    public FieldErrors When(bool invalid, string field, string message) => invalid ? Add(field, message) : this;
-
-    public void Merge(string prefix, InvalidClinicalData nested)
-    {
-        foreach (var (field, messages) in nested.Errors)
-        {
-            foreach (var message in messages)
-            {
-                Add($"{prefix}.{field}", message);
-            }
-        }
-    }
-
-    public void ThrowIfAny()
-    {
-        if (Any)
-        {
-            throw new InvalidClinicalData(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            throw new InvalidClinicalData(errors.ToDictionary());
         }
     }
 }

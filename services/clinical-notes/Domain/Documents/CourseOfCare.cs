@@ -1,4 +1,3 @@
-using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
@@ -28,7 +27,7 @@ public sealed record CourseOfCare(
     {
         if (!Evaluations.Any(e => e.Kind == EvaluationKind.Initial))
         {
-            throw new ClinicalRuleViolation("A report needs a signed initial evaluation.");
+            throw new RuleViolation("initial-evaluation-missing", "A report needs a signed initial evaluation.");
         }
     }
 }

@@ -1,5 +1,4 @@
 using MedMassage.ClinicalNotes.Api.Domain.Appointments;
-using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Contracts;
 
@@ -40,27 +39,27 @@ public sealed class Evaluation
         author.EnsureCovers(appointment.Id);
         if (appointment.ReferralId != referral.Id)
         {
-            throw new ClinicalRuleViolation("The appointment belongs to another referral.");
+            throw new RuleViolation("appointment-of-another-referral", "The appointment belongs to another referral.");
         }
         if (!referral.IsOpenForCare)
         {
-            throw new ClinicalRuleViolation($"The referral is {referral.Status}{(referral.DischargedAt is null ? "" : " and discharged")}; no evaluation can be documented.");
+            throw new RuleViolation("referral-status", $"The referral is {referral.Status}{(referral.DischargedAt is null ? "" : " and discharged")}; no evaluation can be documented.");
         }
         if (!appointment.CanBeDocumented)
         {
-            throw new ClinicalRuleViolation($"The appointment is {appointment.Status.ToString().ToLowerInvariant()}.");
+            throw new RuleViolation("appointment-status", $"The appointment is {appointment.Status.ToString().ToLowerInvariant()}.");
         }
         if (kind == EvaluationKind.Initial && appointment.Kind != AppointmentKind.Evaluation)
         {
-            throw new ClinicalRuleViolation("An initial evaluation is written for an evaluation appointment.");
+            throw new RuleViolation("evaluation-appointment", "An initial evaluation is written for an evaluation appointment.");
         }
         if (kind == EvaluationKind.Initial && signedInitial is not null)
         {
-            throw new ClinicalRuleViolation("The referral already has a signed initial evaluation; write a re-evaluation.");
+            throw new RuleViolation("initial-evaluation-exists", "The referral already has a signed initial evaluation; write a re-evaluation.");
         }
         if (kind == EvaluationKind.ReEvaluation && signedInitial is null)
         {
-            throw new ClinicalRuleViolation("A re-evaluation needs a signed initial evaluation.");
+            throw new RuleViolation("initial-evaluation-missing", "A re-evaluation needs a signed initial evaluation.");
         }
         return new Evaluation
         {
@@ -110,7 +109,7 @@ public sealed class Evaluation
     {
         if (IsSigned)
         {
-            throw new ClinicalRuleViolation("A signed evaluation cannot be changed.");
+            throw new RuleViolation("signed", "A signed evaluation cannot be changed.");
         }
     }
 }

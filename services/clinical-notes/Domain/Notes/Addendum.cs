@@ -22,7 +22,7 @@ public sealed class Addendum
             .ThrowIfAny();
         if (!note.IsSigned)
         {
-            throw new ClinicalRuleViolation("An unsigned note is edited directly; addenda correct signed notes.");
+            throw new RuleViolation("addendum-of-unsigned", "An unsigned note is edited directly; addenda correct signed notes.");
         }
         return new Addendum { Id = Guid.CreateVersion7(now), NoteId = note.Id, Author = author, WrittenAt = now, Reason = reason!.Trim(), Text = text!.Trim() };
     }

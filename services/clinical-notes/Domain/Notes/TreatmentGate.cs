@@ -82,7 +82,7 @@ public static class TreatmentGate
 
         if (reasons.Count > 0)
         {
-            throw new ClinicalRuleViolation(string.Join(" ", reasons.Distinct(StringComparer.Ordinal)));
+            throw new RuleViolation("treatment-blocked", string.Join(" ", reasons.Distinct(StringComparer.Ordinal)));
         }
     }
 }

@@ -1,5 +1,4 @@
 using MedMassage.ClinicalNotes.Api.Domain.Appointments;
-using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Contracts.ClinicalNotes;
 
@@ -46,15 +45,15 @@ public sealed class VisitNote
         author.EnsureCovers(appointment.Id);
         if (appointment.ReferralId != referral.Id)
         {
-            throw new ClinicalRuleViolation("The appointment belongs to another referral.");
+            throw new RuleViolation("appointment-of-another-referral", "The appointment belongs to another referral.");
         }
         if (appointment.Kind == AppointmentKind.Evaluation)
         {
-            throw new ClinicalRuleViolation("An evaluation appointment is documented by the evaluation, not a visit note.");
+            throw new RuleViolation("evaluation-appointment", "An evaluation appointment is documented by the evaluation, not a visit note.");
         }
         if (!appointment.CanBeDocumented)
         {
-            throw new ClinicalRuleViolation($"The appointment is {appointment.Status.ToString().ToLowerInvariant()}.");
+            throw new RuleViolation("appointment-status", $"The appointment is {appointment.Status.ToString().ToLowerInvariant()}.");
         }
         return new VisitNote
         {
@@ -110,7 +109,7 @@ public sealed class VisitNote
     {
         if (IsSigned)
         {
-            throw new ClinicalRuleViolation("A signed note cannot be changed; add an addendum instead.");
+            throw new RuleViolation("signed", "A signed note cannot be changed; add an addendum instead.");
         }
     }
 }

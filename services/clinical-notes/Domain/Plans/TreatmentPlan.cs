@@ -50,7 +50,7 @@ public sealed class TreatmentPlan
     {
         if (initialEvaluation.Kind != EvaluationKind.Initial || !initialEvaluation.IsSigned)
         {
-            throw new ClinicalRuleViolation("A treatment plan is set from a signed initial evaluation.");
+            throw new RuleViolation("initial-evaluation-missing", "A treatment plan is set from a signed initial evaluation.");
         }
         return new TreatmentPlan
         {
@@ -69,7 +69,7 @@ public sealed class TreatmentPlan
     {
         if (Status != PlanStatus.Draft)
         {
-            throw new ClinicalRuleViolation($"Only a draft plan can be activated; this one is {Status.ToString().ToLowerInvariant()}.");
+            throw new RuleViolation("plan-status", $"Only a draft plan can be activated; this one is {Status.ToString().ToLowerInvariant()}.");
         }
         Status = PlanStatus.Active;
         ActivatedAt = now;
@@ -86,7 +86,7 @@ public sealed class TreatmentPlan
             .ThrowIfAny();
         if (Status != PlanStatus.Active)
         {
-            throw new ClinicalRuleViolation($"Only the active plan is certified; this one is {Status.ToString().ToLowerInvariant()}.");
+            throw new RuleViolation("plan-status", $"Only the active plan is certified; this one is {Status.ToString().ToLowerInvariant()}.");
         }
         var certification = new Certification(certifiedBy.Trim(), certifiedAt, CertificationRules.RecertificationDueBy(certifiedAt));
         Certifications = [.. Certifications, certification];
@@ -99,7 +99,7 @@ public sealed class TreatmentPlan
         new FieldErrors().When(string.IsNullOrWhiteSpace(reason), "reason", "A revision gives its reason.").ThrowIfAny();
         if (Status != PlanStatus.Active)
         {
-            throw new ClinicalRuleViolation("Only the active plan can be revised.");
+            throw new RuleViolation("plan-status", "Only the active plan can be revised.");
         }
         Status = PlanStatus.Superseded;
         return new TreatmentPlan

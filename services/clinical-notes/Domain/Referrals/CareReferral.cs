@@ -56,7 +56,7 @@ public sealed class CareReferral
 
     public static CareReferral From(ReferralState state)
     {
-        var referral = new CareReferral { Id = state.ReferralId, Version = -1 };
+        var referral = new CareReferral { Id = state.ReferralId, Version = ReferralState.NoneYet };
         referral.Apply(state);
         return referral;
     }
@@ -67,7 +67,7 @@ public sealed class CareReferral
     /// </summary>
     public bool Apply(ReferralState state)
     {
-        if (state.Version <= Version)
+        if (!state.IsNewerThan(Version))
         {
             return false;
         }
@@ -134,7 +134,7 @@ public sealed class CareReferral
     {
         if (DischargedAt is not null)
         {
-            throw new ClinicalRuleViolation("The patient is already discharged from this referral.");
+            throw new RuleViolation("discharged", "The patient is already discharged from this referral.");
         }
         DischargedAt = at;
         DischargeReason = reason;

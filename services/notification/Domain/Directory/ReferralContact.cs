@@ -14,7 +14,7 @@ public sealed class ReferralContact
     }
 
     public Guid ReferralId { get; private set; }
-    public long Version { get; private set; } = -1;
+    public long Version { get; private set; } = ReferralState.NoneYet;
     public string Reference { get; private set; } = "";
     public Guid? LocationId { get; private set; }
     public Guid PatientId { get; private set; }
@@ -41,7 +41,7 @@ public sealed class ReferralContact
     /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
     public bool Apply(ReferralState state, DateTimeOffset now)
     {
-        if (state.Version <= Version)
+        if (!state.IsNewerThan(Version))
         {
             return false;
         }

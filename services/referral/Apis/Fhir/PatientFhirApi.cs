@@ -61,7 +61,7 @@ public static class PatientFhirApi
         {
             return FhirProblems.Forbidden("Patients are registered by integrated systems.");
         }
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var now = services.Time.GetUtcNow();
         var patient = PartyValidator.Patient(PatientMapping.ToInput(fhir, Guid.CreateVersion7(now)), DateOnly.FromDateTime(now.UtcDateTime), errors);
         if (errors.Any || patient is null)

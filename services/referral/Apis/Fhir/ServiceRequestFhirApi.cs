@@ -1,7 +1,6 @@
 using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -167,7 +166,7 @@ public static class ServiceRequestFhirApi
             }
             await services.SaveAsync(referral, ct);
         }
-        catch (ReferralRuleViolation violation)
+        catch (RuleViolation violation)
         {
             return FhirProblems.Conflict("The referral cannot change that way", violation.Message);
         }

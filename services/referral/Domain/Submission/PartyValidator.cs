@@ -15,7 +15,7 @@ internal static partial class PartyValidator
     [GeneratedRegex(@"^\+?[0-9 ()./-]{7,20}$")]
     private static partial Regex PhoneNumber();
 
-    public static Patient? Patient(PatientInput? input, DateOnly today, ValidationErrors errors)
+    public static Patient? Patient(PatientInput? input, DateOnly today, FieldErrors errors)
     {
         if (input is null)
         {
@@ -86,7 +86,7 @@ internal static partial class PartyValidator
             : new Patient(input.Id ?? Guid.NewGuid(), first, last, input.DateOfBirth.Value, sex, phone, email, channel, language, identifiers);
     }
 
-    public static Physician? Physician(PhysicianInput? input, ValidationErrors errors)
+    public static Physician? Physician(PhysicianInput? input, FieldErrors errors)
     {
         if (input is null)
         {
@@ -111,7 +111,7 @@ internal static partial class PartyValidator
         return name is null || !Npi.IsValid(npi) ? null : new Physician(name, npi!, organization, phone, fax, email);
     }
 
-    private static string? Phone(string field, string? value, ValidationErrors errors)
+    private static string? Phone(string field, string? value, FieldErrors errors)
     {
         if (value is null)
         {
@@ -126,7 +126,7 @@ internal static partial class PartyValidator
         return value.Trim();
     }
 
-    private static string? Email(string field, string? value, ValidationErrors errors)
+    private static string? Email(string field, string? value, FieldErrors errors)
     {
         if (value is null)
         {

@@ -21,9 +21,9 @@ public static class ReferralValidator
         ["needs-physician-clearance"] = ContraindicationEffect.NeedsPhysicianClearance,
     };
 
-    public static ValidationErrors Validate(SubmitReferral request, DateOnly today, out ReferralContent? content)
+    public static FieldErrors Validate(SubmitReferral request, DateOnly today, out ReferralContent? content)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var patient = PartyValidator.Patient(request.Patient, today, errors);
         var physician = PartyValidator.Physician(request.Physician, errors);
         var diagnoses = Diagnoses(request.Diagnoses, errors);
@@ -77,7 +77,7 @@ public static class ReferralValidator
         return errors;
     }
 
-    private static List<string> Diagnoses(IReadOnlyList<string>? codes, ValidationErrors errors)
+    private static List<string> Diagnoses(IReadOnlyList<string>? codes, FieldErrors errors)
     {
         if (codes is null || codes.Count == 0)
         {
@@ -98,7 +98,7 @@ public static class ReferralValidator
         return [.. codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(Icd10.Normalize).Distinct()];
     }
 
-    private static List<string> TechniqueList(IReadOnlyList<string>? techniques, ValidationErrors errors)
+    private static List<string> TechniqueList(IReadOnlyList<string>? techniques, FieldErrors errors)
     {
         var list = List("techniques", techniques, errors, MassageTechniques.Normalize);
         for (var i = 0; i < list.Count; i++)
@@ -111,7 +111,7 @@ public static class ReferralValidator
         return [.. list.Distinct()];
     }
 
-    private static List<string> List(string field, IReadOnlyList<string>? values, ValidationErrors errors, Func<string, string> normalize)
+    private static List<string> List(string field, IReadOnlyList<string>? values, FieldErrors errors, Func<string, string> normalize)
     {
         var result = new List<string>();
         if (!WithinLimit(field, values?.Count ?? 0, errors))
@@ -132,7 +132,7 @@ public static class ReferralValidator
     /// A list longer than any real referral's is refused whole, before its items are read: one error instead of
     /// thousands, and no work spent on the rest.
     /// </summary>
-    internal static bool WithinLimit(string field, int count, ValidationErrors errors)
+    internal static bool WithinLimit(string field, int count, FieldErrors errors)
     {
         if (count <= MaxItems)
         {
@@ -142,7 +142,7 @@ public static class ReferralValidator
         return false;
     }
 
-    private static int Range(string field, int? value, int min, int max, ValidationErrors errors)
+    private static int Range(string field, int? value, int min, int max, FieldErrors errors)
     {
         if (value is null)
         {
@@ -156,7 +156,7 @@ public static class ReferralValidator
         return value ?? 0;
     }
 
-    private static List<Precaution> Precautions(IReadOnlyList<PrecautionInput>? inputs, ValidationErrors errors)
+    private static List<Precaution> Precautions(IReadOnlyList<PrecautionInput>? inputs, FieldErrors errors)
     {
         var result = new List<Precaution>();
         if (!WithinLimit("precautions", inputs?.Count ?? 0, errors))
@@ -185,7 +185,7 @@ public static class ReferralValidator
         return result;
     }
 
-    private static Insurance? Insurance(InsuranceInput? input, ValidationErrors errors)
+    private static Insurance? Insurance(InsuranceInput? input, FieldErrors errors)
     {
         if (input is null)
         {

@@ -10,7 +10,7 @@ namespace MedMassage.Scheduling.Api.Apis.Contracts;
 /// <summary>Turns setup requests into domain values, naming every bad field.</summary>
 public static class SetupMapping
 {
-    public static LocationDetails ToDetails(this LocationRequest r, Problems problems)
+    public static LocationDetails ToDetails(this LocationRequest r, FieldErrors problems)
     {
         var name = problems.Text("name", r.Name);
         var address = problems.Text("address", r.Address, 500);
@@ -42,7 +42,7 @@ public static class SetupMapping
         return new LocationDetails(name, address, phone, r.TimeZone ?? "", TimeSpan.FromHours(window), hours, rooms);
     }
 
-    public static TherapistProfile ToProfile(this TherapistRequest r, Problems problems)
+    public static TherapistProfile ToProfile(this TherapistRequest r, FieldErrors problems)
     {
         var name = problems.Text("name", r.Name);
         var number = problems.Text("licenceNumber", r.LicenceNumber, 50);
@@ -71,7 +71,7 @@ public static class SetupMapping
     /// The therapist's new week: the requested windows, which must be at locations the caller may set up
     /// (<paramref name="editable"/>), plus the windows they keep at the therapist's other locations.
     /// </summary>
-    public static List<AvailabilityWindow> ToWindows(this AvailabilityRequest r, Therapist therapist, Func<Guid, bool> editable, Problems problems)
+    public static List<AvailabilityWindow> ToWindows(this AvailabilityRequest r, Therapist therapist, Func<Guid, bool> editable, FieldErrors problems)
     {
         if (r.Windows is null)
         {
@@ -104,7 +104,7 @@ public static class SetupMapping
         return [.. kept, .. windows];
     }
 
-    public static AppointmentType? ToType(this AppointmentTypeRequest r, string code, Problems problems)
+    public static AppointmentType? ToType(this AppointmentTypeRequest r, string code, FieldErrors problems)
     {
         var name = problems.Text("name", r.Name);
         if (!ApiJson.TryParse<VisitKind>(r.Kind, out var kind))

@@ -1,7 +1,6 @@
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
 using MedMassage.Scheduling.Api.Application.Holds;
-using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Time;

@@ -1,7 +1,6 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
-using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using MedMassage.Messaging.Outbox;
-using MedMassage.Scheduling.Api.Domain;
 
 namespace MedMassage.Scheduling.Api.Application.Booking;
 

@@ -1,4 +1,3 @@
-using MedMassage.Scheduling.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

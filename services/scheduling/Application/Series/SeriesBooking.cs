@@ -1,5 +1,4 @@
 using MedMassage.Scheduling.Api.Application.Booking;
-using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Series;
 using MedMassage.Scheduling.Api.Domain.Time;

@@ -2,7 +2,6 @@ using MedMassage.Contracts.Scheduling;
 using MedMassage.Messaging.Outbox;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Application.Holds;
-using MedMassage.Scheduling.Api.Domain;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Domain.Waitlist;

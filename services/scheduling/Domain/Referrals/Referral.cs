@@ -54,7 +54,7 @@ public sealed partial class Referral
 
     public static Referral From(ReferralState state)
     {
-        var referral = new Referral { Id = state.ReferralId, Version = -1 };
+        var referral = new Referral { Id = state.ReferralId, Version = ReferralState.NoneYet };
         referral.Apply(state);
         return referral;
     }
@@ -62,7 +62,7 @@ public sealed partial class Referral
     /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
     public bool Apply(ReferralState state)
     {
-        if (state.Version <= Version)
+        if (!state.IsNewerThan(Version))
         {
             return false;
         }
