@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MedMassage.StaffApp.Resources;
+using MedMassage.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using MedMassage.Tests.Shared;
 
 namespace MedMassage.StaffApp.Tests;
 

@@ -23,7 +23,7 @@ public static class ReportsApi
             .WithSummary("Discharge the patient and issue the discharge summary");
         // The referring physician reads the reports written for them (the link in their notification leads here).
         var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader)
-            .AcceptsSystemScope(ClinicalPolicies.ReportScope); // hospitals read the reports of the referrals they sent
+            .AcceptsSystemScope(SystemScopes.DiagnosticReportRead); // hospitals read the reports of the referrals they sent
         documents.MapGet("/{id:guid}", GetDocument).WithName("GetReport")
             .WithSummary("An issued report (progress report or discharge summary) as printable HTML")
             .Produces<string>(StatusCodes.Status200OK, "text/html")

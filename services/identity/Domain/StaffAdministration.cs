@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Identity;
 namespace MedMassage.Identity.Api.Domain;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Identity;
 namespace MedMassage.Identity.Api.Domain;
 
 /// <summary>A person who signs in through the login page: clinic staff, referring physicians, operations.</summary>

@@ -1,3 +1,4 @@
+using MedMassage.ServiceDefaults.Identity;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,5 +14,5 @@ internal static class AdministrationExtensions
             .AddPolicy(ClinicAdmin, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(Claims.Role, MedMassage.Identity.Api.Domain.Roles.ClinicAdmin));
+                .RequireClaim(Claims.Role, Roles.ClinicAdmin));
 }

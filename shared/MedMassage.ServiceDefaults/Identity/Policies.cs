@@ -57,9 +57,9 @@ public static class Policies
         .AddPolicy(Operations, p => p.RequireRole(Roles.Ops, Roles.ClinicAdmin))
         .AddPolicy(ReferralSubmitter, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.ReferringPhysician) || c.User.IsInRole(Roles.FrontDesk) || c.User.IsInRole(Roles.ClinicAdmin)
-            || (c.User.IsInRole(Roles.IntegrationClient) && c.User.HasScope("system/ServiceRequest.write"))))
+            || (c.User.IsInRole(Roles.IntegrationClient) && c.User.HasScope(SystemScopes.ServiceRequestWrite))))
         .AddPolicy(ReferralReader, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.ReferringPhysician) || c.User.IsInRole(Roles.FrontDesk)
             || c.User.IsInRole(Roles.Therapist) || c.User.IsInRole(Roles.ClinicAdmin)
-            || (c.User.IsInRole(Roles.IntegrationClient) && c.User.HasScope("system/ServiceRequest.read"))));
+            || (c.User.IsInRole(Roles.IntegrationClient) && c.User.HasScope(SystemScopes.ServiceRequestRead))));
 }

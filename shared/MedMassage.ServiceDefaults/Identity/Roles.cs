@@ -12,6 +12,9 @@ public static class Roles
     public const string Ops = "ops";
     public const string IntegrationClient = "integration-client";
 
+    /// <summary>Roles a person signing in through the login page may hold (the others are systems').</summary>
+    public static readonly IReadOnlyList<string> Staff = [ReferringPhysician, FrontDesk, Therapist, ClinicAdmin, Manager, Ops];
+
     /// <summary>Roles whose data is scoped to the locations in their token.</summary>
     public static readonly IReadOnlyList<string> LocationBound = [FrontDesk, Therapist, ClinicAdmin, Manager];
 }

@@ -1,4 +1,5 @@
 using MedMassage.Identity.Api.Domain;
+using MedMassage.ServiceDefaults.Identity;
 
 namespace MedMassage.Identity.Api.Tests.Domain;
 

@@ -22,7 +22,7 @@ public sealed class ClinicalNotesAccess(ClinicalNotesDbContext db, ICurrentUser 
 {
     private readonly Guid[] _locations = Roles.LocationBound.Any(user.IsInRole) ? [.. user.Locations.Distinct()] : [];
     private readonly string? _npi = user.IsInRole(Roles.ReferringPhysician) && !string.IsNullOrWhiteSpace(user.Npi) ? user.Npi : null;
-    private readonly string? _submitter = user.IsInRole(Roles.IntegrationClient) && user.HasScope(ClinicalPolicies.ReportScope) ? user.ClientId : null;
+    private readonly string? _submitter = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.DiagnosticReportRead) ? user.ClientId : null;
 
     /// <summary>The locations whose records the caller works with (none for roles not bound to a location).</summary>
     public IReadOnlyList<Guid> Locations => _locations;

@@ -1,4 +1,5 @@
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MedMassage.Identity.Api.Application.Tokens;
@@ -10,13 +11,8 @@ namespace MedMassage.Identity.Api.Application.Tokens;
 /// </summary>
 public static class ScopeCatalogue
 {
-    public const string ServiceRequestWrite = "system/ServiceRequest.write";
-    public const string ServiceRequestRead = "system/ServiceRequest.read";
-    public const string AppointmentRead = "system/Appointment.read";
-    public const string DiagnosticReportRead = "system/DiagnosticReport.read";
-
     /// <summary>For hospital and physician-office systems (client credentials).</summary>
-    public static readonly IReadOnlyList<string> System = [.. FhirCatalogue.Scopes.Union([DiagnosticReportRead])];
+    public static readonly IReadOnlyList<string> System = [.. FhirCatalogue.Scopes.Union([SystemScopes.DiagnosticReportRead])];
 
     /// <summary>For the staff app (authorization code); what staff may do is decided by role and location.</summary>
     public static readonly IReadOnlyList<string> Staff = [Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess];

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MedMassage.Identity.Api.Domain;
 using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;

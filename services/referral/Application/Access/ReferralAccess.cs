@@ -22,9 +22,6 @@ namespace MedMassage.Referral.Api.Application.Access;
 /// </summary>
 public sealed class ReferralAccess(ICurrentUser user)
 {
-    public const string ReadScope = "system/ServiceRequest.read";
-    public const string WriteScope = "system/ServiceRequest.write";
-
     private Expression<Func<Domain.Referral, bool>>? _readable;
     private Expression<Func<Domain.Referral, bool>>? _manageable;
 
@@ -42,7 +39,7 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// </summary>
     public IQueryable<Domain.Referral> RevocableBySubmitter(IQueryable<Domain.Referral> referrals)
     {
-        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(WriteScope) ? user.ClientId : null;
+        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.ServiceRequestWrite) ? user.ClientId : null;
         var integration = Roles.IntegrationClient;
         return referrals.Where(r => client != null && r.SubmitterRole == integration && r.SubmitterClientId == client);
     }
@@ -71,7 +68,7 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// <summary>Why the caller may not submit this referral, or null when they may.</summary>
     public string? RefusalToSubmit(ReferralContent content)
     {
-        if (user.IsInRole(Roles.IntegrationClient) && user.HasScope(WriteScope))
+        if (user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.ServiceRequestWrite))
         {
             return null;
         }
@@ -95,7 +92,7 @@ public sealed class ReferralAccess(ICurrentUser user)
         var staff = Roles.LocationBound.Any(user.IsInRole);
         var locations = user.Locations.ToList();
         var npi = user.IsInRole(Roles.ReferringPhysician) ? user.Npi : null;
-        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(ReadScope) ? user.ClientId : null;
+        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.ServiceRequestRead) ? user.ClientId : null;
         var integration = Roles.IntegrationClient;
         return r => (staff && (r.LocationId == null || locations.Contains(r.LocationId.Value)))
             || (npi != null && r.PhysicianNpi == npi)
