@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class OutcomesApi
 {
     public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Outcomes");
+        var group = api.MapGroup("").WithTag("Outcomes", "How patients fare: pain and outcome-measure trends of a referral, and aggregates per therapist and location.");
         group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes).WithName("GetReferralOutcomes").RequireAuthorization(Policies.Clinician)
             .WithSummary("A referral's outcomes")
             .WithDescription("Baseline and latest value of each measure for one referral, with whether its goals are reached.");

@@ -1,6 +1,7 @@
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.Contracts.ClinicalNotes;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
 
@@ -24,7 +25,7 @@ public static class PreviewsApi
 {
     public static RouteGroupBuilder MapPreviews(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/previews").WithTags("Previews").RequireAuthorization(Policies.Clinician);
+        var group = api.MapGroup("/previews").WithTag("Previews", "What a note or an evaluation would compute, before it is written: billable units, outcome scores. Nothing is stored.").RequireAuthorization(Policies.Clinician);
         group.MapPost("/units", PreviewUnits).WithName("PreviewBillableUnits")
             .WithSummary("Billable units for timed minutes")
             .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them.");

@@ -31,7 +31,8 @@ public static class ReferralsApiExtensions
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         // Each endpoint names its policy; which referrals it reaches is decided by ReferralAccess.
-        var api = app.MapGroup("/api/referrals").WithTags("Referrals");
+        var api = app.MapGroup("/api/referrals")
+            .WithTag("Referrals", "Physicians' orders for medical massage: submitted by physician offices and hospital systems, decided on by the front desk of the clinic's location, read by staff as the care goes on.");
         api.MapPost("/", SubmitAsync).WithName("SubmitReferral").RequireAuthorization(Policies.ReferralSubmitter)
             .WithRequestExample(ReferralExamples.Submission)
             .WithSummary("Submit a referral")

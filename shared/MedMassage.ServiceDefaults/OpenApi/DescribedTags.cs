@@ -24,7 +24,7 @@ internal sealed class TagsDocumentTransformer : IOpenApiDocumentTransformer
             .SelectMany(d => d.ActionDescriptor.EndpointMetadata.OfType<TagDescriptionMetadata>())
             .DistinctBy(t => t.Name).ToDictionary(t => t.Name, t => t.Description);
         var used = document.AllOperations().SelectMany(o => o.Operation.Tags ?? new HashSet<OpenApiTagReference>())
-            .Select(t => t.Name).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            .Select(t => t.Name).OfType<string>().Distinct(); // in the order the operations come
         document.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag { Name = name, Description = descriptions.GetValueOrDefault(name) ?? Fhir(name) }));
         return Task.CompletedTask;
     }

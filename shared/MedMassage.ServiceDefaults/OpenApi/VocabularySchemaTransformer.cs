@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,17 +8,16 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// A field marked <see cref="OneOfAttribute"/> lists its allowed values as the schema's <c>enum</c>, on the items for a
-/// list. Records carry the attribute on their constructor parameter, so that is read as well as the property.
+/// list, and query parameters likewise. Records carry the attribute on their constructor parameter, so that is read as well as the property.
 /// </summary>
 internal sealed class VocabularySchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is not { } property)
-        {
-            return Task.CompletedTask;
-        }
-        var oneOf = Find(property.AttributeProvider) ?? Find(property.AssociatedParameter?.AttributeProvider);
+        // A body's field, or a query parameter (of an [AsParameters] record: its property and constructor parameter both).
+        var oneOf = context.JsonPropertyInfo is { } property
+            ? Find(property.AttributeProvider) ?? Find(property.AssociatedParameter?.AttributeProvider)
+            : Find((context.ParameterDescription?.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo);
         if (oneOf is null)
         {
             return Task.CompletedTask;
