@@ -20,7 +20,7 @@ public static class ReportsApi
         issuing.MapPost("/progress-reports", IssueProgressReport).WithName("IssueProgressReport")
             .WithSummary("Issue a progress report to the physician from signed records")
             .WithDescription("Written from the signed evaluations and notes of the referral; the physician is notified with a link to it. Therapists and clinic admins of the referral's location. 404 for an unknown referral, 409 when nothing signed can be reported yet.");
-        issuing.MapPost("/discharge", Discharge).WithName("DischargePatient")
+        issuing.MapPost("/discharge", Discharge).WithName("DischargePatient").WithRequestExample(ClinicalExamples.Discharge)
             .WithSummary("Discharge the patient and issue the discharge summary")
             .WithDescription("Ends the course of care with a `reason` (required) and sends the physician the discharge summary. Therapists and clinic admins of the referral's location. 404 for an unknown referral, 409 when it is already discharged or nothing signed can be reported.");
         // The referring physician reads the reports written for them (the link in their notification leads here).

@@ -6,7 +6,7 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 /// <summary>
 /// The field takes one of a fixed vocabulary, which the code checks: shown as the schema's <c>enum</c> (on the items of
 /// a list). The values are read from where the code defines them, never copied: an enum's wire names (kebab-case, as
-/// <see cref="ApiJson"/> writes them), a static list of strings (<paramref name="member"/>), or else every public
+/// <see cref="ApiJson"/> writes them), a static list of strings or the keys of a static dictionary of them (<paramref name="member"/>), or else every public
 /// string constant of <paramref name="vocabulary"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
@@ -27,9 +27,12 @@ public sealed class OneOfAttribute(Type vocabulary, string? member = null) : Att
         if (Member is not null)
         {
             var value = Vocabulary.GetField(Member, statics)?.GetValue(null) ?? Vocabulary.GetProperty(Member, statics)?.GetValue(null);
-            return value is IEnumerable<string> values
-                ? [.. values]
-                : throw new InvalidOperationException($"{Vocabulary.Name}.{Member} is not a static list of strings.");
+            return value switch
+            {
+                IEnumerable<string> values => [.. values],
+                IEnumerable<KeyValuePair<string, string>> named => [.. named.Select(n => n.Key)], // codes with their names
+                _ => throw new InvalidOperationException($"{Vocabulary.Name}.{Member} is not a static list of strings."),
+            };
         }
         return [.. Vocabulary.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
