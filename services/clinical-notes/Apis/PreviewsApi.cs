@@ -29,10 +29,10 @@ public static class PreviewsApi
         var group = api.MapGroup("/previews").WithTag("Previews", "What a note or an evaluation would compute, before it is written: billable units, outcome scores. Nothing is stored.").RequireAuthorization(Policies.Clinician);
         group.MapPost("/units", PreviewUnits).WithName("PreviewBillableUnits").WithRequestExample(ClinicalExamples.Units)
             .WithSummary("Billable units for timed minutes")
-            .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them.");
+            .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them. Therapists and clinic admins; nothing is stored.");
         group.MapPost("/outcome-score", PreviewScore).WithName("PreviewOutcomeScore").WithRequestExample(ClinicalExamples.Score)
             .WithSummary("Score of an outcome measure")
-            .WithDescription("The score of a questionnaire's answers (null = not answered), as an evaluation would record it; 400 while the answers cannot be scored yet.");
+            .WithDescription("The score of a questionnaire's answers (null = not answered), as an evaluation would record it; 400 while the answers cannot be scored yet. Therapists and clinic admins; nothing is stored.");
         return api;
     }
 

@@ -21,7 +21,7 @@ public static class VisitNotesApi
             .WithDescription("One note per visit (`appointmentId`), by its treating therapist, or a clinic admin with `onBehalfReason`. 404 for an unknown appointment or referral, 403 for another therapist's visit, 409 when the visit is already documented or the treatment rules refuse it (a hold, a technique not in the plan or awaiting clearance).");
         group.MapGet("/", FindForVisit).WithName("FindVisitNote")
             .WithSummary("The note of a visit")
-            .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only.");
+            .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only. Therapists and clinic admins.");
         group.MapGet("/unsigned", ListOverdueUnsigned).WithName("ListUnsignedVisitNotes")
             .WithSummary("Notes not yet signed")
             .WithDescription("Drafts older than the time notes must be signed within, oldest first, at the caller's locations, optionally of one `therapistId`. Therapists and clinic admins of the referral's location.");

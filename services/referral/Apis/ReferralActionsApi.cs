@@ -24,7 +24,7 @@ internal static class ReferralActionsApi
         api.ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/accept", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
             ChangeAsync(id, s, http, null, ReferralAuditActions.Accept, (r, a, now) => r.Accept(a, now), ct)).WithName("AcceptReferral")
-            .WithSummary("Accept a referral").WithDescription("The clinic takes the referral on. 409 when its status does not allow it, 412 on a stale If-Match.");
+            .WithSummary("Accept a referral").WithDescription("The clinic takes the referral on. Front desk and clinic admins of its location (as every decision below); 404 for another location's referral. 409 when its status does not allow it, 412 on a stale If-Match.");
 
         api.MapPost("/reject", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
             WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Reject, (r, a, now) => r.Reject(reason, a, now), ct))).WithName("RejectReferral").WithRequestExample(ReferralExamples.Reason)

@@ -21,7 +21,7 @@ public static class FiguresApi
     {
         api.MapGet("/figures", GetAsync).WithName("GetSchedulingFigures").WithTag("Figures", "Attendance and utilization of the caller's locations, for clinic admins and managers.").RequireAuthorization(Policies.Reporting)
             .WithSummary("Attendance and utilization per location and therapist")
-            .WithDescription("For each of the caller's locations (or `locationId`) over local days `from`–`to` (at most 92): visits kept, completed, no-shows, late cancellations, cancellations, their rates, and utilization (minutes booked ÷ minutes available).");
+            .WithDescription("For each of the caller's locations (or `locationId`) over local days `from`–`to` (at most 92): visits kept, completed, no-shows, late cancellations, cancellations, their rates, and utilization (minutes booked ÷ minutes available). Clinic admins and managers.");
         return api;
     }
 

@@ -28,7 +28,7 @@ public static class WaitlistApi
                     .Where(w => w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
                     .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct))).WithName("ListWaitlist")
             .WithSummary("Who is waiting, and the offers made")
-            .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first.");
+            .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first. Front desk and clinic admins.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, LocationScope scope, CancellationToken ct) =>
             await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound()).WithName("GetWaitlistEntry")
             .WithSummary("One waitlist entry")
