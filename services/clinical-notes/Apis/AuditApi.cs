@@ -1,5 +1,6 @@
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis;
@@ -11,9 +12,10 @@ public static class AuditApi
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         // Clinic admins review who touched the records of their locations.
-        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ClinicAdmin);
+        var group = api.MapGroup("/audit").WithTag("Audit", "The append-only trail of who read or changed which clinical record, for clinic admins.").RequireAuthorization(Policies.ClinicAdmin);
         group.MapGet("", QueryAudit).WithName("QueryClinicalAudit")
-            .WithSummary("Who read or changed clinical records (clinic admins)");
+            .WithSummary("Who read or changed clinical records (clinic admins)")
+            .WithDescription("Entries of the clinic admin's locations, oldest first, filtered by record, referral, user, action and time (`from` included, `to` excluded); `limit` 1 to 500 (default 100).");
         return api;
     }
 

@@ -2,6 +2,7 @@ using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,10 @@ public static class CareApi
     public static RouteGroupBuilder MapCare(this RouteGroupBuilder api)
     {
         // Clinical content: therapists and clinic admins only; the front desk and ops see none of it.
-        var group = api.MapGroup("").WithTags("Care").RequireAuthorization(Policies.Clinician);
+        var group = api.MapGroup("").WithTag("Care", "A referral as the clinicians see it: status, what may be given, clearances awaited, the records written and the reports issued.").RequireAuthorization(Policies.Clinician);
         group.MapGet("/referrals/{referralId:guid}", GetCare).WithName("GetCourseOfCare")
-            .WithSummary("A referral's course of care: evaluations, plan, notes");
+            .WithSummary("A referral's course of care: evaluations, plan, notes")
+            .WithDescription("Whether treatment is blocked and why, signed visits, whether a re-evaluation is due, and the ids of its evaluations, plan, notes and documents. Therapists and clinic admins of the referral's location. 404 otherwise.");
         return api;
     }
 

@@ -4,6 +4,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,15 +14,19 @@ public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/evaluations").WithTags("Evaluations").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteEvaluation).WithName("WriteEvaluation")
-            .WithSummary("Write the evaluation of an evaluation visit (a draft)");
+        var group = api.MapGroup("/evaluations").WithTag("Evaluations", "The therapist's evaluations of a referral's patient (initial and re-evaluations): history, pain, range of motion, outcome measure, screening findings, goals. Drafts until signed; signed ones never change.").RequireAuthorization(Policies.Clinician);
+        group.MapPost("/", WriteEvaluation).WithName("WriteEvaluation").WithRequestExample(ClinicalExamples.Evaluation)
+            .WithSummary("Write the evaluation of an evaluation visit (a draft)")
+            .WithDescription("A draft evaluation for the referral's evaluation visit (`appointmentId`), `kind` initial (the default, goals required) or re-evaluation. Therapists and clinic admins of the referral's location. A clinic admin writing for the treating therapist gives `onBehalfReason`. 404 for an unknown referral or appointment, 409 when the visit is already documented or the referral does not allow it.");
         group.MapGet("/{id:guid}", GetEvaluation).WithName("GetEvaluation")
-            .WithSummary("One evaluation");
-        group.MapPut("/{id:guid}", ReviseEvaluation).WithName("ReviseEvaluation")
-            .WithSummary("Revise a draft evaluation");
-        group.MapPost("/{id:guid}/sign", SignEvaluation).WithName("SignEvaluation")
-            .WithSummary("Sign an evaluation; signed evaluations never change");
+            .WithSummary("One evaluation")
+            .WithDescription("An evaluation, draft or signed, at the caller's locations; 404 otherwise. Therapists and clinic admins of the referral's location. The read is audited.");
+        group.MapPut("/{id:guid}", ReviseEvaluation).WithName("ReviseEvaluation").WithRequestExample(ClinicalExamples.Evaluation)
+            .WithSummary("Revise a draft evaluation")
+            .WithDescription("Replaces the content of a draft (the whole body, as when written). The treating therapist, or a clinic admin with `onBehalfReason`. 409 once signed.");
+        group.MapPost("/{id:guid}/sign", SignEvaluation).WithName("SignEvaluation").WithRequestExample(ClinicalExamples.Sign)
+            .WithSummary("Sign an evaluation; signed evaluations never change")
+            .WithDescription("Signing makes the findings count: the referral and scheduling learn them, findings that need the physician's clearance are sent for it and blocking ones stop treatment. The treating therapist, or a clinic admin with `onBehalfReason`. 409 when already signed.");
         return api;
     }
 

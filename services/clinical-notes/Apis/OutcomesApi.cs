@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,21 +14,21 @@ public static class OutcomesApi
 {
     public static RouteGroupBuilder MapOutcomes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("").WithTags("Outcomes");
+        var group = api.MapGroup("").WithTag("Outcomes", "How patients fare: pain and outcome-measure trends of a referral, and aggregates per therapist and location.");
         group.MapGet("/referrals/{referralId:guid}/outcomes", GetReferralOutcomes).WithName("GetReferralOutcomes").RequireAuthorization(Policies.Clinician)
             .WithSummary("A referral's outcomes")
-            .WithDescription("Baseline and latest value of each measure for one referral, with whether its goals are reached.");
+            .WithDescription("Baseline and latest value of each measure for one referral, with whether its goals are reached. Therapists and clinic admins of the referral's location.");
         // Managers see the figures, never a patient's chart.
         var figures = group.MapGroup("/outcomes").RequireAuthorization(Policies.OutcomeReaders);
         figures.MapGet("/therapists/{therapistId:guid}", GetTherapistOutcomes).WithName("GetTherapistOutcomes")
             .WithSummary("Outcomes of a therapist's patients")
-            .WithDescription("Aggregated outcomes of the referrals a therapist evaluated, at the caller's locations.");
+            .WithDescription("Aggregated outcomes of the referrals a therapist evaluated, at the caller's locations. Therapists, clinic admins and managers.");
         figures.MapGet("/locations", GetChainOutcomes).WithName("ListLocationOutcomes")
             .WithSummary("Outcomes per location")
-            .WithDescription("Aggregated outcomes of each of the caller's locations.");
+            .WithDescription("Aggregated outcomes of each of the caller's locations. Therapists, clinic admins and managers.");
         figures.MapGet("/locations/{locationId:guid}", GetLocationOutcomes).WithName("GetLocationOutcomes")
             .WithSummary("Outcomes of a location")
-            .WithDescription("Aggregated outcomes of one of the caller's locations.");
+            .WithDescription("Aggregated outcomes of one of the caller's locations. Therapists, clinic admins and managers.");
         return api;
     }
 

@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.Messaging.Outbox;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,18 @@ public static class PhysicianLinksApi
 {
     public static RouteGroupBuilder MapPhysicianLinks(this RouteGroupBuilder api)
     {
-        var links = api.MapGroup("/links").WithTags("Physician links").AllowAnonymous();
-        links.MapGet("/documents/{token}", ReadDocumentAsync).WithName("OpenReportLink").WithSummary("An issued report, opened from the physician's e-mail");
-        links.MapGet("/evaluations/{token}", ReadEvaluationAsync).WithName("OpenEvaluationLink").WithSummary("The evaluation summary, opened from the physician's e-mail");
-        links.MapGet("/plans/{token}", ReadPlanAsync).WithName("OpenPlanLink").WithSummary("A treatment plan version to certify, opened from the physician's e-mail");
+        var links = api.MapGroup("/links").AllowAnonymous().ProducesHtmlPage().ProducesProblem(StatusCodes.Status410Gone)
+            .WithTag("Physician links", "Pages the referring physician opens from an e-mail without signing in: the link's token is the credential, for one record of one referral, until it expires.");
+        links.MapGet("/documents/{token}", ReadDocumentAsync).WithName("OpenReportLink").WithSummary("An issued report, opened from the physician's e-mail")
+            .WithDescription("The report as a printable HTML page. Anonymous: the token is the credential. 404 for a token that is not genuine or a referral now with another physician, 410 once the link has expired. Audited under the physician's NPI.");
+        links.MapGet("/evaluations/{token}", ReadEvaluationAsync).WithName("OpenEvaluationLink").WithSummary("The evaluation summary, opened from the physician's e-mail")
+            .WithDescription("The signed evaluation as an HTML page. Anonymous: the token is the credential. 404 for a token that is not genuine, an unsigned evaluation or a referral now with another physician, 410 once the link has expired. Audited.");
+        links.MapGet("/plans/{token}", ReadPlanAsync).WithName("OpenPlanLink").WithSummary("A treatment plan version to certify, opened from the physician's e-mail")
+            .WithDescription("The plan version as an HTML page with a button to certify it. Anonymous: the token is the credential. 404 and 410 as for the other links. Audited.");
         // A form post from the page above; the token in the path is the credential and no cookie is involved, so no antiforgery token.
-        links.MapPost("/plans/{token}/certify", CertifyPlanAsync).WithName("CertifyPlanByLink").DisableAntiforgery().WithSummary("The physician certifies the plan version the link names");
+        links.MapPost("/plans/{token}/certify", CertifyPlanAsync).WithName("CertifyPlanByLink").DisableAntiforgery().WithSummary("The physician certifies the plan version the link names")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("The form post of the plan page: certified in the physician's name (with the NPI), now; answers the page again. 409 when the plan has a newer version than the link names (a new link is sent for it), 404 and 410 as for the page.");
         return api;
     }
 

@@ -1,14 +1,16 @@
+using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.ServiceDefaults;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.Identity;
 
 namespace MedMassage.ClinicalNotes.Api.Apis;
 
 public sealed record UnitsPreviewRequest(IReadOnlyList<TimedService>? Services);
 
-public sealed record TimedService(string? CptCode, int? Minutes);
+public sealed record TimedService([OneOf(typeof(CptCodes), nameof(CptCodes.Timed))] string? CptCode, int? Minutes);
 
 public sealed record UnitsPreview(int TotalMinutes, int TotalUnits, IReadOnlyList<BillableUnits> Units);
 
@@ -24,13 +26,13 @@ public static class PreviewsApi
 {
     public static RouteGroupBuilder MapPreviews(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/previews").WithTags("Previews").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/units", PreviewUnits).WithName("PreviewBillableUnits")
+        var group = api.MapGroup("/previews").WithTag("Previews", "What a note or an evaluation would compute, before it is written: billable units, outcome scores. Nothing is stored.").RequireAuthorization(Policies.Clinician);
+        group.MapPost("/units", PreviewUnits).WithName("PreviewBillableUnits").WithRequestExample(ClinicalExamples.Units)
             .WithSummary("Billable units for timed minutes")
-            .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them.");
-        group.MapPost("/outcome-score", PreviewScore).WithName("PreviewOutcomeScore")
+            .WithDescription("The 15-minute units the given CPT codes and minutes earn by the 8-minute rule, as a visit note would bill them. Therapists and clinic admins; nothing is stored.");
+        group.MapPost("/outcome-score", PreviewScore).WithName("PreviewOutcomeScore").WithRequestExample(ClinicalExamples.Score)
             .WithSummary("Score of an outcome measure")
-            .WithDescription("The score of a questionnaire's answers (null = not answered), as an evaluation would record it; 400 while the answers cannot be scored yet.");
+            .WithDescription("The score of a questionnaire's answers (null = not answered), as an evaluation would record it; 400 while the answers cannot be scored yet. Therapists and clinic admins; nothing is stored.");
         return api;
     }
 

@@ -16,16 +16,19 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
-        var issuing = api.MapGroup("/referrals/{referralId:guid}").WithTags("Reports").RequireAuthorization(Policies.Clinician);
+        var issuing = api.MapGroup("/referrals/{referralId:guid}").WithTag("Reports", "Progress reports and discharge summaries for the referring physician, issued from signed records only, and read as printable HTML.").RequireAuthorization(Policies.Clinician);
         issuing.MapPost("/progress-reports", IssueProgressReport).WithName("IssueProgressReport")
-            .WithSummary("Issue a progress report to the physician from signed records");
-        issuing.MapPost("/discharge", Discharge).WithName("DischargePatient")
-            .WithSummary("Discharge the patient and issue the discharge summary");
+            .WithSummary("Issue a progress report to the physician from signed records")
+            .WithDescription("Written from the signed evaluations and notes of the referral; the physician is notified with a link to it. Therapists and clinic admins of the referral's location. 404 for an unknown referral, 409 when nothing signed can be reported yet.");
+        issuing.MapPost("/discharge", Discharge).WithName("DischargePatient").WithRequestExample(ClinicalExamples.Discharge)
+            .WithSummary("Discharge the patient and issue the discharge summary")
+            .WithDescription("Ends the course of care with a `reason` (required) and sends the physician the discharge summary. Therapists and clinic admins of the referral's location. 404 for an unknown referral, 409 when it is already discharged or nothing signed can be reported.");
         // The referring physician reads the reports written for them (the link in their notification leads here).
         var documents = api.MapGroup("/documents").WithTags("Reports").RequireAuthorization(ClinicalPolicies.ReportReader)
             .AcceptsSystemScope(SystemScopes.DiagnosticReportRead); // hospitals read the reports of the referrals they sent
         documents.MapGet("/{id:guid}", GetDocument).WithName("GetReport")
             .WithSummary("An issued report (progress report or discharge summary) as printable HTML")
+            .WithDescription("Therapists and clinic admins of its location, the referring physician it was written for, and hospital systems with `system/DiagnosticReport.read` for the referrals they sent. 404 otherwise.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

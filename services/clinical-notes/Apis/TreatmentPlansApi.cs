@@ -4,6 +4,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,19 +14,25 @@ public static class TreatmentPlansApi
 {
     public static RouteGroupBuilder MapTreatmentPlans(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/treatment-plans").WithTags("Treatment plans").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", DraftPlan).WithName("DraftTreatmentPlan")
-            .WithSummary("Draft a treatment plan from a signed initial evaluation");
+        var group = api.MapGroup("/treatment-plans").WithTag("Treatment plans", "The plan of care set from the signed initial evaluation: techniques, body regions, frequency, visits, goals. Versioned: a revision is a new version; the referring physician certifies each version.").RequireAuthorization(Policies.Clinician);
+        group.MapPost("/", DraftPlan).WithName("DraftTreatmentPlan").WithRequestExample(ClinicalExamples.Plan)
+            .WithSummary("Draft a treatment plan from a signed initial evaluation")
+            .WithDescription("Version 1 of the referral's plan, within what the referral prescribes (techniques, frequency, visits). Therapists and clinic admins of the referral's location. 404 for an unknown evaluation, 409 when the referral already has a plan (revise it instead).");
         group.MapGet("/{id:guid}", GetPlan).WithName("GetTreatmentPlan")
-            .WithSummary("The newest version of a treatment plan");
+            .WithSummary("The newest version of a treatment plan")
+            .WithDescription("At the caller's locations; 404 otherwise. Therapists and clinic admins of the referral's location.");
         group.MapGet("/{id:guid}/versions/{version:int}", GetPlanVersion).WithName("GetTreatmentPlanVersion")
-            .WithSummary("One version of a treatment plan");
+            .WithSummary("One version of a treatment plan")
+            .WithDescription("Any earlier version stays readable, as certified. 404 for an unknown plan or version. Therapists and clinic admins of the referral's location.");
         group.MapPost("/{id:guid}/activate", ActivatePlan).WithName("ActivateTreatmentPlan")
-            .WithSummary("Activate a drafted plan");
-        group.MapPost("/{id:guid}/certifications", CertifyPlan).WithName("RecordPlanCertification")
-            .WithSummary("Record the physician's certification of the plan");
-        group.MapPost("/{id:guid}/revisions", RevisePlan).WithName("ReviseTreatmentPlan")
-            .WithSummary("Revise the plan as a new version");
+            .WithSummary("Activate a drafted plan")
+            .WithDescription("Care follows it from now on; scheduling and the referral learn it. Therapists and clinic admins of the referral's location. 409 when it is not a draft.");
+        group.MapPost("/{id:guid}/certifications", CertifyPlan).WithName("RecordPlanCertification").WithRequestExample(ClinicalExamples.Certification)
+            .WithSummary("Record the physician's certification of the plan")
+            .WithDescription("The certification the physician gave on paper or by fax: who (`certifiedBy`) and when (default: now). Therapists and clinic admins of the referral's location. 409 when the version cannot be certified (not active, or already certified).");
+        group.MapPost("/{id:guid}/revisions", RevisePlan).WithName("ReviseTreatmentPlan").WithRequestExample(ClinicalExamples.Revision)
+            .WithSummary("Revise the plan as a new version")
+            .WithDescription("New terms with a `reason`, saved as the next version (answered 201 with its address); the physician certifies it anew. Therapists and clinic admins of the referral's location. 409 when the plan cannot be revised.");
         return api;
     }
 

@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,22 +15,30 @@ public static class VisitNotesApi
 {
     public static RouteGroupBuilder MapVisitNotes(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/visit-notes").WithTags("Visit notes").RequireAuthorization(Policies.Clinician);
-        group.MapPost("/", WriteNote).WithName("WriteVisitNote")
-            .WithSummary("Write the visit note of a treatment visit (a draft)");
+        var group = api.MapGroup("/visit-notes").WithTag("Visit notes", "SOAP notes of treatment visits: techniques given with their minutes, pain before and after, tolerance, adverse events, billable units. Drafts until signed; signed notes take addenda only.").RequireAuthorization(Policies.Clinician);
+        group.MapPost("/", WriteNote).WithName("WriteVisitNote").WithRequestExample(ClinicalExamples.VisitNote)
+            .WithSummary("Write the visit note of a treatment visit (a draft)")
+            .WithDescription("One note per visit (`appointmentId`), by its treating therapist, or a clinic admin with `onBehalfReason`. 404 for an unknown appointment or referral, 403 for another therapist's visit, 409 when the visit is already documented or the treatment rules refuse it (a hold, a technique not in the plan or awaiting clearance).");
         group.MapGet("/", FindForVisit).WithName("FindVisitNote")
             .WithSummary("The note of a visit")
-            .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only.");
+            .WithDescription("The visit note written for `appointmentId` (an empty list before one is written), at the caller's locations only. Therapists and clinic admins.");
         group.MapGet("/unsigned", ListOverdueUnsigned).WithName("ListUnsignedVisitNotes")
-            .WithSummary("Notes not yet signed");
+            .WithSummary("Notes not yet signed")
+            .WithDescription("Drafts older than the time notes must be signed within, oldest first, at the caller's locations, optionally of one `therapistId`. Therapists and clinic admins of the referral's location.");
         group.MapGet("/{id:guid}", GetNote).WithName("GetVisitNote")
-            .WithSummary("One visit note, with its version as ETag");
-        group.MapPut("/{id:guid}", ReviseNote).WithName("ReviseVisitNote")
-            .WithSummary("Revise a draft note (If-Match: its ETag)");
-        group.MapPost("/{id:guid}/sign", SignNote).WithName("SignVisitNote")
-            .WithSummary("Sign a note (If-Match: its ETag); signed notes never change");
-        group.MapPost("/{id:guid}/addenda", AddAddendum).WithName("AddVisitNoteAddendum")
-            .WithSummary("Add an addendum to a signed note");
+            .WithSummary("One visit note, with its version as ETag")
+            .WithDescription("With its addenda; its `ETag` goes back as `If-Match` when revising or signing. Therapists and clinic admins of the referral's location. 404 otherwise.");
+        group.MapPut("/{id:guid}", ReviseNote).WithName("ReviseVisitNote").WithRequestExample(ClinicalExamples.VisitNote)
+            .WithSummary("Revise a draft note (If-Match: its ETag)")
+            .WithDescription("Replaces the content of a draft note. The treating therapist, or a clinic admin with `onBehalfReason`. 409 once signed, 412 when `If-Match` names an older version.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/sign", SignNote).WithName("SignVisitNote").WithRequestExample(ClinicalExamples.Sign)
+            .WithSummary("Sign a note (If-Match: its ETag); signed notes never change")
+            .WithDescription("Re-checks the treatment rules, fixes the billable units, counts the visit against the referral and reports adverse events; the tenth visit since the last evaluation makes a re-evaluation due. The treating therapist, or a clinic admin with `onBehalfReason`. 409 when already signed or the rules refuse it, 412 when `If-Match` names an older version.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/addenda", AddAddendum).WithName("AddVisitNoteAddendum").WithRequestExample(ClinicalExamples.Addendum)
+            .WithSummary("Add an addendum to a signed note")
+            .WithDescription("A correction or late entry with its `reason` and `text`; the note itself never changes. Therapists and clinic admins of the referral's location. 409 when the note is not signed yet (revise it instead).");
         return api;
     }
 

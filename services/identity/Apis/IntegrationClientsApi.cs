@@ -23,7 +23,7 @@ public static class IntegrationClientsApi
 
     public static IEndpointRouteBuilder MapIntegrationClientsApi(this IEndpointRouteBuilder app)
     {
-        var clients = app.MapGroup("/api/identity/clients").WithTags("Integration clients").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
+        var clients = app.MapGroup("/api/identity/clients").WithTag("Integration clients", "Hospital and physician-office systems that get tokens by client credentials (a signed JWT assertion), with the system scopes they may ask for.").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
         clients.MapGet("/", ListAsync).WithName("ListIntegrationClients").WithSummary("Integration clients")
             .WithDescription("Every system that gets tokens by client credentials, with its scopes and how it authenticates.");
         clients.MapPost("/", RegisterAsync).WithName("RegisterIntegrationClient").WithRequestExample(RegistrationExample).WithSummary("Register a hospital's or office's system")

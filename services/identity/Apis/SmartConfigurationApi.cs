@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MedMassage.Identity.Api.Application.Tokens;
 using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -26,7 +27,9 @@ public static class SmartConfigurationApi
     public static IEndpointRouteBuilder MapSmartConfigurationApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/.well-known/smart-configuration", Describe).WithName("GetSmartConfiguration").AllowAnonymous()
-            .WithSummary("SMART on FHIR discovery: token endpoint, scopes, authentication methods");
+            .WithTag("SMART discovery", "What a SMART on FHIR client reads first to find how to get tokens here.")
+            .WithSummary("SMART on FHIR discovery: token endpoint, scopes, authentication methods")
+            .WithDescription("Anonymous, never refused: the authorization and token endpoints, the scopes offered, the client authentication methods (`private_key_jwt`, `client_secret_basic`, `client_secret_post`), the client-assertion signing algorithms and PKCE methods accepted, under the issuer this service announces.");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using MedMassage.Identity.Api.Apis.Contracts;
 using MedMassage.Identity.Api.Domain;
 using MedMassage.Identity.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +17,12 @@ public static class StaffAccountsApi
 {
     public static IEndpointRouteBuilder MapStaffAccountsApi(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/identity/staff").WithTags("Staff accounts").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
+        var staff = app.MapGroup("/api/identity/staff").WithTag("Staff accounts", "The clinic's people: invited by a clinic admin with a role and locations, they set their own password from a one-time link.").RequireAuthorization(AdministrationExtensions.ClinicAdmin);
         staff.MapGet("/", ListAsync).WithName("ListStaff").WithSummary("Staff of the admin's locations")
             .WithDescription("Everyone who works at one of the caller's locations (or at `locationId`), with role, locations and whether they are active and have set a password.");
-        staff.MapPost("/", InviteAsync).WithName("InviteStaffMember").WithSummary("Invite a staff member")
+        staff.MapPost("/", InviteAsync).WithName("InviteStaffMember").WithRequestExample(StaffExamples.Invite).WithSummary("Invite a staff member")
             .WithDescription("Creates the account (roles: front-desk, therapist, clinic-admin, manager; locations among the caller's) and returns a one-time link, valid 7 days, where the person sets their password.");
-        staff.MapPut("/{id:guid}", ChangeAsync).WithName("UpdateStaffMember").WithSummary("Change a staff member's role, locations or name")
+        staff.MapPut("/{id:guid}", ChangeAsync).WithName("UpdateStaffMember").WithRequestExample(StaffExamples.Change).WithSummary("Change a staff member's role, locations or name")
             .WithDescription("Takes effect at their next token refresh (minutes).");
         staff.MapPost("/{id:guid}/deactivate", (Guid id, HttpContext http, IdentityDbContext db, IOpenIddictTokenManager tokens, CancellationToken ct) =>
                 SetActiveAsync(id, false, http, db, tokens, ct)).WithName("DeactivateStaffMember")

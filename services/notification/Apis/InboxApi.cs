@@ -4,6 +4,7 @@ using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public static class InboxApi
 {
     public static RouteGroupBuilder MapInboxApi(this RouteGroupBuilder api)
     {
-        var inbox = api.MapGroup("/inbox/{recipientKey}").WithTags("Inbox").RequireAuthorization(Policies.ClinicStaff);
+        var inbox = api.MapGroup("/inbox/{recipientKey}").WithTag("Inbox", "The staff's in-app alerts: `staff:{location id}` for a location's, `staff` for the chain-wide ones.").RequireAuthorization(Policies.ClinicStaff);
         inbox.MapGet("/", ListAsync).WithName("GetInbox")
             .WithSummary("A staff inbox's alerts")
             .WithDescription("The newest 200 alerts of the inbox `staff:{location id}` (or `staff`, chain-wide: clinic admins only), newest first; `unreadOnly=true` leaves out the read ones.");

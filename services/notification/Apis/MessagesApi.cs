@@ -5,6 +5,7 @@ using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class MessagesApi
 {
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
-        var messages = api.MapGroup("/messages").WithTags("Delivery log").RequireAuthorization(Policies.Operations);
+        var messages = api.MapGroup("/messages").WithTag("Delivery log", "Every e-mail, SMS and in-app message sent or attempted, with each delivery attempt: for operations and clinic admins tracing what a patient or physician got.").RequireAuthorization(Policies.Operations);
         messages.MapGet("/", ListAsync).WithName("ListMessages")
             .WithSummary("The delivery log")
             .WithDescription("Messages sent or attempted (at most `limit`, 1–500), filtered by recipient, appointment, source event, status or type: what was sent to whom, on which channel, and what became of it. Operations and clinic admins; operations see no content.");
@@ -40,8 +41,8 @@ public static class MessagesApi
         string? recipientKey,
         Guid? appointmentId,
         Guid? sourceEventId,
-        string? status,
-        string? type,
+        [OneOf(typeof(MessageStatus))] string? status,
+        [OneOf(typeof(MessageType))] string? type,
         int? limit,
         CancellationToken ct)
     {

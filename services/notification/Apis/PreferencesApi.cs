@@ -6,6 +6,7 @@ using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -18,11 +19,11 @@ public static class PreferencesApi
 {
     public static RouteGroupBuilder MapPreferencesApi(this RouteGroupBuilder api)
     {
-        var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTags("Preferences").RequireAuthorization(Policies.FrontDesk);
+        var preferences = api.MapGroup("/preferences/{patientId:guid}").WithTag("Preferences", "How a patient wants to be contacted: channel, language, opt-outs and quiet hours.").RequireAuthorization(Policies.FrontDesk);
         preferences.MapGet("/", GetAsync).WithName("GetContactPreferences")
             .WithSummary("A patient's contact preferences")
             .WithDescription("Channel, language, opt-outs and quiet hours of a patient of the caller's locations; 404 for anyone else's patient.");
-        preferences.MapPut("/", PutAsync).WithName("SetContactPreferences")
+        preferences.MapPut("/", PutAsync).WithName("SetContactPreferences").WithRequestExample(NotificationExamples.Preferences)
             .WithSummary("Set a patient's contact preferences")
             .WithDescription("Replaces the patient's preferences; they apply to every message sent from then on. Unknown channels, languages or times are refused with 400.");
         return api;

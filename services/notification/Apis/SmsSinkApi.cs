@@ -4,6 +4,7 @@ using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,8 @@ public static class SmsSinkApi
         {
             return api;
         }
-        var sink = api.MapGroup("/dev/sms").WithTags("Development SMS sink");
-        sink.MapPost("/", Receive).WithName("ReceiveSms").RequireAuthorization(SenderPolicy)
+        var sink = api.MapGroup("/dev/sms").WithTag("Development SMS sink", "Stands in for an SMS provider in development: receives what the SMS sender would send, for checking.");
+        sink.MapPost("/", Receive).WithName("ReceiveSms").WithRequestExample(NotificationExamples.Sms).RequireAuthorization(SenderPolicy)
             .WithSummary("Receive an SMS (development sink)")
             .WithDescription("Where this service's own SMS sender delivers in development, instead of a provider; it needs the sink's key.");
         sink.MapGet("/", ListAsync).WithName("ListReceivedSms").RequireAuthorization(Policies.Operations)

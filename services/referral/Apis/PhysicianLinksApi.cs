@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using MedMassage.Referral.Api.Application;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,10 +21,17 @@ internal static class PhysicianLinksApi
 {
     public static void MapPhysicianLinks(this RouteGroupBuilder api)
     {
-        var links = api.MapGroup("/links").WithTags("Physician links").AllowAnonymous();
-        links.MapGet("/clearances/{token}", ShowAsync).WithName("OpenClearanceLink").WithSummary("What awaits the physician's clearance, opened from their e-mail");
+        var links = api.MapGroup("/links").AllowAnonymous()
+            .WithTag("Physician links", "Pages the referring physician opens from an e-mail without signing in: the link's token is the credential, for one referral, until it expires.")
+            .ProducesHtmlPage()
+            .ProducesProblem(StatusCodes.Status410Gone);
+        links.MapGet("/clearances/{token}", ShowAsync).WithName("OpenClearanceLink").WithSummary("What awaits the physician's clearance, opened from their e-mail")
+            .WithDescription("An HTML page listing the techniques and findings of the referral that await the physician's clearance, each with a button to clear it. Anonymous: the token is the credential. 404 for a token that is not genuine or a referral now with another physician, 410 once the link has expired. Audited under the physician's NPI.");
         // A form post from the page above; the token in the path is the credential and no cookie is involved, so no antiforgery token.
-        links.MapPost("/clearances/{token}", ClearAsync).WithName("ClearByLink").DisableAntiforgery().WithSummary("The physician clears one thing awaiting clearance");
+        links.MapPost("/clearances/{token}", ClearAsync).WithName("ClearByLink").DisableAntiforgery().WithSummary("The physician clears one thing awaiting clearance")
+            .WithRequestExample(new { Subject = "scar-tissue-release" })
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("The form post of the page above (`subject`: the technique or finding cleared), recorded as cleared by the physician of the link, now; answers the page again. 400 without a subject, 409 when nothing of that name awaits clearance or the referral changed meanwhile, 404 and 410 as for the page.");
     }
 
     public static async Task<Page> ShowAsync(string token, PhysicianLinks links, ReferralServices s, ReferralAudit audit, CancellationToken ct)

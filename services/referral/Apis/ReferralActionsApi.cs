@@ -21,25 +21,26 @@ internal static class ReferralActionsApi
 {
     public static void MapReferralActions(this RouteGroupBuilder api)
     {
+        api.ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/accept", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
             ChangeAsync(id, s, http, null, ReferralAuditActions.Accept, (r, a, now) => r.Accept(a, now), ct)).WithName("AcceptReferral")
-            .WithSummary("Accept a referral").WithDescription("The clinic takes the referral on. 409 when its status does not allow it, 412 on a stale If-Match.");
+            .WithSummary("Accept a referral").WithDescription("The clinic takes the referral on. Front desk and clinic admins of its location (as every decision below); 404 for another location's referral. 409 when its status does not allow it, 412 on a stale If-Match.");
 
         api.MapPost("/reject", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
             WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Reject, (r, a, now) => r.Reject(reason, a, now), ct))).WithName("RejectReferral").WithRequestExample(ReferralExamples.Reason)
-            .WithSummary("Reject a referral").WithDescription("With a `reason` (required). 409 when its status does not allow it.");
+            .WithSummary("Reject a referral").WithDescription("With a `reason` (required). 409 when its status does not allow it, 412 on a stale If-Match.");
 
         api.MapPost("/hold", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
             WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Hold, (r, a, now) => r.PutOnHold(reason, a, now), ct))).WithName("HoldReferral").WithRequestExample(ReferralExamples.Reason)
-            .WithSummary("Put a referral on hold").WithDescription("With a `reason` (required): no treatment is booked or given until it is resumed.");
+            .WithSummary("Put a referral on hold").WithDescription("With a `reason` (required): no treatment is booked or given until it is resumed. 409 when its status does not allow it, 412 on a stale If-Match.");
 
         api.MapPost("/resume", (Guid id, ReferralServices s, HttpContext http, CancellationToken ct) =>
             ChangeAsync(id, s, http, null, ReferralAuditActions.Resume, (r, a, now) => r.Resume(a, now), ct)).WithName("ResumeReferral")
-            .WithSummary("Resume a referral on hold").WithDescription("Care may go on again.");
+            .WithSummary("Resume a referral on hold").WithDescription("Care may go on again. 409 when it is not on hold, 412 on a stale If-Match.");
 
         api.MapPost("/cancel", (Guid id, ReasonRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
             WithReason(body, reason => ChangeAsync(id, s, http, null, ReferralAuditActions.Cancel, (r, a, now) => r.Cancel(reason, a, now), ct))).WithName("CancelReferral").WithRequestExample(ReferralExamples.Reason)
-            .WithSummary("Cancel a referral").WithDescription("With a `reason` (required); scheduling cancels the visits still to come.");
+            .WithSummary("Cancel a referral").WithDescription("With a `reason` (required); scheduling cancels the visits still to come. 409 when its status does not allow it, 412 on a stale If-Match.");
 
         api.MapPost("/clearances", (Guid id, ClearanceRequest? body, ReferralServices s, HttpContext http, CancellationToken ct) =>
         {
@@ -49,9 +50,9 @@ internal static class ReferralActionsApi
             var document = errors.Required("documentReference", body?.DocumentReference, 500);
             return ChangeAsync(id, s, http, errors, ReferralAuditActions.RecordClearance,
                 (r, a, now) => r.RecordClearance(subject!, clearedBy!, body?.ClearedAt ?? now, document, a, now), ct);
-        }).WithName("RecordClearance")
+        }).WithName("RecordClearance").WithRequestExample(ReferralExamples.Clearance)
             .WithSummary("Record the physician's clearance")
-            .WithDescription("Of a technique (`technique`) or an evaluation finding (`finding`) awaiting it: who cleared it, when, and the document on file.");
+            .WithDescription("Of a technique (`technique`) or an evaluation finding (`finding`) awaiting it: who cleared it, when (default: now), and the document on file. Front desk and clinic admins of the referral's location. 409 when nothing of that name awaits clearance, 412 on a stale If-Match.");
     }
 
     // Exactly one of technique and finding names what is cleared.

@@ -31,25 +31,26 @@ public static class ReferralsApiExtensions
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         // Each endpoint names its policy; which referrals it reaches is decided by ReferralAccess.
-        var api = app.MapGroup("/api/referrals").WithTags("Referrals");
+        var api = app.MapGroup("/api/referrals")
+            .WithTag("Referrals", "Physicians' orders for medical massage: submitted by physician offices and hospital systems, decided on by the front desk of the clinic's location, read by staff as the care goes on.");
         api.MapPost("/", SubmitAsync).WithName("SubmitReferral").RequireAuthorization(Policies.ReferralSubmitter)
             .WithRequestExample(ReferralExamples.Submission)
             .WithSummary("Submit a referral")
-            .WithDescription("A physician's order for medical massage: patient, physician (NPI), ICD-10 diagnoses, techniques, body regions, visits and validity. A retried submission with the same `Idempotency-Key` makes no second referral; a possible duplicate is flagged, not refused.");
+            .WithDescription("A physician's order for medical massage: patient, physician (NPI), ICD-10 diagnoses, techniques, body regions, visits and validity. A retried submission with the same `Idempotency-Key` makes no second referral; a possible duplicate is flagged, not refused. Referring physicians, front desk, clinic admins, and systems with `system/ServiceRequest.write`; 400 names every field that is missing or wrong.");
         api.MapGet("/", ListAsync).WithName("ListReferrals").RequireAuthorization(Policies.ReferralReader)
             .WithSummary("The intake inbox")
-            .WithDescription("Referrals the caller may read, newest first, paged (`page`, `pageSize` ≤ 100), filtered by `status`, `locationId`, `physicianNpi`, `diagnosis`, received dates, or `attention` (`awaiting-clearance`, `authorization-running-out`).");
+            .WithDescription("Referrals the caller may read, newest first, paged (`page`, `pageSize` ≤ 100), filtered by `status`, `locationId`, `physicianNpi`, `diagnosis`, received dates, or `attention` (`awaiting-clearance`, `authorization-running-out`). Clinic staff see the referrals of their locations (and those sent without one), referring physicians those carrying their NPI, systems (`system/ServiceRequest.read`) those they submitted.");
         api.MapGet("/patients", PatientSearch.FindAsync).WithName("FindPatients").RequireAuthorization(Policies.FrontDesk)
             .WithSummary("Find a patient")
-            .WithDescription("Patients of the referrals the caller may read whose name contains `q`, or whose date of birth (yyyy-mm-dd), phone or referral reference is `q`; at most 50, each with their referrals. `q` needs 2 characters at least.");
+            .WithDescription("Patients of the referrals the caller may read whose name contains `q`, or whose date of birth (yyyy-mm-dd), phone or referral reference is `q`; at most 50, each with their referrals. `q` needs 2 characters at least. Front desk and clinic admins.");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral").RequireAuthorization(Policies.ReferralReader)
             .WithSummary("One referral with its history")
-            .WithDescription("Everything staff see of a referral; 404 for one the caller may not read, exactly as for one that does not exist. Its `ETag` goes back as `If-Match` with a decision.");
+            .WithDescription("Everything staff see of a referral; 404 for one the caller may not read, exactly as for one that does not exist. Its `ETag` goes back as `If-Match` with a decision. Readable as in the inbox.");
         api.MapGroup("/{id:guid}").RequireAuthorization(Policies.FrontDesk).MapReferralActions();
         api.MapPhysicianLinks();
         api.MapGet("/audit", ReferralAuditApi.QueryAsync).WithName("QueryReferralAudit").RequireAuthorization(Policies.ClinicAdmin)
             .WithSummary("Who read or changed referrals")
-            .WithDescription("The append-only audit trail of the referrals the clinic admin's locations see, filtered and paged.");
+            .WithDescription("The append-only audit trail of the referrals the clinic admin's locations see, filtered and paged. Clinic admins.");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +12,14 @@ public static class AppointmentTypesApi
     public static RouteGroupBuilder MapAppointmentTypesApi(this RouteGroupBuilder api)
     {
         // Visit types are the chain's catalogue, not a location's: every clinic's staff read it, clinic admins keep it.
-        var group = api.MapGroup("/appointment-types").WithTags("Appointment types").RequireAuthorization(Policies.ClinicStaff);
+        var group = api.MapGroup("/appointment-types").WithTag("Appointment types", "The kinds of visit a clinic books (evaluation, treatment, re-evaluation) with their durations, by code.").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/", async (SchedulingDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(AppointmentTypeView.From))).WithName("ListAppointmentTypes")
-            .WithSummary("The appointment types and their durations");
-        group.MapPut("/{code}", PutAsync).WithName("SetAppointmentType").RequireAuthorization(Policies.ClinicAdmin)
-            .WithSummary("Set an appointment type's duration and kind");
+            .WithSummary("The appointment types and their durations")
+            .WithDescription("Every appointment type, by code. Front desk, therapists and clinic admins.");
+        group.MapPut("/{code}", PutAsync).WithName("SetAppointmentType").WithRequestExample(SchedulingExamples.AppointmentType).RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Set an appointment type's duration and kind")
+            .WithDescription("Creates the type of that code or changes it: name, `kind` and duration in minutes. Clinic admins. 400 for an unknown kind or a duration out of range.");
         return api;
     }
 

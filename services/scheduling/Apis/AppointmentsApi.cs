@@ -4,6 +4,7 @@ using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,30 +17,37 @@ public static class AppointmentsApi
     {
         // Reading the book and recording that a patient arrived or was seen is for all staff (therapists too);
         // booking and changing the book is the front desk's.
-        var group = api.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.ClinicStaff);
+        var group = api.MapGroup("/appointments").WithTag("Appointments", "Visits booked for accepted referrals, at the caller's locations: booked, checked in, completed, cancelled (late or not) or no-show. Times are UTC with the location's local time beside them.").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAppointment")
-            .WithSummary("One appointment of the caller's locations");
+            .WithSummary("One appointment of the caller's locations")
+            .WithDescription("Front desk, therapists and clinic admins of its location; 404 otherwise.");
         group.MapGet("/", AppointmentListing.ListAsync).WithName("ListAppointments")
             .WithSummary("Appointments: a referral's, a series', or a calendar")
             .WithDescription("With `referralId` or `seriesId`: those visits. Otherwise a calendar: `locationId` and/or `therapistId` with `from` and `to` (local dates of the location, both included, at most 42 days). Only the caller's locations; each visit carries the patient's name and the referral's reference.");
         group.MapPost("/{id:guid}/check-in", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.CheckIn, null, lifecycle, scope, db, ct)).WithName("CheckInAppointment")
-            .WithSummary("Check the patient in for their visit");
+            .WithSummary("Check the patient in for their visit")
+            .WithDescription("Front desk, therapists and clinic admins of its location. 409 when its status does not allow it or it is too early to check in.");
         group.MapPost("/{id:guid}/complete", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.Complete, null, lifecycle, scope, db, ct)).WithName("CompleteAppointment")
-            .WithSummary("Record the visit as completed");
+            .WithSummary("Record the visit as completed")
+            .WithDescription("Counts the visit against the referral. Front desk, therapists and clinic admins of its location. 409 before the visit has started or when its status does not allow it.");
 
         var desk = group.MapGroup("").RequireAuthorization(Policies.FrontDesk);
-        desk.MapPost("/", BookAsync).WithName("BookAppointment")
-            .WithSummary("Book a visit for an accepted referral");
-        desk.MapPost("/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleAppointment")
-            .WithSummary("Move a visit to another time");
+        desk.MapPost("/", BookAsync).WithName("BookAppointment").WithRequestExample(SchedulingExamples.Book)
+            .WithSummary("Book a visit for an accepted referral")
+            .WithDescription("At a location, with a therapist, an appointment type and a start; the room is chosen when not given, a `holdId` from a hold is honoured. Front desk and clinic admins of the location. 404 for an unknown referral, location, therapist or type; 409 naming the rule it breaks (`rule`): the time taken or held, no free room, outside the therapist's hours or locations, the therapist's licence or certification, or the referral not bookable then (status, validity dates, visits used up, clearance awaited, evaluation first, no active or certified plan).");
+        desk.MapPost("/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleAppointment").WithRequestExample(SchedulingExamples.Reschedule)
+            .WithSummary("Move a visit to another time")
+            .WithDescription("A new start, and optionally another therapist or room; the same rules as booking. Front desk and clinic admins. 409 naming the rule it breaks (`rule`): the time taken or held, no free room, outside the therapist's hours or locations, the therapist's licence or certification, or the referral not bookable then (status, validity dates, visits used up, clearance awaited, evaluation first, no active or certified plan).");
         desk.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest? request, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct)).WithName("CancelAppointment")
-            .WithSummary("Cancel a visit (late if within the location's window)");
+            ChangeAsync(id, StatusChange.Cancel, request?.Reason, lifecycle, scope, db, ct)).WithName("CancelAppointment").WithRequestExample(SchedulingExamples.Cancel)
+            .WithSummary("Cancel a visit (late if within the location's window)")
+            .WithDescription("With an optional `reason` (at most 1000 characters); cancelled within the location's late-cancellation window it is marked late. Front desk and clinic admins. 409 when it can no longer be cancelled.");
         desk.MapPost("/{id:guid}/no-show", (Guid id, AppointmentLifecycle lifecycle, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct) =>
             ChangeAsync(id, StatusChange.NoShow, null, lifecycle, scope, db, ct)).WithName("RecordNoShow")
-            .WithSummary("Record that the patient did not come");
+            .WithSummary("Record that the patient did not come")
+            .WithDescription("Front desk and clinic admins. 409 before the appointment has started or when its status does not allow it.");
         return api;
     }
 

@@ -27,7 +27,9 @@ public static class CalendarFeedApi
             .WithDescription("By the therapist themselves or a clinic admin of their locations; the previous address stops working. The address is the credential, shown once, and expires after `Scheduling:CalendarFeedLifetime` (180 days).");
         // Calendar apps poll without a bearer token: the secret key in the address is the credential here.
         api.MapGet("/calendar-feeds/{id:guid}/{key}.ics", FeedAsync).WithName("GetCalendarFeed").WithTags("Therapists").AllowAnonymous()
-            .WithSummary("A therapist's visits as an iCalendar feed (the secret key is the access)");
+            .WithSummary("A therapist's visits as an iCalendar feed (the secret key is the access)")
+            .WithDescription("For calendar apps: the therapist's visits of the last 30 and the next 180 days as `text/calendar`. Anonymous: the key in the address is the credential; 404 for a wrong or expired key, exactly as for an unknown therapist.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/calendar");
         return api;
     }
 

@@ -2,6 +2,7 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Figures;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +19,9 @@ public static class FiguresApi
 
     public static RouteGroupBuilder MapFiguresApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/figures", GetAsync).WithName("GetSchedulingFigures").WithTags("Figures").RequireAuthorization(Policies.Reporting)
+        api.MapGet("/figures", GetAsync).WithName("GetSchedulingFigures").WithTag("Figures", "Attendance and utilization of the caller's locations, for clinic admins and managers.").RequireAuthorization(Policies.Reporting)
             .WithSummary("Attendance and utilization per location and therapist")
-            .WithDescription("For each of the caller's locations (or `locationId`) over local days `from`–`to` (at most 92): visits kept, completed, no-shows, late cancellations, cancellations, their rates, and utilization (minutes booked ÷ minutes available).");
+            .WithDescription("For each of the caller's locations (or `locationId`) over local days `from`–`to` (at most 92): visits kept, completed, no-shows, late cancellations, cancellations, their rates, and utilization (minutes booked ÷ minutes available). Clinic admins and managers.");
         return api;
     }
 

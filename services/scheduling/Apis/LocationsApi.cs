@@ -7,6 +7,7 @@ using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,17 +19,17 @@ public static class LocationsApi
     public static RouteGroupBuilder MapLocationsApi(this RouteGroupBuilder api)
     {
         // Managers read where their locations are and when they open (their figures are per location); only admins set them up.
-        var group = api.MapGroup("/locations").WithTags("Locations");
-        group.MapPost("/", CreateAsync).WithName("CreateLocation").RequireAuthorization(Policies.ClinicAdmin)
-            .WithSummary("Set up a location").WithDescription("Details, opening hours and rooms of a location the admin works at (its id comes from their account).");
+        var group = api.MapGroup("/locations").WithTag("Locations", "The clinic's locations: address, time zone, opening hours, rooms and the late-cancellation window.");
+        group.MapPost("/", CreateAsync).WithName("CreateLocation").WithRequestExample(SchedulingExamples.Location).RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Set up a location").WithDescription("Details, opening hours and rooms of a location the admin works at (its id comes from their account). Clinic admins.");
         group.MapGet("/", async (SchedulingAccess scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(LocationView.From))).WithName("ListLocations")
             .RequireAuthorization(Policies.LocationReaders)
-            .WithSummary("The caller's locations").WithDescription("Every set-up location the caller works at, by name.");
+            .WithSummary("The caller's locations").WithDescription("Every set-up location the caller works at, by name. Front desk, therapists, clinic admins and managers.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetLocation").RequireAuthorization(Policies.LocationReaders)
-            .WithSummary("One of the caller's locations").WithDescription("404 for a location the caller does not work at.");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateLocation").RequireAuthorization(Policies.ClinicAdmin)
-            .WithSummary("Change a location's set-up").WithDescription("Replaces the details, opening hours and rooms; a room given with its id keeps it.");
+            .WithSummary("One of the caller's locations").WithDescription("Front desk, therapists, clinic admins and managers; 404 for a location the caller does not work at.");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateLocation").WithRequestExample(SchedulingExamples.Location).RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Change a location's set-up").WithDescription("Replaces the details, opening hours and rooms; a room given with its id keeps it. Clinic admins of the location.");
         return api;
     }
 

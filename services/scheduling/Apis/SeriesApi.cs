@@ -3,6 +3,7 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.Scheduling.Api.Domain.Series;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +14,18 @@ public static class SeriesApi
 {
     public static RouteGroupBuilder MapSeriesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/series").WithTags("Recurring series").RequireAuthorization(Policies.FrontDesk);
-        group.MapPost("/", BookAsync).WithName("BookSeries")
-            .WithSummary("Book a series of treatment visits");
+        var group = api.MapGroup("/series").WithTag("Recurring series", "Weekly treatment visits booked together for a referral, changed or cancelled from one visit onwards.").RequireAuthorization(Policies.FrontDesk);
+        group.MapPost("/", BookAsync).WithName("BookSeries").WithRequestExample(SchedulingExamples.Series)
+            .WithSummary("Book a series of treatment visits")
+            .WithDescription("From `startDate` for `weeks` weeks at the weekly `times` (local day and time): each visit is booked on its own, and the answer lists each with its appointment or the rule that refused it (`succeeded`, `refused`). Front desk and clinic admins. 404 for an unknown referral, location, therapist or type.");
         group.MapPost("/{id:guid}/change", (Guid id, SeriesChangeRequest request, SeriesBooking series, SchedulingAccess visible, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct)).WithName("ChangeSeries")
-            .WithSummary("Change the visits of a series from one onwards");
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, request.Time, request.DayOffset, cancel: false, null, series, visible, ct)).WithName("ChangeSeries").WithRequestExample(SchedulingExamples.SeriesChange)
+            .WithSummary("Change the visits of a series from one onwards")
+            .WithDescription("From `fromAppointmentId`, `scope` `this` or `following` (the default): a new local `time` and/or a `dayOffset`; each visit moved or refused as when booking. Front desk and clinic admins. 404 for an unknown series or appointment.");
         group.MapPost("/{id:guid}/cancel", (Guid id, SeriesCancelRequest request, SeriesBooking series, SchedulingAccess visible, CancellationToken ct) =>
-            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct)).WithName("CancelSeries")
-            .WithSummary("Cancel the visits of a series from one onwards");
+            ChangeAsync(id, request.FromAppointmentId, request.Scope, null, null, cancel: true, request.Reason, series, visible, ct)).WithName("CancelSeries").WithRequestExample(SchedulingExamples.SeriesCancel)
+            .WithSummary("Cancel the visits of a series from one onwards")
+            .WithDescription("From `fromAppointmentId`, `scope` `this` or `following` (the default), with an optional `reason`. Front desk and clinic admins. 404 for an unknown series or appointment.");
         return api;
     }
 

@@ -3,6 +3,7 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +16,17 @@ public static class SlotsApi
 
     public static RouteGroupBuilder MapSlotsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/slots", FindAsync).WithName("FindSlots").WithTags("Slots").RequireAuthorization(Policies.FrontDesk)
-            .WithSummary("Free times for a referral");
+        api.MapGet("/slots", FindAsync).WithName("FindSlots")
+            .WithTag("Slots", "Free times for a referral, and short holds on one while the patient decides.").RequireAuthorization(Policies.FrontDesk)
+            .WithSummary("Free times for a referral")
+            .WithDescription("Times at the given locations (`locationId`, one or more) between the local days `from` and `to` (at most 31 days) when a therapist certified for the referral's techniques and a room are free, for the appointment `type` (default: what the referral needs next), optionally of one `therapistId`. Front desk and clinic admins. 404 for an unknown referral or a location not the caller's, 409 when the referral cannot be booked now.");
         var holds = api.MapGroup("/holds").WithTags("Slots").RequireAuthorization(Policies.FrontDesk);
-        holds.MapPost("/", HoldAsync).WithName("HoldSlot")
-            .WithSummary("Hold a free time for a referral for a few minutes");
+        holds.MapPost("/", HoldAsync).WithName("HoldSlot").WithRequestExample(SchedulingExamples.Hold)
+            .WithSummary("Hold a free time for a referral for a few minutes")
+            .WithDescription("No one else can book it until the hold expires (`expiresAt`) or is released; booking with the `holdId` uses it. Front desk and clinic admins. 404 for an unknown referral, therapist or type; 409 naming the rule it breaks (`rule`): the time taken or held, no free room, outside the therapist's hours or locations, the therapist's licence or certification, or the referral not bookable then (status, validity dates, visits used up, clearance awaited, evaluation first, no active or certified plan).");
         holds.MapDelete("/{id:guid}", ReleaseAsync).WithName("ReleaseHold")
-            .WithSummary("Release a hold");
+            .WithSummary("Release a hold")
+            .WithDescription("Front desk and clinic admins of its location; 404 otherwise.");
         return api;
     }
 

@@ -4,6 +4,7 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,25 +15,31 @@ public static class TherapistsApi
 {
     public static RouteGroupBuilder MapTherapistsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/therapists").WithTags("Therapists").RequireAuthorization(Policies.ClinicStaff);
+        var group = api.MapGroup("/therapists").WithTag("Therapists", "The therapists of the caller's locations: licence, certifications, weekly availability, time off, and their calendar feeds.").RequireAuthorization(Policies.ClinicStaff);
         group.MapGet("/", ListAsync).WithName("ListTherapists")
             .WithSummary("The therapists of the caller's locations")
             .WithDescription("Every therapist working at one of the caller's locations (or at `locationId`, one of them), by name, with licence, certifications, availability and time off at those locations only.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<TherapistView>, NotFound>> (Guid id, SchedulingAccess scope, CancellationToken ct) =>
             await scope.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(TherapistView.From(t, scope.Covers)) : TypedResults.NotFound()).WithName("GetTherapist")
-            .WithSummary("One therapist of the caller's locations");
+            .WithSummary("One therapist of the caller's locations")
+            .WithDescription("Shown as staff of the caller's locations see them; 404 for a therapist who works at none of them.");
 
         var setUp = group.MapGroup("").RequireAuthorization(Policies.ClinicAdmin);
-        setUp.MapPost("/", CreateAsync).WithName("AddTherapist")
-            .WithSummary("Add a therapist with licence and locations");
-        setUp.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTherapist")
-            .WithSummary("Change a therapist's details, licence or locations");
-        setUp.MapPut("/{id:guid}/availability", SetAvailabilityAsync).WithName("SetTherapistAvailability")
-            .WithSummary("Set a therapist's weekly working hours");
-        setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync).WithName("AddTimeOff")
-            .WithSummary("Add time off for a therapist");
+        setUp.MapPost("/", CreateAsync).WithName("AddTherapist").WithRequestExample(SchedulingExamples.Therapist)
+            .WithSummary("Add a therapist with licence and locations")
+            .WithDescription("Certifications name techniques of the chain's list (loosely spelled: `Lymphatic Drainage` is `lymphatic-drainage`). Clinic admins, for their own locations. 400 for a missing or unknown field, 409 when the id is taken.");
+        setUp.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTherapist").WithRequestExample(SchedulingExamples.Therapist)
+            .WithSummary("Change a therapist's details, licence or locations")
+            .WithDescription("Replaces the details; locations outside the admin's own are kept as they are. Clinic admins of the therapist's locations; 404 otherwise.");
+        setUp.MapPut("/{id:guid}/availability", SetAvailabilityAsync).WithName("SetTherapistAvailability").WithRequestExample(SchedulingExamples.Availability)
+            .WithSummary("Set a therapist's weekly working hours")
+            .WithDescription("Replaces the weekly windows (location, local day, start and end) at the admin's locations. Clinic admins; 404 for a therapist not at their locations.");
+        setUp.MapPost("/{id:guid}/time-off", AddTimeOffAsync).WithName("AddTimeOff").WithRequestExample(SchedulingExamples.TimeOff)
+            .WithSummary("Add time off for a therapist")
+            .WithDescription("From `startsAt` to `endsAt` with an optional reason; no visits are offered then. Clinic admins; 404 for a therapist not at their locations.");
         setUp.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOffAsync).WithName("RemoveTimeOff")
-            .WithSummary("Remove a therapist's time off");
+            .WithSummary("Remove a therapist's time off")
+            .WithDescription("Clinic admins; 404 for an unknown therapist or time off.");
         return api;
     }
 

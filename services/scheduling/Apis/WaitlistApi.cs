@@ -5,6 +5,7 @@ using MedMassage.Scheduling.Api.Application.Waitlist;
 using MedMassage.Scheduling.Api.Domain.Waitlist;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,21 +18,24 @@ public static class WaitlistApi
 {
     public static RouteGroupBuilder MapWaitlistApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.FrontDesk);
-        group.MapPost("/", JoinAsync).WithName("AddToWaitlist")
-            .WithSummary("Put a referral on the waitlist");
+        var group = api.MapGroup("/waitlist").WithTag("Waitlist", "Referrals waiting for a time at a location; freed times are offered to them in turn.").RequireAuthorization(Policies.FrontDesk);
+        group.MapPost("/", JoinAsync).WithName("AddToWaitlist").WithRequestExample(SchedulingExamples.Waitlist)
+            .WithSummary("Put a referral on the waitlist")
+            .WithDescription("For a location and appointment type, optionally a therapist and a latest date (`before`). Front desk and clinic admins. 404 for an unknown referral, location or type.");
         group.MapGet("/", async (Guid? locationId, SchedulingAccess scope, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Waitlist.AsNoTracking()
                     .Where(w => locationId == null || w.LocationId == locationId)
                     .Where(w => w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
                     .OrderBy(w => w.CreatedAt).Take(500).ToListAsync(ct))).WithName("ListWaitlist")
             .WithSummary("Who is waiting, and the offers made")
-            .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first.");
+            .WithDescription("Waitlist entries of the caller's locations (or `locationId`) still waiting or holding an offer, oldest first. Front desk and clinic admins.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<WaitlistEntry>, NotFound>> (Guid id, SchedulingAccess scope, CancellationToken ct) =>
             await scope.Waitlist.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound()).WithName("GetWaitlistEntry")
-            .WithSummary("One waitlist entry");
+            .WithSummary("One waitlist entry")
+            .WithDescription("With its open offer, if any. Front desk and clinic admins of its location; 404 otherwise.");
         group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptWaitlistOffer")
-            .WithSummary("Accept an offered time: book it");
+            .WithSummary("Accept an offered time: book it")
+            .WithDescription("Books the time offered to the entry. Front desk and clinic admins. 404 for an unknown entry, 409 when there is no open offer, it has expired, or the booking is refused.");
         return api;
     }
 

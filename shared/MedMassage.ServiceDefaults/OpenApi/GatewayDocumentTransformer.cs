@@ -20,6 +20,9 @@ internal sealed class GatewayDocumentTransformer(Uri publicUrl) : IOpenApiDocume
     {
         document.Servers = [new OpenApiServer { Url = publicUrl.ToString().TrimEnd('/'), Description = "The MedMassage gateway" }];
         document.Info.Description ??= "Called through the MedMassage gateway with an access token from its `/connect/token` (OAuth 2.0).";
+        // The APIs are offered to the clinics' partners under their agreement, not under an open licence (SPDX: a LicenseRef of our own).
+        document.Info.License ??= new OpenApiLicense { Name = "Proprietary: use under the integration agreement with MedMassage", Identifier = "LicenseRef-MedMassage-Proprietary" };
+        document.Info.Contact ??= new OpenApiContact { Name = "MedMassage integrations", Url = new Uri(publicUrl, "/scalar/") };
 
         // The system scopes the operations ask for (SMART v1, e.g. system/ServiceRequest.write).
         var systemScopes = document.AllOperations()

@@ -25,11 +25,13 @@ public static class OpenApiExtensions
         builder.Services.Configure<OpenApiOptions>(documentName, options =>
         {
             options.AddSchemaTransformer(new StringSchemaTransformer());
+            options.AddSchemaTransformer(new VocabularySchemaTransformer());
             options.AddOperationTransformer(new SecurityOperationTransformer());
             options.AddOperationTransformer(new RefusalsOperationTransformer());
             options.AddOperationTransformer(new RequestExampleOperationTransformer());
             options.AddDocumentTransformer(new GatewayDocumentTransformer(publicUrl));
             options.AddDocumentTransformer(new ProblemBodiesDocumentTransformer());
+            options.AddDocumentTransformer(new TagsDocumentTransformer());
             options.AddDocumentTransformer(new RequestExamplesDocumentTransformer());
         });
         return builder;

@@ -36,8 +36,8 @@ public static class OperationScopes
         var system = metadata.OfType<SystemScopeMetadata>().Select(s => s.Scope)
             .Concat(policies.Select(p => p switch
             {
-                Policies.ReferralSubmitter => "system/ServiceRequest.write",
-                Policies.ReferralReader => "system/ServiceRequest.read",
+                Policies.ReferralSubmitter => SystemScopes.ServiceRequestWrite,
+                Policies.ReferralReader => SystemScopes.ServiceRequestRead,
                 _ => null,
             }).OfType<string>());
         return [[Staff], .. system.Distinct().Select(s => new[] { s })];

@@ -21,7 +21,7 @@ public static class RequestExamples
         endpoint.WithMetadata(new RequestExampleMetadata(example));
 }
 
-/// <summary>Puts a declared <see cref="RequestExampleMetadata"/> on every JSON body of the operation.</summary>
+/// <summary>Puts a declared <see cref="RequestExampleMetadata"/> on every JSON or form body of the operation (a form's fields shown as an object).</summary>
 internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class RequestExampleOperationTransformer : IOpenApiOperationTran
         var options = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         foreach (var (type, media) in content)
         {
-            if (type.EndsWith("json", StringComparison.Ordinal))
+            if (type.EndsWith("json", StringComparison.Ordinal) || type is "application/x-www-form-urlencoded" or "multipart/form-data")
             {
                 media.Example = JsonSerializer.SerializeToNode(declared.Example, declared.Example.GetType(), options);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,7 +15,12 @@ namespace MedMassage.Architecture.Tests.OpenApi;
 /// </summary>
 internal static class ServiceDocuments
 {
-    public static async Task<string> GetAsync(string service)
+    // Hosting a service takes seconds: each document is fetched once per test run, whichever test asks first.
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Fetched = new(StringComparer.Ordinal);
+
+    public static Task<string> GetAsync(string service) => Fetched.GetOrAdd(service, s => new Lazy<Task<string>>(() => FetchAsync(s))).Value;
+
+    private static async Task<string> FetchAsync(string service)
     {
         var program = Assembly.Load(service).GetType("Program", throwOnError: true)!;
         var host = (IDocumentHost)Activator.CreateInstance(typeof(DocumentHost<>).MakeGenericType(program))!;

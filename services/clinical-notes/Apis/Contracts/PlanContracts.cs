@@ -1,11 +1,13 @@
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
+using MedMassage.Contracts;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
 public sealed record TreatmentPlanRequest(
     Guid? EvaluationId,
-    IReadOnlyList<string>? Techniques,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
     IReadOnlyList<string>? BodyRegions,
     int? SessionsPerWeek,
     int? Weeks,
@@ -13,7 +15,7 @@ public sealed record TreatmentPlanRequest(
     IReadOnlyList<Goal>? Goals);
 
 public sealed record PlanRevisionRequest(
-    IReadOnlyList<string>? Techniques,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
     IReadOnlyList<string>? BodyRegions,
     int? SessionsPerWeek,
     int? Weeks,

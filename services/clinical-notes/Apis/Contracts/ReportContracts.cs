@@ -1,5 +1,8 @@
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
+using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
@@ -13,10 +16,10 @@ public sealed record ReferralCareResponse(
     Guid PatientId,
     string PatientName,
     string PhysicianName,
-    string Status,
-    IReadOnlyList<string> Techniques,
+    [OneOf(typeof(ReferralStatuses))] string Status,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> Techniques,
     IReadOnlyList<string> BodyRegions,
-    IReadOnlyList<string> TechniquesAwaitingClearance,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> TechniquesAwaitingClearance,
     bool TreatmentBlocked,
     IReadOnlyList<string> PendingClearances,
     int SignedVisits,

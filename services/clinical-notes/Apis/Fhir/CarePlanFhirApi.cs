@@ -20,8 +20,11 @@ public static class CarePlanFhirApi
     public static IEndpointRouteBuilder MapCarePlanFhirApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapFhirResource(Type);
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadCarePlan").WithSummary("A plan of care (FHIR)");
-        api.MapGet("/", SearchAsync).WithName("FhirSearchCarePlan").WithSummary("Search plans of care (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadCarePlan").WithSummary("A plan of care (FHIR)")
+            .WithDescription("The newest version of a treatment plan of a referral this system sent (`system/CarePlan.read`); 404 for any other.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
+        api.MapGet("/", SearchAsync).WithName("FhirSearchCarePlan").WithSummary("Search plans of care (FHIR)")
+            .WithDescription("The plans of the referrals this system sent, by `patient`, `based-on` (the ServiceRequest) and `_id`, as a paged searchset Bundle.");
         return app;
     }
 

@@ -25,7 +25,9 @@ public static class DocumentReferenceFhirApi
     public static IEndpointRouteBuilder MapDocumentReferenceFhirApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapFhirResource(Type);
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadDocumentReference").WithSummary("A report or addendum (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadDocumentReference").WithSummary("A report or addendum (FHIR)")
+            .WithDescription("A progress report, discharge summary or addendum of a referral this system sent, the HTML attached (`system/DocumentReference.read`); 404 for any other.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchDocumentReference").WithSummary("Search reports and addenda (FHIR)")
             .WithDescription("By `patient`, `related` (the ServiceRequest), `type` (LOINC 11506-3 progress note, 18842-5 discharge summary) and `date`.");
         return app;

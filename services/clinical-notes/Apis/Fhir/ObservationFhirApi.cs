@@ -17,7 +17,9 @@ public static class ObservationFhirApi
     public static IEndpointRouteBuilder MapObservationFhirApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapFhirResource(Type);
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadObservation").WithSummary("A pain or outcome score (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadObservation").WithSummary("A pain or outcome score (FHIR)")
+            .WithDescription("A pain score or outcome-measure score from a signed evaluation or visit note of a referral this system sent (`system/Observation.read`); 404 for any other.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchObservation").WithSummary("Search pain and outcome scores (FHIR)")
             .WithDescription("By `patient`, `based-on` (the ServiceRequest), `code` (LOINC 72514-3 for pain, or an outcome measure) and `date`.");
         return app;

@@ -1,5 +1,7 @@
 using MedMassage.Notification.Api.Domain.Messages;
+using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.ServiceDefaults;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Notification.Api.Apis.Contracts;
 
@@ -10,13 +12,13 @@ namespace MedMassage.Notification.Api.Apis.Contracts;
 public sealed record MessageSummary(
     Guid Id,
     Guid SourceEventId,
-    string Type,
-    string Category,
-    string Channel,
+    [OneOf(typeof(MessageType))] string Type,
+    [OneOf(typeof(MessageCategory))] string Category,
+    [OneOf(typeof(Channel))] string Channel,
     string? Recipient,
     string RecipientKey,
     Guid? AppointmentId,
-    string Status,
+    [OneOf(typeof(MessageStatus))] string Status,
     DateTimeOffset DueAt,
     int Attempts,
     string? LastError,
@@ -34,7 +36,7 @@ public sealed record MessageSummary(
         text is null || m.Recipient.Length == 0 ? text : text.Replace(m.Recipient, Masked, StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed record LogEntryResponse(DateTimeOffset At, string Status, int Attempt, string? Detail);
+public sealed record LogEntryResponse(DateTimeOffset At, [OneOf(typeof(LogStatus))] string Status, int Attempt, string? Detail);
 
 /// <summary>A message with its delivery log, for tracing what happened to it; subject and body only for those who may read them.</summary>
 public sealed record MessageDetails(MessageSummary Message, string Language, string? Subject, string? Body, IReadOnlyList<LogEntryResponse> Log)
@@ -47,8 +49,8 @@ public sealed record MessageDetails(MessageSummary Message, string Language, str
 public sealed record InboxItem(Guid Id, string Type, string Subject, string Body, DateTimeOffset DeliveredAt, DateTimeOffset? ReadAt);
 
 public sealed record PreferencesRequest(
-    string? Channel,
-    string? Language,
+    [OneOf(typeof(Channel))] string? Channel,
+    [OneOf(typeof(PatientPreferences), nameof(PatientPreferences.Languages))] string? Language,
     bool RemindersOptedOut,
     bool ClinicalOptedOut,
     string? QuietHoursStart,
@@ -56,8 +58,8 @@ public sealed record PreferencesRequest(
 
 public sealed record PreferencesResponse(
     Guid PatientId,
-    string Channel,
-    string Language,
+    [OneOf(typeof(Channel))] string Channel,
+    [OneOf(typeof(PatientPreferences), nameof(PatientPreferences.Languages))] string Language,
     bool RemindersOptedOut,
     bool ClinicalOptedOut,
     string? QuietHoursStart,
@@ -74,4 +76,4 @@ public sealed record DeliveryBacklog(IReadOnlyList<ChannelBacklog> Channels);
 /// <paramref name="Waiting"/> messages of a channel queued after a failed or impossible delivery, the oldest created at
 /// <paramref name="OldestSince"/>; <paramref name="Reason"/> is the newest error (masked).
 /// </summary>
-public sealed record ChannelBacklog(string Channel, int Waiting, DateTimeOffset OldestSince, string? Reason);
+public sealed record ChannelBacklog([OneOf(typeof(Channel))] string Channel, int Waiting, DateTimeOffset OldestSince, string? Reason);

@@ -23,7 +23,9 @@ public static class CommunicationFhirApi
     public static IEndpointRouteBuilder MapCommunicationFhirApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapFhirResource(Type);
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadCommunication").WithSummary("A message sent to a patient (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadCommunication").WithSummary("A message sent to a patient (FHIR)")
+            .WithDescription("A message sent to the patient of a referral this system submitted (`system/Communication.read`), with its status; 404 for any other.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchCommunication").WithSummary("Search messages sent to patients (FHIR)")
             .WithDescription("By `patient`, `based-on` (the ServiceRequest: messages to its patient) and `sent`.");
         return app;

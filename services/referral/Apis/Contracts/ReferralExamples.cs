@@ -19,5 +19,8 @@ internal static class ReferralExamples
         Notes: "Low back pain after a fall; no heat on the lumbar area.",
         Identifier: new IdentifierInput("urn:oid:2.16.840.1.113883.3.4711.2", "ORD-88213"));
 
+    public static readonly ClearanceRequest Clearance = new(
+        "scar-tissue-release", "Dr. John Carter", new DateTimeOffset(2026, 3, 4, 15, 30, 0, TimeSpan.Zero), "Fax of 2026-03-04, scanned as CLR-20260304-0117");
+
     public static readonly ReasonRequest Reason = new("The patient asked to wait until after surgery.");
 }

@@ -1,3 +1,7 @@
+using MedMassage.Contracts;
+using MedMassage.Contracts.Referrals;
+using MedMassage.ServiceDefaults.OpenApi;
+
 namespace MedMassage.Referral.Api.Apis.Contracts;
 
 /// <summary>Why a referral is rejected, held or cancelled; always required.</summary>
@@ -7,11 +11,11 @@ public sealed record ReasonRequest(string? Reason);
 /// The physician's clearance of one thing awaiting it: a technique, or a finding of the evaluation (give one of the
 /// two); who gave it, when, and the document on file.
 /// </summary>
-public sealed record ClearanceRequest(string? Technique, string? ClearedBy, DateTimeOffset? ClearedAt, string? DocumentReference, string? Finding = null);
+public sealed record ClearanceRequest([OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] string? Technique, string? ClearedBy, DateTimeOffset? ClearedAt, string? DocumentReference, string? Finding = null);
 
 /// <summary>Inbox filters; all optional. Received dates are whole UTC days, both ends included.</summary>
 public sealed record InboxQuery(
-    string? Status,
+    [OneOf(typeof(ReferralStatuses))] string? Status,
     Guid? LocationId,
     string? PhysicianNpi,
     string? Diagnosis,
@@ -19,4 +23,4 @@ public sealed record InboxQuery(
     DateOnly? ReceivedTo,
     int? Page,
     int? PageSize,
-    string? Attention = null);
+    [OneOf(typeof(Domain.Referral), nameof(Domain.Referral.AttentionNames))] string? Attention = null);

@@ -1,6 +1,8 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Referral.Api.Apis.Contracts;
 
@@ -8,18 +10,18 @@ namespace MedMassage.Referral.Api.Apis.Contracts;
 public sealed record ReferralDetails(
     Guid Id,
     string Reference,
-    string Status,
+    [OneOf(typeof(ReferralStatuses))] string Status,
     string? StatusReason,
-    string Priority,
+    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string Priority,
     Guid? LocationId,
     DateTimeOffset ReceivedAt,
     Guid? PossibleDuplicateOf,
     Patient Patient,
     Physician Physician,
     IReadOnlyList<DiagnosisView> Diagnoses,
-    IReadOnlyList<string> Techniques,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> Techniques,
     IReadOnlyList<string> BodyRegions,
-    IReadOnlyList<string> TechniquesAwaitingClearance,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> TechniquesAwaitingClearance,
     IReadOnlyList<ClearanceNeeded> AwaitingClearance,
     int SessionsPerWeek,
     int Weeks,
@@ -38,8 +40,8 @@ public sealed record ReferralDetails(
 public sealed record ReferralSummary(
     Guid Id,
     string Reference,
-    string Status,
-    string Priority,
+    [OneOf(typeof(ReferralStatuses))] string Status,
+    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string Priority,
     Guid? LocationId,
     DateTimeOffset ReceivedAt,
     string PatientName,

@@ -28,7 +28,9 @@ public static class PatientFhirApi
         api.MapPost("/", CreateAsync).RequireFhirWrite(Type).WithName("FhirCreatePatient")
             .WithSummary("Register a patient (FHIR)")
             .WithDescription("Needs the hospital's identifier; with `If-None-Exist: identifier=system|value`, or simply sent again, the patient already registered under it is returned.");
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadPatient").WithSummary("A patient (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadPatient").WithSummary("A patient (FHIR)")
+            .WithDescription("A patient this system registered, or the patient of a referral it may read (`system/Patient.read`); 404 otherwise.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchPatient").WithSummary("Search patients (FHIR)")
             .WithDescription("Among the patients this system registered or referred.");
         return app;

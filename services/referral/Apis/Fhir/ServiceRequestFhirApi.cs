@@ -26,7 +26,9 @@ public static class ServiceRequestFhirApi
         api.MapPost("/", CreateAsync).RequireFhirWrite(Type).WithName("FhirCreateServiceRequest")
             .WithSummary("Refer a patient (FHIR)")
             .WithDescription("A ServiceRequest with its patient contained or as Patient/id, the physician contained with the NPI, ICD-10 reasons. `If-None-Exist: identifier=system|value` returns the referral already made with that identifier.");
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadServiceRequest").WithSummary("A referral (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadServiceRequest").WithSummary("A referral (FHIR)")
+            .WithDescription("A referral this system may read (`system/ServiceRequest.read`), with its current status; 404 for any other, exactly as for one that does not exist.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", ServiceRequestSearch.SearchAsync).WithName("FhirSearchServiceRequest")
             .WithSummary("Search referrals (FHIR)").WithDescription("The referrals this system submitted, as a paged searchset Bundle.");
         api.MapPut("/{id}", UpdateAsync).RequireFhirWrite(Type).WithName("FhirUpdateServiceRequest")

@@ -6,8 +6,8 @@ namespace MedMassage.Referral.Api.Domain.Submission;
 /// <summary>Validation of the people on a referral: the patient and the referring physician.</summary>
 internal static partial class PartyValidator
 {
-    private static readonly string[] Sexes = ["female", "male", "other", "unknown"];
-    private static readonly string[] Channels = ["email", "sms", "phone"];
+    internal static readonly string[] Sexes = ["female", "male", "other", "unknown"];
+    internal static readonly string[] Channels = ["email", "sms", "phone"];
 
     [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", RegexOptions.IgnoreCase)]
     private static partial Regex LanguageTag();

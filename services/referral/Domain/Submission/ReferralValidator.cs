@@ -12,7 +12,7 @@ public static class ReferralValidator
     /// <summary>No referral lists more diagnoses, techniques, body regions, precautions or identifiers than this.</summary>
     public const int MaxItems = 20;
 
-    private static readonly string[] Priorities = ["routine", "urgent"];
+    internal static readonly string[] Priorities = ["routine", "urgent"];
 
     private static readonly Dictionary<string, ContraindicationEffect> Effects = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,3 +1,6 @@
+using MedMassage.Contracts;
+using MedMassage.ServiceDefaults.OpenApi;
+
 namespace MedMassage.Referral.Api.Domain.Submission;
 
 // What a physician's office or hospital system sends. Everything is optional here so that one pass of validation
@@ -8,7 +11,7 @@ public sealed record SubmitReferral(
     PatientInput? Patient,
     PhysicianInput? Physician,
     IReadOnlyList<string>? Diagnoses,
-    IReadOnlyList<string>? Techniques,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
     IReadOnlyList<string>? BodyRegions,
     int? SessionsPerWeek,
     int? Weeks,
@@ -18,7 +21,7 @@ public sealed record SubmitReferral(
     IReadOnlyList<PrecautionInput>? Precautions,
     InsuranceInput? Insurance,
     Guid? LocationId,
-    string? Priority,
+    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string? Priority,
     string? Notes,
     IdentifierInput? Identifier = null);
 
@@ -27,10 +30,10 @@ public sealed record PatientInput(
     string? FirstName,
     string? LastName,
     DateOnly? DateOfBirth,
-    string? Sex,
+    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Sexes))] string? Sex,
     string? Phone,
     string? Email,
-    string? PreferredChannel,
+    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Channels))] string? PreferredChannel,
     string? Language,
     IReadOnlyList<IdentifierInput>? Identifiers);
 
@@ -39,6 +42,6 @@ public sealed record IdentifierInput(string? System, string? Value);
 public sealed record PhysicianInput(string? Name, string? Npi, string? Organization, string? Phone, string? Fax, string? Email);
 
 /// <summary>Effect: "blocks-all-treatment", "excludes-local-area" (needs a body region) or "needs-physician-clearance".</summary>
-public sealed record PrecautionInput(string? Name, string? Effect, string? BodyRegion);
+public sealed record PrecautionInput(string? Name, [OneOf(typeof(ContraindicationEffect))] string? Effect, string? BodyRegion);
 
 public sealed record InsuranceInput(string? Payer, string? MemberId, string? AuthorizationNumber, int? AuthorizedVisits);

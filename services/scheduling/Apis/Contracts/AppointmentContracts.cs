@@ -1,13 +1,15 @@
+using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Referrals;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
 public sealed record BookRequest(
     Guid? ReferralId, Guid? LocationId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt,
-    Guid? RoomId, IReadOnlyList<string>? Techniques, Guid? HoldId);
+    Guid? RoomId, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques, Guid? HoldId);
 
 public sealed record RescheduleRequest(DateTimeOffset? StartsAt, Guid? TherapistId, Guid? RoomId);
 
@@ -16,7 +18,7 @@ public sealed record CancelRequest(string? Reason);
 public sealed record AppointmentView(
     Guid Id, Guid ReferralId, Guid LocationId, Guid TherapistId, Guid RoomId, string AppointmentType, VisitKind Kind,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset LocalStartsAt, DateTimeOffset LocalEndsAt, string TimeZone,
-    AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, IReadOnlyList<string> Techniques,
+    AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> Techniques,
     string? PatientName = null, string? ReferralReference = null)
 {
     public static AppointmentView From(Appointment a, Location l, Referral? r = null) => new(
@@ -26,7 +28,8 @@ public sealed record AppointmentView(
 }
 
 public sealed record ReferralView(
-    Guid Id, long Version, string Status, string? StatusReason, IReadOnlyList<string> Techniques, IReadOnlyList<string> TechniquesAwaitingClearance,
+    Guid Id, long Version, [OneOf(typeof(ReferralStatuses))] string Status, string? StatusReason, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> Techniques,
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> TechniquesAwaitingClearance,
     IReadOnlyList<ClearanceNeeded> AwaitingClearance, DateOnly ValidFrom, DateOnly ValidUntil, int VisitsAuthorized, int VisitsUsed, int VisitsRemaining,
     bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks,
     bool PlanCertified, DateOnly? PlanCertifiedThrough)

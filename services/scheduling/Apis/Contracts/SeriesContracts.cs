@@ -1,8 +1,9 @@
 using MedMassage.Scheduling.Api.Application.Series;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
-public sealed record WeeklyTimeDto(string? Day, string? Time);
+public sealed record WeeklyTimeDto([OneOf(typeof(DayOfWeek))] string? Day, string? Time);
 
 public sealed record SeriesRequest(
     Guid? ReferralId, Guid? LocationId, Guid? TherapistId, string? AppointmentType, DateOnly? StartDate, int? Weeks, IReadOnlyList<WeeklyTimeDto>? Times);

@@ -1,11 +1,13 @@
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
+using MedMassage.Contracts;
 using MedMassage.ServiceDefaults;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
-public sealed record OpeningHoursDto(string? Day, string? Opens, string? Closes);
+public sealed record OpeningHoursDto([OneOf(typeof(DayOfWeek))] string? Day, string? Opens, string? Closes);
 
 public sealed record RoomDto(Guid? Id, string? Name);
 
@@ -28,9 +30,9 @@ public sealed record LocationView(
 /// </summary>
 public sealed record TherapistRequest(
     string? Name, string? LicenceNumber, string? LicenceState, DateOnly? LicenceExpiresOn,
-    IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds, Guid? Id = null);
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds, Guid? Id = null);
 
-public sealed record AvailabilityWindowDto(Guid? LocationId, string? Day, string? Starts, string? Ends);
+public sealed record AvailabilityWindowDto(Guid? LocationId, [OneOf(typeof(DayOfWeek))] string? Day, string? Starts, string? Ends);
 
 public sealed record AvailabilityRequest(IReadOnlyList<AvailabilityWindowDto>? Windows);
 
@@ -49,7 +51,7 @@ public sealed record TherapistView(
         t.TimeOff);
 }
 
-public sealed record AppointmentTypeRequest(string? Name, string? Kind, int? DurationMinutes);
+public sealed record AppointmentTypeRequest(string? Name, [OneOf(typeof(VisitKind))] string? Kind, int? DurationMinutes);
 
 public sealed record AppointmentTypeView(string Code, string Name, VisitKind Kind, int DurationMinutes)
 {

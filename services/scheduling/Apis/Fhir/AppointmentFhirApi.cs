@@ -24,7 +24,9 @@ public static class AppointmentFhirApi
         var api = app.MapFhirResource(Type);
         api.MapPost("/", BookAsync).RequireFhirWrite(Type).WithName("FhirBookAppointment")
             .WithSummary("Book a slot (FHIR)").WithDescription("An Appointment with `slot` (a free Slot) and `basedOn` (the ServiceRequest); every scheduling rule applies.");
-        api.MapGet("/{id}", ReadAsync).WithName("FhirReadAppointment").WithSummary("A visit (FHIR)");
+        api.MapGet("/{id}", ReadAsync).WithName("FhirReadAppointment").WithSummary("A visit (FHIR)")
+            .WithDescription("A visit of a referral this system submitted (`system/Appointment.read`), with its status; 404 for any other.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", AppointmentSearch.SearchAsync).WithName("FhirSearchAppointment").WithSummary("Search visits (FHIR)")
             .WithDescription("The visits of the referrals this system submitted.");
         api.MapPut("/{id}", CancelAsync).RequireFhirWrite(Type).WithName("FhirCancelAppointment")

@@ -19,12 +19,15 @@ public static class DirectoryFhirApi
     {
         var locations = app.MapFhirResource("Location");
         locations.MapGet("/{id}", (string id, SchedulingDbContext db, CancellationToken ct) => ReadLocationAsync(id, db, ct))
-            .WithName("FhirReadLocation").WithSummary("A location (FHIR)");
-        locations.MapGet("/", SearchLocationsAsync).WithName("FhirSearchLocation").WithSummary("Search locations (FHIR)");
+            .WithName("FhirReadLocation").WithSummary("A location (FHIR)")
+            .WithDescription("A clinic location with its address, phone and opening hours (`system/Location.read`); 404 for an unknown id.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
+        locations.MapGet("/", SearchLocationsAsync).WithName("FhirSearchLocation").WithSummary("Search locations (FHIR)")
+            .WithDescription("Every location of the chain, by `name` (contains) and `_id`, as a paged searchset Bundle.");
 
-        MapTherapists(app, "Practitioner", DirectoryMapping.ToPractitioner, "Search therapists (FHIR)");
-        MapTherapists(app, "PractitionerRole", DirectoryMapping.ToRole, "Search therapists' roles at locations (FHIR)");
-        MapTherapists(app, "Schedule", DirectoryMapping.ToSchedule, "Search therapists' schedules (FHIR)");
+        MapTherapists(app, "Practitioner", DirectoryMapping.ToPractitioner, "Search therapists (FHIR)", "the therapist: name and licence");
+        MapTherapists(app, "PractitionerRole", DirectoryMapping.ToRole, "Search therapists' roles at locations (FHIR)", "the therapist's role: the locations they work at and their specialties");
+        MapTherapists(app, "Schedule", DirectoryMapping.ToSchedule, "Search therapists' schedules (FHIR)", "the therapist's schedule, whose free Slots are booked");
         return app;
     }
 
@@ -48,14 +51,16 @@ public static class DirectoryFhirApi
     }
 
     // Practitioner, PractitionerRole and Schedule are three views of one therapist, under the therapist's id.
-    private static void MapTherapists(IEndpointRouteBuilder app, string type, Func<Therapist, Resource> map, string summary)
+    private static void MapTherapists(IEndpointRouteBuilder app, string type, Func<Therapist, Resource> map, string summary, string what)
     {
         var api = app.MapFhirResource(type);
         api.MapGet("/{id}", async (string id, SchedulingDbContext db, CancellationToken ct) =>
             Guid.TryParse(id, out var guid) && await db.Therapists.AsNoTracking().FirstOrDefaultAsync(t => t.Id == guid, ct) is { } therapist
                 ? (FhirAnswer)FhirResult.Ok(map(therapist))
                 : FhirProblems.NotFound(type, id))
-            .WithName($"FhirRead{type}").WithSummary($"One {type} (FHIR)");
+            .WithName($"FhirRead{type}").WithSummary($"One {type} (FHIR)")
+            .WithDescription($"One view of a therapist, under the therapist's id: {what} (`system/{type}.read`); 404 for an unknown id.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", async (HttpContext http, SchedulingDbContext db, CancellationToken ct) =>
         {
             var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(type));
@@ -80,6 +85,7 @@ public static class DirectoryFhirApi
                 && (location is null || t.LocationIds.Any(l => l.ToString() == location))
                 && (actor is null || t.Id.ToString() == actor || t.LocationIds.Any(l => l.ToString() == actor))).ToList();
             return FhirResult.Ok(search.Bundle(http.Request, type, found.Count, found.Skip(search.Skip).Take(search.Count).Select(map)));
-        }).WithName($"FhirSearch{type}").WithSummary(summary);
+        }).WithName($"FhirSearch{type}").WithSummary(summary)
+            .WithDescription($"Every therapist as {what}, by `name` (contains), `_id`, `practitioner`, `location` and `actor` (the therapist or a location), as a paged searchset Bundle.");
     }
 }
