@@ -38,15 +38,18 @@ public static class MassageTechniques
     /// <summary>Scar work follows surgery, so the physician must clear it before it is given.</summary>
     public static bool AlwaysNeedsClearance(string technique) => Normalize(technique) == ScarTissueRelease;
 
-    public static bool RequiresCertification(string technique) => NeedCertification.Any(t => Covers(t, technique));
+    /// <summary>Asked for every therapist a slot search considers: the technique's key is made once.</summary>
+    public static bool RequiresCertification(string technique)
+    {
+        var key = Key(technique);
+        return NeedCertification.Any(needed => KeysCover(needed, key));
+    }
 
     /// <summary>Whether a certification covers a technique ("craniosacral therapy" covers "craniosacral").</summary>
-    public static bool Covers(string certification, string technique)
-    {
-        var (cert, tech) = (Key(certification), Key(technique));
-        return cert.Length > 0 && tech.Length > 0
-            && (cert == tech || tech.StartsWith(cert, StringComparison.Ordinal) || cert.StartsWith(tech, StringComparison.Ordinal));
-    }
+    public static bool Covers(string certification, string technique) => KeysCover(Key(certification), Key(technique));
+
+    private static bool KeysCover(string cert, string tech) =>
+        cert.Length > 0 && tech.Length > 0 && (tech.StartsWith(cert, StringComparison.Ordinal) || cert.StartsWith(tech, StringComparison.Ordinal));
 
     /// <summary>A certification names a technique of the list, loosely spelled ("Lymphatic Drainage", "craniosacral therapy").</summary>
     public static bool IsCertification(string certification) => Known.Any(t => Covers(certification, t));

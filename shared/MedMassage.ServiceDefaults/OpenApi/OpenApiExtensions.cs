@@ -8,7 +8,7 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 /// <summary>
 /// What makes each service's <c>/openapi/v1.json</c> usable on its own by an integrator: the gateway as the server,
 /// how to get a token and which operations need one, the refusals every operation can give as ProblemDetails, and an
-/// example of every request body. Linted with Redocly's recommended rules (docs/api.md).
+/// example of every request body (declared per endpoint). Linted with Redocly's recommended rules (docs/api.md).
 /// </summary>
 public static class OpenApiExtensions
 {
@@ -32,7 +32,6 @@ public static class OpenApiExtensions
             options.AddDocumentTransformer(new GatewayDocumentTransformer(publicUrl));
             options.AddDocumentTransformer(new ProblemBodiesDocumentTransformer());
             options.AddDocumentTransformer(new TagsDocumentTransformer());
-            options.AddDocumentTransformer(new RequestExamplesDocumentTransformer());
         });
         return builder;
     }

@@ -15,7 +15,7 @@ public static class RequestExamples
 {
     /// <summary>
     /// Shows <paramref name="example"/> as the request body's example, written with the service's own JSON options (so
-    /// enums and names look exactly as the service reads them). Bodies without one get an example made from their schema.
+    /// enums and names look exactly as the service reads them). Every body needs one: OpenApiContentTests fail without it.
     /// </summary>
     public static TBuilder WithRequestExample<TBuilder>(this TBuilder endpoint, object example) where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithMetadata(new RequestExampleMetadata(example));

@@ -34,17 +34,11 @@ internal static partial class PartyValidator
         }
 
         var sex = input.Sex?.Trim().ToLowerInvariant() ?? "unknown";
-        if (!Sexes.Contains(sex))
-        {
-            errors.Add("patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
-        }
+        errors.When(!Sexes.Contains(sex), "patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
 
         var phone = Phone("patient.phone", input.Phone, errors);
         var email = Email("patient.email", input.Email, errors);
-        if (input.Phone is null && input.Email is null)
-        {
-            errors.Add("patient.phone", "A phone number or an email address is required.");
-        }
+        errors.When(input.Phone is null && input.Email is null, "patient.phone", "A phone number or an email address is required.");
 
         var channel = input.PreferredChannel?.Trim().ToLowerInvariant() ?? (email is not null ? "email" : "sms");
         if (!Channels.Contains(channel))
@@ -95,19 +89,13 @@ internal static partial class PartyValidator
         }
         var name = errors.Required("physician.name", input.Name);
         var npi = input.Npi?.Trim();
-        if (!Npi.IsValid(npi))
-        {
-            errors.Add("physician.npi", "Must be a valid 10-digit NPI.");
-        }
+        errors.When(!Npi.IsValid(npi), "physician.npi", "Must be a valid 10-digit NPI.");
 
         var organization = errors.Optional("physician.organization", input.Organization);
         var phone = Phone("physician.phone", input.Phone, errors);
         var fax = Phone("physician.fax", input.Fax, errors);
         var email = Email("physician.email", input.Email, errors);
-        if (input.Phone is null && input.Fax is null && input.Email is null)
-        {
-            errors.Add("physician.phone", "A phone number, fax number or email address is required to reach the physician.");
-        }
+        errors.When(input.Phone is null && input.Fax is null && input.Email is null, "physician.phone", "A phone number, fax number or email address is required to reach the physician.");
         return name is null || !Npi.IsValid(npi) ? null : new Physician(name, npi!, organization, phone, fax, email);
     }
 
@@ -118,10 +106,7 @@ internal static partial class PartyValidator
             return null;
         }
 
-        if (!PhoneNumber().IsMatch(value.Trim()))
-        {
-            errors.Add(field, "Not a phone number.");
-        }
+        errors.When(!PhoneNumber().IsMatch(value.Trim()), field, "Not a phone number.");
 
         return value.Trim();
     }
@@ -133,10 +118,7 @@ internal static partial class PartyValidator
             return null;
         }
 
-        if (!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim())
-        {
-            errors.Add(field, "Not an email address.");
-        }
+        errors.When(!MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim(), field, "Not an email address.");
 
         return value.Trim();
     }
