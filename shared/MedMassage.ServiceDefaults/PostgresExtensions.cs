@@ -1,3 +1,4 @@
+using System.Reflection;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -74,7 +75,8 @@ public static class PostgresExtensions
 
         // Migrations run as the database's owner when its login is given (ConnectionStrings:{name}-owner), so the
         // service itself runs as a role that owns nothing and cannot switch off the triggers guarding signed records.
-        var sources = migrationAssemblies.Length > 0 ? migrationAssemblies : [typeof(TContext).Assembly];
+        // The shared scripts (append-only tables) come first, then the service's own.
+        Assembly[] sources = [typeof(SchemaMigrator).Assembly, .. migrationAssemblies.Length > 0 ? migrationAssemblies : [typeof(TContext).Assembly]];
         var owner = builder.Configuration.GetConnectionString($"{connectionName}-owner");
         builder.Services.AddSingleton(new SchemaMigrationSource(owner ?? connectionString, sources));
         builder.Services.AddHostedService<SchemaMigrator>();

@@ -60,4 +60,21 @@ public sealed class LayoutRules
 
         Assert.True(result.IsSuccessful, $"{service} handles events outside IntegrationEvents/: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
+
+    [Theory]
+    [InlineData("MedMassage.Scheduling.Api")]
+    [InlineData("MedMassage.ClinicalNotes.Api")]
+    [InlineData("MedMassage.Notification.Api")]
+    public void A_copy_of_the_referral_is_a_ReferralCopy_in_Domain_Referrals(string service)
+    {
+        var copies = Types.InAssembly(Assembly.Load(service)).That().Inherit(typeof(MedMassage.Contracts.Referrals.ReferralCopy)).GetTypes().ToList();
+        var keepingState = Types.InAssembly(Assembly.Load(service)).That().ResideInNamespaceContaining(".Domain")
+            .And().HaveDependencyOn("MedMassage.Contracts.Referrals.ReferralState").And().AreClasses().GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.Name == "Apply" && m.GetParameters().FirstOrDefault()?.ParameterType == typeof(MedMassage.Contracts.Referrals.ReferralState)));
+
+        var copy = Assert.Single(copies);
+        Assert.EndsWith(".Domain.Referrals", copy.Namespace);
+        Assert.NotEqual("Referral", copy.Name); // the owner's name is the referral service's alone
+        Assert.Empty(keepingState.Except(copies).Select(t => t.FullName)); // no second copy beside it
+    }
 }

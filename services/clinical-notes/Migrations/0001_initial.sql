@@ -157,24 +157,9 @@ CREATE TRIGGER evaluations_signed_are_immutable BEFORE UPDATE OR DELETE ON evalu
     FOR EACH ROW EXECUTE FUNCTION reject_change_of_signed_record();
 
 -- Addenda, issued documents and the audit log are append-only.
-CREATE FUNCTION reject_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
-END
-$$;
-
-CREATE TRIGGER addenda_append_only BEFORE UPDATE OR DELETE ON addenda
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER addenda_no_truncate BEFORE TRUNCATE ON addenda
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER clinical_documents_append_only BEFORE UPDATE OR DELETE ON clinical_documents
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER clinical_documents_no_truncate BEFORE TRUNCATE ON clinical_documents
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
+SELECT make_append_only('addenda');
+SELECT make_append_only('clinical_documents');
+SELECT make_append_only('audit_entries');
 CREATE TRIGGER visit_notes_no_truncate BEFORE TRUNCATE ON visit_notes
     FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
 CREATE TRIGGER evaluations_no_truncate BEFORE TRUNCATE ON evaluations

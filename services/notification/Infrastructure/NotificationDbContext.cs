@@ -1,6 +1,7 @@
 using MedMassage.Messaging;
 using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Domain.Directory;
+using MedMassage.Notification.Api.Domain.Referrals;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
 using Microsoft.EntityFrameworkCore;

@@ -17,16 +17,7 @@ CREATE INDEX contact_audit_patient ON contact_audit (patient_id, at);
 CREATE INDEX contact_audit_user ON contact_audit (user_id, at);
 
 -- Append-only whoever writes to the database: the application, a script or an administrator.
-CREATE FUNCTION reject_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
-END
-$$;
-
-CREATE TRIGGER contact_audit_append_only BEFORE UPDATE OR DELETE ON contact_audit
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER contact_audit_no_truncate BEFORE TRUNCATE ON contact_audit
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
+SELECT make_append_only('contact_audit');
 
 -- A patient's preferences are visible at the locations the patient is known at (their messages and referrals).
 CREATE INDEX messages_patient ON messages (patient_id) WHERE patient_id IS NOT NULL;

@@ -33,19 +33,7 @@ CREATE INDEX referral_audit_location ON referral_audit (location_id, id);
 CREATE INDEX referral_audit_user ON referral_audit (user_id, id);
 
 -- Append-only whoever writes to the database: the application, a script or an administrator.
-CREATE FUNCTION reject_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
-END
-$$;
-
-CREATE TRIGGER referral_audit_append_only BEFORE UPDATE OR DELETE ON referral_audit
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER referral_audit_no_truncate BEFORE TRUNCATE ON referral_audit
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
+SELECT make_append_only('referral_audit');
 
 -- A referral's history is only ever appended to, as well.
-CREATE TRIGGER referral_history_append_only BEFORE UPDATE OR DELETE ON referral_history
-    FOR EACH ROW EXECUTE FUNCTION reject_change_of_append_only();
-CREATE TRIGGER referral_history_no_truncate BEFORE TRUNCATE ON referral_history
-    FOR EACH STATEMENT EXECUTE FUNCTION reject_change_of_append_only();
+SELECT make_append_only('referral_history');

@@ -12,7 +12,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
     public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
-    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<BookingReferral> Referrals => Set<BookingReferral>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Domain.Waitlist.WaitlistEntry> Waitlist => Set<Domain.Waitlist.WaitlistEntry>();
 

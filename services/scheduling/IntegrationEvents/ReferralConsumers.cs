@@ -11,7 +11,7 @@ namespace MedMassage.Scheduling.Api.IntegrationEvents;
 public abstract class ReferralConsumer<TMessage>(SchedulingDbContext db) : IdempotentConsumer<SchedulingDbContext, TMessage>(db)
     where TMessage : MedMassage.Contracts.IntegrationEvent
 {
-    protected async Task<Referral> ReferralAsync(Guid id, CancellationToken ct) =>
+    protected async Task<BookingReferral> ReferralAsync(Guid id, CancellationToken ct) =>
         NotYetKnownException.Require(await Db.Referrals.FirstOrDefaultAsync(r => r.Id == id, ct), "Referral", id);
 }
 
@@ -32,7 +32,7 @@ public sealed class ReferralChangedConsumer(SchedulingDbContext db, ReferralClos
             {
                 return; // scheduling has nothing to do with a referral that was never accepted
             }
-            Db.Referrals.Add(referral = Referral.From(state));
+            Db.Referrals.Add(referral = BookingReferral.From(state));
         }
         else if (!referral.Apply(state))
         {

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using MedMassage.Notification.Api.Domain.Directory;
+using MedMassage.Notification.Api.Domain.Referrals;
 using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Domain;

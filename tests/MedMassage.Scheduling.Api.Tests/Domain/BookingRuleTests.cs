@@ -14,10 +14,10 @@ public sealed class BookingRuleTests
 
     public BookingRuleTests() => _therapist = Given.Therapist(_location, certifications: ["lymphatic drainage"]);
 
-    private string? Refused(Referral referral, AppointmentType type, DateTimeOffset? at = null, IReadOnlyList<Appointment>? others = null, IReadOnlyList<string>? techniques = null) =>
+    private string? Refused(BookingReferral referral, AppointmentType type, DateTimeOffset? at = null, IReadOnlyList<Appointment>? others = null, IReadOnlyList<string>? techniques = null) =>
         Appointment.Book(Given.Request(referral, _location, _therapist, type, at ?? Wednesday10, others, techniques), Now).Refusal?.Rule;
 
-    private Appointment Booked(Referral referral, AppointmentType type, DateTimeOffset at) =>
+    private Appointment Booked(BookingReferral referral, AppointmentType type, DateTimeOffset at) =>
         Appointment.Book(Given.Request(referral, _location, _therapist, type, at), Now).Value!;
 
     [Fact]

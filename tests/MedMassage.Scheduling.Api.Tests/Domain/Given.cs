@@ -33,22 +33,22 @@ internal static class Given
 
     private static readonly ReferralStateLog States = new();
 
-    public static Referral Referral(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
+    public static BookingReferral Referral(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
         DateOnly? validFrom = null, DateOnly? validUntil = null)
     {
         var state = ReferralStates.Accepted(techniques: techniques ?? ["myofascial release", "trigger point therapy"], awaitingClearance: awaitingClearance,
             validFrom: validFrom, validUntil: validUntil, visits: new VisitCounts(remaining, 0, remaining));
-        return MedMassage.Scheduling.Api.Domain.Referrals.Referral.From(States.Start(state));
+        return MedMassage.Scheduling.Api.Domain.Referrals.BookingReferral.From(States.Start(state));
     }
 
     /// <summary>Applies the referral service's next state, as its event would.</summary>
-    public static void Change(Referral referral, Func<ReferralState, ReferralState> change)
+    public static void Change(BookingReferral referral, Func<ReferralState, ReferralState> change)
     {
         Assert.True(referral.Apply(States.Next(referral.Id, change)));
     }
 
     /// <summary>A referral whose evaluation is done and whose plan is active (to be certified by <paramref name="certificationDueBy"/>, if given).</summary>
-    public static Referral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
+    public static BookingReferral ReadyForTreatment(string[]? techniques = null, string[]? awaitingClearance = null, int remaining = 10,
         DateOnly? certificationDueBy = null)
     {
         var referral = Referral(techniques, awaitingClearance, remaining);
@@ -57,7 +57,7 @@ internal static class Given
         return referral;
     }
 
-    public static BookingRequest Request(Referral referral, Location location, Therapist therapist, AppointmentType type, DateTimeOffset startsAt,
+    public static BookingRequest Request(BookingReferral referral, Location location, Therapist therapist, AppointmentType type, DateTimeOffset startsAt,
         IReadOnlyList<Appointment>? others = null, IReadOnlyList<string>? techniques = null) =>
         new(referral, others ?? [], type, location, location.Rooms[0].Id, therapist, startsAt, techniques ?? []);
 }

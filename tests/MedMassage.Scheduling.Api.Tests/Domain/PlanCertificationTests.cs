@@ -17,7 +17,7 @@ public sealed class PlanCertificationTests
 
     public PlanCertificationTests() => _therapist = Given.Therapist(_location, ends: new TimeOnly(23, 0));
 
-    private string? Refused(Referral referral, DateTimeOffset at, AppointmentType? type = null) =>
+    private string? Refused(BookingReferral referral, DateTimeOffset at, AppointmentType? type = null) =>
         Appointment.Book(Given.Request(referral, _location, _therapist, type ?? Given.Treatment45, at), Now).Refusal?.Rule;
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ReferralCopyTests
     {
         Prop.ForAll(ReferralHistories.Deliveries, delivery =>
         {
-            var copy = delivery.Replay(Referral.From, (r, s) => r.Apply(s));
+            var copy = delivery.Replay(BookingReferral.From, (r, s) => r.Apply(s));
             return EqualsOwner(copy, delivery.Owner);
         }).QuickCheckThrowOnFailure();
     }
@@ -23,14 +23,14 @@ public sealed class ReferralCopyTests
     {
         var first = ReferralStates.Accepted(awaitingClearance: ["scar-tissue-release"]);
         var cleared = first.Clearing("scar-tissue-release");
-        var copy = Referral.From(cleared);
+        var copy = BookingReferral.From(cleared);
 
         Assert.False(copy.Apply(first));
         Assert.False(copy.Apply(cleared));
         Assert.Empty(copy.AwaitingClearance);
     }
 
-    private static bool EqualsOwner(Referral copy, ReferralState owner) =>
+    private static bool EqualsOwner(BookingReferral copy, ReferralState owner) =>
         copy.Version == owner.Version
         && copy.Status == owner.Status
         && copy.StatusReason == owner.StatusReason

@@ -7,15 +7,11 @@ namespace MedMassage.ClinicalNotes.Api.Domain.Referrals;
 /// A referral as clinical documentation sees it: the referral service's latest state (applied only when newer, so rules
 /// never depend on a remote call and the copy ends equal to the owner) plus the clinical state that gates treatment.
 /// </summary>
-public sealed class CareReferral
+public sealed class CareReferral : ReferralCopy
 {
     private CareReferral() { }
 
-    public Guid Id { get; private set; }
-    public long Version { get; private set; }
     public string Reference { get; private set; } = "";
-    public string? SubmitterClientId { get; private set; }
-    public Guid? LocationId { get; private set; }
     public Guid PatientId { get; private set; }
     public string PatientName { get; private set; } = "";
     public string PhysicianName { get; private set; } = "";
@@ -56,25 +52,15 @@ public sealed class CareReferral
 
     public static CareReferral From(ReferralState state)
     {
-        var referral = new CareReferral { Id = state.ReferralId, Version = ReferralState.NoneYet };
+        var referral = new CareReferral { Id = state.ReferralId };
         referral.Apply(state);
         return referral;
     }
 
-    /// <summary>
-    /// Takes the owner's state if it is newer than the one held; false for an older or repeated one. A resume after a
-    /// signed evaluation blocked treatment means the physician cleared what blocked it.
-    /// </summary>
-    public bool Apply(ReferralState state)
+    /// <summary>A resume after a signed evaluation blocked treatment means the physician cleared what blocked it.</summary>
+    protected override void Take(ReferralState state)
     {
-        if (!state.IsNewerThan(Version))
-        {
-            return false;
-        }
-        Version = state.Version;
         Reference = state.Reference;
-        SubmitterClientId = state.SubmitterClientId;
-        LocationId = state.LocationId;
         PatientId = state.Patient.PatientId;
         PatientName = state.Patient.FullName;
         PhysicianName = state.Physician.FullName;
@@ -93,7 +79,6 @@ public sealed class CareReferral
         {
             TreatmentBlockedAt = null;
         }
-        return true;
     }
 
     public void BlockTreatment(DateTimeOffset at) => TreatmentBlockedAt ??= at;

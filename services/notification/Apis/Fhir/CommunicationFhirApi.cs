@@ -70,7 +70,7 @@ public static class CommunicationFhirApi
 
         if (Id(referral) is { } referralId)
         {
-            var ofReferral = access.SubmittedReferrals.Where(r => r.ReferralId == referralId).Select(r => r.PatientId);
+            var ofReferral = access.SubmittedReferrals.Where(r => r.Id == referralId).Select(r => r.PatientId);
             messages = messages.Where(m => ofReferral.Contains(m.PatientId!.Value));
         }
         if (sent?.From is { } from)

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using MedMassage.Notification.Api.Domain.Directory;
+using MedMassage.Notification.Api.Domain.Referrals;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;

@@ -1,6 +1,7 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Notification.Api.Domain.Directory;
+using MedMassage.Notification.Api.Domain.Referrals;
 using MedMassage.Notification.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using MedMassage.Notification.Api.Domain.Audit;
 using MedMassage.Notification.Api.Domain.Directory;
+using MedMassage.Notification.Api.Domain.Referrals;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.ServiceDefaults.Audit;
@@ -53,8 +54,8 @@ internal sealed class ReferralContactConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReferralContact> builder)
     {
         builder.ToTable("referral_contacts");
-        builder.HasKey(c => c.ReferralId);
-        builder.Property(c => c.ReferralId).ValueGeneratedNever();
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasColumnName("referral_id").ValueGeneratedNever();
         builder.Ignore(c => c.Patient);
         builder.Ignore(c => c.Physician);
     }

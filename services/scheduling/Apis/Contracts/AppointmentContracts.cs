@@ -21,7 +21,7 @@ public sealed record AppointmentView(
     AppointmentStatus Status, Guid? SeriesId, bool IsLateCancellation, string? CancellationReason, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string> Techniques,
     string? PatientName = null, string? ReferralReference = null)
 {
-    public static AppointmentView From(Appointment a, Location l, Referral? r = null) => new(
+    public static AppointmentView From(Appointment a, Location l, BookingReferral? r = null) => new(
         a.Id, a.ReferralId, a.LocationId, a.TherapistId, a.RoomId, a.TypeCode, a.Kind,
         a.StartsAt, a.EndsAt, l.Clock.ToLocal(a.StartsAt), l.Clock.ToLocal(a.EndsAt), l.TimeZone,
         a.Status, a.SeriesId, a.IsLateCancellation, a.CancellationReason, a.Techniques, r?.Patient.FullName, r?.Reference);
@@ -34,7 +34,7 @@ public sealed record ReferralView(
     bool EvaluationCompleted, bool HasActivePlan, int PlanVersion, int PlanSessionsPerWeek, int PlanWeeks,
     bool PlanCertified, DateOnly? PlanCertifiedThrough)
 {
-    public static ReferralView From(Referral r) => new(r.Id, r.Version, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
+    public static ReferralView From(BookingReferral r) => new(r.Id, r.Version, r.Status, r.StatusReason, r.Techniques, r.TechniquesAwaitingClearance,
         r.AwaitingClearance, r.ValidFrom, r.ValidUntil, r.VisitsAuthorized, r.VisitsUsed, r.VisitsRemaining, r.EvaluationCompleted, r.HasActivePlan,
         r.PlanVersion, r.PlanSessionsPerWeek, r.PlanWeeks, r.PlanCertified, r.PlanCertifiedThrough);
 }

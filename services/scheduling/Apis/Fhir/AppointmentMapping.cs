@@ -23,7 +23,7 @@ public static class AppointmentMapping
     public static string VersionOf(DomainAppointment appointment) =>
         appointment.UpdatedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static FhirAppointment ToFhir(DomainAppointment appointment, Referral? referral)
+    public static FhirAppointment ToFhir(DomainAppointment appointment, BookingReferral? referral)
     {
         var fhir = new FhirAppointment
         {

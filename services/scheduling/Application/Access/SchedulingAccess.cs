@@ -44,10 +44,10 @@ public sealed class SchedulingAccess(SchedulingDbContext db, ICurrentUser user)
     /// A referral sent to a location belongs to it; one sent without a location is for the chain to schedule
     /// wherever suits the patient, so every clinic's staff may see and book it.
     /// </summary>
-    public IQueryable<Referral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
+    public IQueryable<BookingReferral> Referrals => db.Referrals.Where(r => r.LocationId == null || _locations.Contains(r.LocationId.Value));
 
     /// <summary>The referrals an integrated system submitted (none for anyone else).</summary>
-    public IQueryable<Referral> SubmittedReferrals
+    public IQueryable<BookingReferral> SubmittedReferrals
     {
         get
         {
@@ -99,10 +99,10 @@ public sealed class SchedulingAccess(SchedulingDbContext db, ICurrentUser user)
                 .FirstOrDefault());
 
     /// <summary>Whether the caller may see a referral already loaded: the in-memory form of <see cref="Referrals"/>.</summary>
-    public bool MaySee(Referral referral) => MaySee(_locations, referral);
+    public bool MaySee(BookingReferral referral) => MaySee(_locations, referral);
 
-    /// <summary><see cref="MaySee(Referral)"/> for a caller known only by their locations (a request queued for a batch).</summary>
-    public static bool MaySee(IReadOnlyList<Guid> callerLocations, Referral referral) =>
+    /// <summary><see cref="MaySee(BookingReferral)"/> for a caller known only by their locations (a request queued for a batch).</summary>
+    public static bool MaySee(IReadOnlyList<Guid> callerLocations, BookingReferral referral) =>
         referral.LocationId is not { } location || callerLocations.Contains(location);
 
     /// <summary>Whether the caller may book for this referral at these locations: they see the referral and work at every location.</summary>
@@ -111,4 +111,4 @@ public sealed class SchedulingAccess(SchedulingDbContext db, ICurrentUser user)
 }
 
 /// <summary>A referral, all its appointments, and the type of visit being looked for (null when there is no such type).</summary>
-public sealed record ReferralContext(Referral Referral, IReadOnlyList<Appointment> Appointments, AppointmentType? Type);
+public sealed record ReferralContext(BookingReferral Referral, IReadOnlyList<Appointment> Appointments, AppointmentType? Type);

@@ -13,7 +13,7 @@ public static class AppointmentInfoFactory
     public static LocationInfo Info(this Location location) =>
         new(location.Id, location.Name, location.Address, location.Phone, location.TimeZone);
 
-    public static AppointmentInfo Create(Appointment appointment, Location location, Therapist therapist, Referral referral) =>
+    public static AppointmentInfo Create(Appointment appointment, Location location, Therapist therapist, BookingReferral referral) =>
         new(appointment.Id,
             appointment.ReferralId,
             appointment.TypeCode,

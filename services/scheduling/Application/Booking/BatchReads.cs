@@ -14,7 +14,7 @@ namespace MedMassage.Scheduling.Api.Application.Booking;
 /// overlap any requested visit for its therapist or at its location.
 /// </summary>
 internal sealed record BatchReads(
-    Dictionary<Guid, Referral> Referrals,
+    Dictionary<Guid, BookingReferral> Referrals,
     Dictionary<string, AppointmentType> Types,
     Dictionary<Guid, Location> Locations,
     Dictionary<Guid, Therapist> Therapists,

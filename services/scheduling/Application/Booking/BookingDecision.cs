@@ -8,7 +8,7 @@ using MedMassage.Scheduling.Api.Domain.Time;
 namespace MedMassage.Scheduling.Api.Application.Booking;
 
 /// <summary>What a booking is decided on, as its path read it; a part that does not exist is null.</summary>
-public sealed record BookingFacts(Referral? Referral, IReadOnlyList<Appointment> ReferralAppointments, AppointmentType? Type, Location? Location,
+public sealed record BookingFacts(BookingReferral? Referral, IReadOnlyList<Appointment> ReferralAppointments, AppointmentType? Type, Location? Location,
     Therapist? Therapist);
 
 /// <summary>What is free at the booked time: a single booking asks Redis and PostgreSQL, a batch its own reads.</summary>

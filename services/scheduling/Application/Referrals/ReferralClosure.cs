@@ -16,7 +16,7 @@ public sealed class ReferralClosure(SchedulingDbContext db, IIntegrationEventOut
 {
     private readonly List<(Appointment Appointment, IReadOnlyList<Guid> TherapistLocations)> _freed = [];
 
-    public async Task CancelPendingVisitsAsync(Referral referral, DateTimeOffset now, CancellationToken ct)
+    public async Task CancelPendingVisitsAsync(BookingReferral referral, DateTimeOffset now, CancellationToken ct)
     {
         var pending = await db.Appointments
             .Where(a => a.ReferralId == referral.Id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn))

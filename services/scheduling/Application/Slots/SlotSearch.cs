@@ -69,7 +69,7 @@ public sealed class SlotSearch(SchedulingAccess scope, ScheduleChanges changes, 
         [.. staffs.SelectMany(s => s?.Therapists ?? []).Select(t => t.Id).Where(id => therapistId is null || id == therapistId)];
 
     private List<TherapistSlots> FindAt(
-        LocationStaff staff, OpenTimes open, Referral referral, AppointmentType type, IReadOnlyList<string> techniques, Guid? therapistId, ILookup<Guid, SlotHold> held)
+        LocationStaff staff, OpenTimes open, BookingReferral referral, AppointmentType type, IReadOnlyList<string> techniques, Guid? therapistId, ILookup<Guid, SlotHold> held)
     {
         var location = staff.Location;
         var therapists = staff.Therapists.Where(t => therapistId is null || t.Id == therapistId).ToList();

@@ -10,7 +10,7 @@ namespace MedMassage.Scheduling.Api.Domain.Appointments;
 /// moved, which must not count against itself.
 /// </summary>
 public sealed record BookingRequest(
-    Referral Referral,
+    BookingReferral Referral,
     IReadOnlyList<Appointment> ReferralAppointments,
     AppointmentType Type,
     Location Location,

@@ -32,7 +32,7 @@ public static class BookingRules
     }
 
     /// <summary>What the referral allows regardless of date: its status, the order of visits, authorization and clearance.</summary>
-    public static Refusal? ReferralAllows(Referral referral, IEnumerable<Appointment> otherAppointments, VisitKind kind, IReadOnlyList<string> techniques)
+    public static Refusal? ReferralAllows(BookingReferral referral, IEnumerable<Appointment> otherAppointments, VisitKind kind, IReadOnlyList<string> techniques)
     {
         if (!referral.AllowsCare)
         {
@@ -84,13 +84,13 @@ public static class BookingRules
     /// Treatment needs a plan the physician has certified for the visit's day, or clinical notes would refuse its
     /// note. The day is the UTC date of the start, exactly as clinical notes judges it, so both agree on every visit.
     /// </summary>
-    public static Refusal? PlanCertifiedFor(Referral referral, VisitKind kind, DateTimeOffset start) =>
+    public static Refusal? PlanCertifiedFor(BookingReferral referral, VisitKind kind, DateTimeOffset start) =>
         kind == VisitKind.Treatment && referral.PlanLapsedOn(DateOnly.FromDateTime(start.UtcDateTime)) is { } reason
             ? new Refusal("plan-certification-lapsed", reason)
             : null;
 
     /// <summary>Visits happen within the referral's validity, judged by the location's calendar date.</summary>
-    public static Refusal? DateAllowed(Referral referral, DateOnly localDate) =>
+    public static Refusal? DateAllowed(BookingReferral referral, DateOnly localDate) =>
         localDate < referral.ValidFrom
             ? new Refusal("before-valid-from", $"The referral is valid from {referral.ValidFrom:yyyy-MM-dd}.")
             : localDate > referral.ValidUntil

@@ -38,9 +38,9 @@ internal sealed class AppointmentTypeConfiguration : IEntityTypeConfiguration<Ap
     }
 }
 
-internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+internal sealed class BookingReferralConfiguration : IEntityTypeConfiguration<BookingReferral>
 {
-    public void Configure(EntityTypeBuilder<Referral> e)
+    public void Configure(EntityTypeBuilder<BookingReferral> e)
     {
         e.ToTable("referrals");
         e.Property(r => r.Patient).IsJson();

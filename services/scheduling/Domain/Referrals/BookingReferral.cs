@@ -8,13 +8,10 @@ namespace MedMassage.Scheduling.Api.Domain.Referrals;
 /// to the owner whatever order events arrive in) and the clinical plan's terms, enough to decide what may be booked
 /// without asking anyone.
 /// </summary>
-public sealed partial class Referral
+public sealed partial class BookingReferral : ReferralCopy
 {
-    private Referral() { }
+    private BookingReferral() { }
 
-    public Guid Id { get; private set; }
-    public long Version { get; private set; }
-    public Guid? LocationId { get; private set; }
     public PatientContact Patient { get; private set; } = null!;
 
     /// <summary>The reference people quote (R-XXX-XXX), when the owner has given one.</summary>
@@ -24,8 +21,6 @@ public sealed partial class Referral
     public string Status { get; private set; } = "";
     public string? StatusReason { get; private set; }
 
-    /// <summary>The integrated system that submitted it (its OAuth client id), which may book and read its visits.</summary>
-    public string? SubmitterClientId { get; private set; }
     public List<string> Techniques { get; private set; } = [];
     public List<ClearanceNeeded> AwaitingClearance { get; private set; } = [];
     public DateOnly ValidFrom { get; private set; }
@@ -52,22 +47,15 @@ public sealed partial class Referral
     /// <summary>What the care covers: the active plan's techniques, otherwise what the physician asked for.</summary>
     public IReadOnlyList<string> TechniquesForCare => HasActivePlan && PlanTechniques.Count > 0 ? PlanTechniques : Techniques;
 
-    public static Referral From(ReferralState state)
+    public static BookingReferral From(ReferralState state)
     {
-        var referral = new Referral { Id = state.ReferralId, Version = ReferralState.NoneYet };
+        var referral = new BookingReferral { Id = state.ReferralId };
         referral.Apply(state);
         return referral;
     }
 
-    /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
-    public bool Apply(ReferralState state)
+    protected override void Take(ReferralState state)
     {
-        if (!state.IsNewerThan(Version))
-        {
-            return false;
-        }
-        Version = state.Version;
-        LocationId = state.LocationId;
         Patient = state.Patient;
         Reference = state.Reference;
         Status = state.Status;
@@ -78,8 +66,6 @@ public sealed partial class Referral
         ValidUntil = state.ValidUntil;
         (VisitsAuthorized, VisitsUsed, VisitsRemaining) = (state.Visits.Authorized, state.Visits.Used, state.Visits.Remaining);
         EvaluationCompleted = state.EvaluationCompleted;
-        SubmitterClientId = state.SubmitterClientId;
-        return true;
     }
 
     /// <summary>A visit is attended (checked in) only while the referral allows care; completed while it is open.</summary>

@@ -5,7 +5,7 @@ namespace MedMassage.Scheduling.Api.Domain.Referrals;
 /// certification lets treatment go on. Plan events travel on separate queues, so each is applied only when it is
 /// about the current version or a newer one.
 /// </summary>
-public sealed partial class Referral
+public sealed partial class BookingReferral
 {
     /// <summary>The date by which the current plan version must be certified (from its activation or revision); null when not told.</summary>
     public DateOnly? PlanCertificationDueBy { get; private set; }

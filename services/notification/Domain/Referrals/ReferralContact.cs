@@ -1,22 +1,19 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 
-namespace MedMassage.Notification.Api.Domain.Directory;
+namespace MedMassage.Notification.Api.Domain.Referrals;
 
 /// <summary>
 /// The people a referral involves, as the referral service's latest state names them (applied only when newer).
 /// Clinical events carry only the referral id; this is how their messages find the physician and the patient.
 /// </summary>
-public sealed class ReferralContact
+public sealed class ReferralContact : ReferralCopy
 {
     private ReferralContact()
     {
     }
 
-    public Guid ReferralId { get; private set; }
-    public long Version { get; private set; } = ReferralState.NoneYet;
     public string Reference { get; private set; } = "";
-    public Guid? LocationId { get; private set; }
     public Guid PatientId { get; private set; }
     public string PatientName { get; private set; } = "";
     public string? PatientEmail { get; private set; }
@@ -29,25 +26,25 @@ public sealed class ReferralContact
     public string? PhysicianPhone { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>The integrated system that submitted the referral, which may read what was sent about it.</summary>
-    public string? SubmitterClientId { get; private set; }
-
     public PatientContact Patient => new(PatientId, PatientName, PatientEmail, PatientPhone, PatientChannel, PatientLanguage);
 
     public PhysicianContact Physician => new(PhysicianName, PhysicianNpi, null, PhysicianEmail, PhysicianPhone, null);
 
-    public static ReferralContact For(Guid referralId) => new() { ReferralId = referralId };
+    public static ReferralContact For(Guid referralId) => new() { Id = referralId };
 
-    /// <summary>Takes the owner's state if it is newer than the one held; false for an older or repeated one.</summary>
+    /// <summary>Takes the owner's state if it is newer than the one held (see <see cref="ReferralCopy.Apply"/>), noting when.</summary>
     public bool Apply(ReferralState state, DateTimeOffset now)
     {
-        if (!state.IsNewerThan(Version))
+        if (!Apply(state))
         {
             return false;
         }
-        Version = state.Version;
-        Reference = state.Reference;
-        LocationId = state.LocationId;
+        UpdatedAt = now;
+        return true;
+    }
+
+    protected override void Take(ReferralState state)
+    {
         var (patient, physician) = (state.Patient, state.Physician);
         PatientId = patient.PatientId;
         PatientName = patient.FullName;
@@ -59,8 +56,5 @@ public sealed class ReferralContact
         PhysicianNpi = physician.Npi;
         PhysicianEmail = physician.Email;
         PhysicianPhone = physician.Phone;
-        SubmitterClientId = state.SubmitterClientId;
-        UpdatedAt = now;
-        return true;
     }
 }
