@@ -45,6 +45,7 @@ public sealed class ReferralContact : ReferralCopy
 
     protected override void Take(ReferralState state)
     {
+        Reference = state.Reference;
         var (patient, physician) = (state.Patient, state.Physician);
         PatientId = patient.PatientId;
         PatientName = patient.FullName;
