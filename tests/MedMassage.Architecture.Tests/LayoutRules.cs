@@ -1,4 +1,6 @@
 using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using NetArchTest.Rules;
 
 namespace MedMassage.Architecture.Tests;
@@ -77,4 +79,26 @@ public sealed class LayoutRules
         Assert.NotEqual("Referral", copy.Name); // the owner's name is the referral service's alone
         Assert.Empty(keepingState.Except(copies).Select(t => t.FullName)); // no second copy beside it
     }
+
+    [Theory]
+    [InlineData("MedMassage.Referral.Api")]
+    [InlineData("MedMassage.Scheduling.Api")]
+    [InlineData("MedMassage.ClinicalNotes.Api")]
+    [InlineData("MedMassage.Notification.Api")]
+    public void Every_event_handler_is_on_the_list_of_subscriptions(string service)
+    {
+        var assembly = Assembly.Load(service);
+        var list = assembly.GetType($"{service}.IntegrationEvents.EventSubscriptions")?.GetMethod("AddEventSubscriptions");
+        Assert.NotNull(list); // every service that consumes events keeps its subscriptions in one place
+        var services = new ServiceCollection();
+        services.AddMassTransit(bus => list.Invoke(null, [bus]));
+
+        var subscribed = services.Select(d => d.ServiceType).Where(IsHandler).Distinct().Select(t => t.Name).Order();
+        var defined = assembly.GetTypes().Where(IsHandler).Select(t => t.Name).Order();
+
+        Assert.Equal(defined, subscribed);
+    }
+
+    private static bool IsHandler(Type t) =>
+        t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(MassTransit.IConsumer).IsAssignableFrom(t);
 }

@@ -7,5 +7,5 @@ public sealed class EventCatalogueTests
 {
     [Fact]
     public void The_service_consumes_exactly_the_events_the_catalogue_lists_for_it() =>
-        Assert.Equal(EventCatalogue.ConsumedBy("clinical-notes"), EventCatalogue.ConsumedIn(typeof(MedMassage.ClinicalNotes.Api.Infrastructure.ClinicalNotesDbContext).Assembly));
+        Assert.Equal(EventCatalogue.ConsumedBy("clinical-notes"), EventCatalogue.ConsumedIn(MedMassage.ClinicalNotes.Api.IntegrationEvents.EventSubscriptions.AddEventSubscriptions));
 }

@@ -40,7 +40,7 @@ public sealed class LedgerService : IAsyncDisposable
         builder.Configuration["ConnectionStrings:eventbus"] = infrastructure.EventBusConnectionString;
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPostgres<LedgerDbContext>("ledgerdb", typeof(LedgerDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
-        builder.AddMessaging<LedgerDbContext>(bus => bus.AddEventConsumers(typeof(LedgerDbContext).Assembly));
+        builder.AddMessaging<LedgerDbContext>(bus => bus.AddEventConsumer<PaymentReceivedConsumer>().AddEventConsumer<RefundIssuedConsumer>());
         var host = builder.Build();
         await host.StartAsync();
         return new LedgerService(host, serviceName);

@@ -7,5 +7,5 @@ public sealed class EventCatalogueTests
 {
     [Fact]
     public void The_service_consumes_exactly_the_events_the_catalogue_lists_for_it() =>
-        Assert.Equal(EventCatalogue.ConsumedBy("notification"), EventCatalogue.ConsumedIn(typeof(MedMassage.Notification.Api.Infrastructure.NotificationDbContext).Assembly));
+        Assert.Equal(EventCatalogue.ConsumedBy("notification"), EventCatalogue.ConsumedIn(MedMassage.Notification.Api.IntegrationEvents.EventSubscriptions.AddEventSubscriptions));
 }

@@ -7,5 +7,5 @@ public sealed class EventCatalogueTests
 {
     [Fact]
     public void The_service_consumes_exactly_the_events_the_catalogue_lists_for_it() =>
-        Assert.Equal(EventCatalogue.ConsumedBy("referral"), EventCatalogue.ConsumedIn(typeof(MedMassage.Referral.Api.Infrastructure.ReferralDbContext).Assembly));
+        Assert.Equal(EventCatalogue.ConsumedBy("referral"), EventCatalogue.ConsumedIn(MedMassage.Referral.Api.IntegrationEvents.EventSubscriptions.AddEventSubscriptions));
 }

@@ -7,5 +7,5 @@ public sealed class EventCatalogueTests
 {
     [Fact]
     public void The_service_consumes_exactly_the_events_the_catalogue_lists_for_it() =>
-        Assert.Equal(EventCatalogue.ConsumedBy("scheduling"), EventCatalogue.ConsumedIn(typeof(MedMassage.Scheduling.Api.Infrastructure.SchedulingDbContext).Assembly));
+        Assert.Equal(EventCatalogue.ConsumedBy("scheduling"), EventCatalogue.ConsumedIn(MedMassage.Scheduling.Api.IntegrationEvents.EventSubscriptions.AddEventSubscriptions));
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using MassTransit;
 using MedMassage.Contracts;
 using MedMassage.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedMassage.Testing;
 
@@ -24,10 +25,9 @@ public static class EventCatalogue
     public static IReadOnlyList<string> ConsumedBy(string service) =>
         [.. Load().Where(e => e.Consumers.Contains(service)).Select(e => e.Event).Order(StringComparer.Ordinal)];
 
-    /// <summary>The events a service's consumers really handle (single or batched), by name, sorted.</summary>
-    public static IReadOnlyList<string> ConsumedIn(Assembly service) =>
-        [.. service.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false })
+    /// <summary>The events a service subscribes to (its <c>AddEventSubscriptions</c>), single or batched, by name, sorted.</summary>
+    public static IReadOnlyList<string> ConsumedIn(Action<IBusRegistrationConfigurator> subscriptions) =>
+        [.. SubscribedConsumers(subscriptions)
             .SelectMany(t => t.GetInterfaces())
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
             .Select(i => i.GenericTypeArguments[0])
@@ -36,6 +36,20 @@ public static class EventCatalogue
             .Select(m => m.Name)
             .Distinct()
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The consumers a list of subscriptions registers with the bus, as MassTransit itself records them.</summary>
+    public static IReadOnlyList<Type> SubscribedConsumers(Action<IBusRegistrationConfigurator> subscriptions)
+    {
+        var services = new ServiceCollection();
+        services.AddMassTransit(subscriptions);
+        return [.. services.Select(d => d.ServiceType).Where(IsConsumer).Distinct()];
+    }
+
+    /// <summary>Every event handler a service's code defines, whether it subscribes it or not.</summary>
+    public static IReadOnlyList<Type> ConsumersIn(Assembly service) => [.. service.GetTypes().Where(IsConsumer)];
+
+    private static bool IsConsumer(Type t) =>
+        t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IConsumer).IsAssignableFrom(t);
 
     /// <summary>Every integration event the contracts define, by name, sorted.</summary>
     public static IReadOnlyList<string> Defined() =>

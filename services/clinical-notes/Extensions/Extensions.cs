@@ -1,3 +1,4 @@
+using MedMassage.ClinicalNotes.Api.IntegrationEvents;
 using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Application.Access;
 using MedMassage.ClinicalNotes.Api.Infrastructure;
@@ -13,7 +14,7 @@ internal static class Extensions
     {
         builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventConsumers(typeof(ClinicalNotesDbContext).Assembly));
+        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

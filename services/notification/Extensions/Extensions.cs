@@ -1,4 +1,5 @@
 using MedMassage.Messaging;
+using MedMassage.Notification.Api.IntegrationEvents;
 using MedMassage.Notification.Api.Application;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Application.Composition;
@@ -16,7 +17,7 @@ internal static class Extensions
     {
         builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventConsumers(typeof(NotificationDbContext).Assembly));
+        builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

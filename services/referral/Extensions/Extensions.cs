@@ -1,4 +1,5 @@
 using MedMassage.Messaging;
+using MedMassage.Referral.Api.IntegrationEvents;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Application;
 using MedMassage.Referral.Api.Application.Access;
@@ -15,7 +16,7 @@ internal static class Extensions
     {
         builder.AddPostgres<ReferralDbContext>("referraldb", typeof(ReferralDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventConsumers(typeof(ReferralDbContext).Assembly));
+        builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddPhysicianLinks();
         builder.AddFhir();

@@ -1,4 +1,5 @@
 using MedMassage.Messaging;
+using MedMassage.Scheduling.Api.IntegrationEvents;
 using MedMassage.Scheduling.Api.Application;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
@@ -20,7 +21,7 @@ internal static class Extensions
         builder.AddFhir();
         builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
         builder.AddRedis();
-        builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventConsumers(typeof(SchedulingDbContext).Assembly));
+        builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventSubscriptions());
 
         // Slot searches: in memory per replica, shared through Redis; correctness comes from generation-keyed entries.
         builder.Services.AddStackExchangeRedisCache(o =>

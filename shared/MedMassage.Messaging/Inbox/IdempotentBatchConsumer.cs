@@ -10,7 +10,7 @@ namespace MedMassage.Messaging.Inbox;
 /// instead of several per message. If the batch fails, each message is applied again in a transaction of its own,
 /// so one bad message cannot hold back the rest; it alone fails the batch, whose retry finds the others done.
 /// </summary>
-/// <remarks>Registered with <see cref="IdempotentBatchConsumerDefinition{TConsumer}"/> by <c>AddEventConsumers</c>.</remarks>
+/// <remarks>Registered with <see cref="IdempotentBatchConsumerDefinition{TConsumer}"/> by <c>AddEventConsumer</c>.</remarks>
 public abstract class IdempotentBatchConsumer<TContext, TMessage>(TContext db) : IConsumer<Batch<TMessage>>
     where TContext : DbContext
     where TMessage : IntegrationEvent
