@@ -11,9 +11,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<ClinicalNotesDbContext>("clinicalnotesdb");
         builder.AddRedis();
-        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventConsumers(typeof(ClinicalNotesDbContext).Assembly));
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

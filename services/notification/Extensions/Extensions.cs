@@ -14,9 +14,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<NotificationDbContext>("notificationdb");
         builder.AddRedis();
-        builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventConsumers(typeof(NotificationDbContext).Assembly));
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

@@ -13,9 +13,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<ReferralDbContext>("referraldb", typeof(ReferralDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<ReferralDbContext>("referraldb");
         builder.AddRedis();
-        builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventConsumers(typeof(ReferralDbContext).Assembly));
         builder.AddDefaultAuthentication();
         builder.AddPhysicianLinks();
         builder.AddFhir();

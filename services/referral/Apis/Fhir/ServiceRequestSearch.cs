@@ -14,23 +14,19 @@ public static class ServiceRequestSearch
 
     public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, ReferralServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (authored, authoredError) = search.Dates("authored");
-        var (updated, updatedError) = search.Dates("_lastUpdated");
-        if ((patientError ?? authoredError ?? updatedError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var authored = search.Dates("authored");
+        var updated = search.Dates("_lastUpdated");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
 
         var referrals = (patient is null ? services.Access.Readable(services.Db.Referrals) : services.ReadableOfPatient(patient)).AsNoTracking();
-        if (search.Single("_id") is { } id)
+        if (FhirReferences.AsGuid(search.Single("_id")) is { } id)
         {
-            referrals = Guid.TryParse(id, out var guid) ? referrals.Where(r => r.Id == guid) : referrals.Where(r => false);
+            referrals = referrals.Where(r => r.Id == id);
         }
         if (search.Single("identifier") is { } identifier)
         {
@@ -69,7 +65,7 @@ public static class ServiceRequestSearch
         var total = await referrals.CountAsync(ct);
         var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);
         await services.Audit.SaveReadsAsync(page, ReferralAuditActions.Listed, ct);
-        return FhirResult.Ok(search.Bundle(http.Request, Type, total, page.Select(ServiceRequestMapping.ToFhir)));
+        return FhirResult.Ok(search.Bundle(total, page.Select(ServiceRequestMapping.ToFhir)));
     }
 
     /// <summary>The caller's referrals with an identifier: our reference, or the submitting system's (system|value or value).</summary>
