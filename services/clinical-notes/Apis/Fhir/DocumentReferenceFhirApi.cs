@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -68,10 +69,7 @@ public static class DocumentReferenceFhirApi
     private static async Task<List<DocumentReference>> LoadAsync(ClinicalServices services, Guid? referralId, CancellationToken ct)
     {
         var referrals = services.Scope.SubmittedReferrals;
-        if (referralId is { } only)
-        {
-            referrals = referrals.Where(r => r.Id == only);
-        }
+        referrals = referrals.WhereGiven(referralId, only => r => r.Id == only);
 
         var patients = await referrals.ToDictionaryAsync(r => r.Id, r => r.PatientId, ct);
         var ids = patients.Keys.ToList();

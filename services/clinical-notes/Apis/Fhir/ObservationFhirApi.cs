@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -48,15 +49,8 @@ public static class ObservationFhirApi
             return FhirProblems.Invalid(invalid);
         }
         var referrals = services.Scope.SubmittedReferrals;
-        if (FhirReferences.AsGuid(patient) is { } patientId)
-        {
-            referrals = referrals.Where(r => r.PatientId == patientId);
-        }
-
-        if (FhirReferences.AsGuid(referral) is { } referralId)
-        {
-            referrals = referrals.Where(r => r.Id == referralId);
-        }
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(patient), patientId => r => r.PatientId == patientId);
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(referral), referralId => r => r.Id == referralId);
 
         var code = search.Token("code")?.Code;
 

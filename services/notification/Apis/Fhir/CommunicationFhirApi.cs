@@ -4,6 +4,7 @@ using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,30 +54,15 @@ public static class CommunicationFhirApi
             return FhirProblems.Invalid(invalid);
         }
         var messages = Visible(access, db);
-        if (FhirReferences.AsGuid(search.Single("_id")) is { } messageId)
-        {
-            messages = messages.Where(m => m.Id == messageId);
-        }
-
-        if (FhirReferences.AsGuid(patient) is { } patientId)
-        {
-            messages = messages.Where(m => m.PatientId == patientId);
-        }
+        messages = messages.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), messageId => m => m.Id == messageId);
+        messages = messages.WhereGiven(FhirReferences.AsGuid(patient), patientId => m => m.PatientId == patientId);
 
         if (FhirReferences.AsGuid(referral) is { } referralId)
         {
             var ofReferral = access.SubmittedReferrals.Where(r => r.ReferralId == referralId).Select(r => r.PatientId);
             messages = messages.Where(m => ofReferral.Contains(m.PatientId!.Value));
         }
-        if (sent?.From is { } from)
-        {
-            messages = messages.Where(m => m.SentAt >= from);
-        }
-
-        if (sent?.To is { } to)
-        {
-            messages = messages.Where(m => m.SentAt < to);
-        }
+        messages = messages.Within(sent, m => m.SentAt);
 
         var total = await messages.CountAsync(ct);
         var page = await messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);

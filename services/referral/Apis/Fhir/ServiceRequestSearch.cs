@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +25,7 @@ public static class ServiceRequestSearch
         }
 
         var referrals = (patient is null ? services.Access.Readable(services.Db.Referrals) : services.ReadableOfPatient(patient)).AsNoTracking();
-        if (FhirReferences.AsGuid(search.Single("_id")) is { } id)
-        {
-            referrals = referrals.Where(r => r.Id == id);
-        }
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), id => r => r.Id == id);
         if (search.Single("identifier") is { } identifier)
         {
             referrals = Matching(referrals, identifier);
@@ -42,25 +40,8 @@ public static class ServiceRequestSearch
             var npi = requester.Split('/')[^1].Replace("npi-", "", StringComparison.Ordinal);
             referrals = referrals.Where(r => r.PhysicianNpi == npi);
         }
-        if (authored?.From is { } authoredFrom)
-        {
-            referrals = referrals.Where(r => r.ReceivedAt >= authoredFrom);
-        }
-
-        if (authored?.To is { } authoredTo)
-        {
-            referrals = referrals.Where(r => r.ReceivedAt < authoredTo);
-        }
-
-        if (updated?.From is { } updatedFrom)
-        {
-            referrals = referrals.Where(r => r.UpdatedAt >= updatedFrom);
-        }
-
-        if (updated?.To is { } updatedTo)
-        {
-            referrals = referrals.Where(r => r.UpdatedAt < updatedTo);
-        }
+        referrals = referrals.Within(authored, r => r.ReceivedAt);
+        referrals = referrals.Within(updated, r => r.UpdatedAt);
 
         var total = await referrals.CountAsync(ct);
         var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);

@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,25 +27,10 @@ public static class AppointmentSearch
             return FhirProblems.Invalid(invalid);
         }
         var appointments = scope.SubmittedAppointments.AsNoTracking();
-        if (FhirReferences.AsGuid(search.Single("_id")) is { } appointmentId)
-        {
-            appointments = appointments.Where(a => a.Id == appointmentId);
-        }
-
-        if (FhirReferences.AsGuid(referral) is { } referralId)
-        {
-            appointments = appointments.Where(a => a.ReferralId == referralId);
-        }
-
-        if (FhirReferences.AsGuid(practitioner) is { } therapistId)
-        {
-            appointments = appointments.Where(a => a.TherapistId == therapistId);
-        }
-
-        if (FhirReferences.AsGuid(location) is { } locationId)
-        {
-            appointments = appointments.Where(a => a.LocationId == locationId);
-        }
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), appointmentId => a => a.Id == appointmentId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(referral), referralId => a => a.ReferralId == referralId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(practitioner), therapistId => a => a.TherapistId == therapistId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(location), locationId => a => a.LocationId == locationId);
 
         if (FhirReferences.AsGuid(patient) is { } patientId)
         {
@@ -54,15 +40,7 @@ public static class AppointmentSearch
             var referrals = scope.SubmittedReferrals.Where(r => ofPatient.Contains(r.Id)).Select(r => r.Id);
             appointments = appointments.Where(a => referrals.Contains(a.ReferralId));
         }
-        if (dates?.From is { } from)
-        {
-            appointments = appointments.Where(a => a.StartsAt >= from);
-        }
-
-        if (dates?.To is { } to)
-        {
-            appointments = appointments.Where(a => a.StartsAt < to);
-        }
+        appointments = appointments.Within(dates, a => a.StartsAt);
 
         if (search.Single("status") is { } status)
         {
