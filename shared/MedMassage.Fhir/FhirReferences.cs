@@ -32,5 +32,11 @@ public static partial class FhirReferences
         return TryId(reference, type, out var text) && Guid.TryParse(text, out id);
     }
 
+    /// <summary>
+    /// A searched-for id as the Guid records are keyed by: null when the search names none, and one that is no Guid
+    /// as <see cref="Guid.Empty"/>, which matches nothing, so the search finds nothing rather than ignoring the filter.
+    /// </summary>
+    public static Guid? AsGuid(string? id) => id is null ? null : Guid.TryParse(id, out var guid) ? guid : Guid.Empty;
+
     public static string To(string type, Guid id) => $"{type}/{id}";
 }

@@ -12,9 +12,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<ClinicalNotesDbContext>("clinicalnotesdb", typeof(ClinicalNotesDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<ClinicalNotesDbContext>("clinicalnotesdb", bus => bus.AddEventSubscriptions());
         builder.AddRedis();
-        builder.AddMessaging<ClinicalNotesDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Infrastructure;
 
-public sealed class ClinicalNotesDbContext(DbContextOptions<ClinicalNotesDbContext> options) : DbContext(options)
+public sealed class ClinicalNotesDbContext(DbContextOptions<ClinicalNotesDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<CareReferral> Referrals => Set<CareReferral>();
     public DbSet<ClinicAppointment> Appointments => Set<ClinicAppointment>();
@@ -20,10 +20,4 @@ public sealed class ClinicalNotesDbContext(DbContextOptions<ClinicalNotesDbConte
     public DbSet<Addendum> Addenda => Set<Addendum>();
     public DbSet<ClinicalDocument> Documents => Set<ClinicalDocument>();
     public DbSet<ClinicalAuditEntry> AuditEntries => Set<ClinicalAuditEntry>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClinicalNotesDbContext).Assembly);
-    }
 }

@@ -15,9 +15,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<NotificationDbContext>("notificationdb", typeof(NotificationDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<NotificationDbContext>("notificationdb", bus => bus.AddEventSubscriptions());
         builder.AddRedis();
-        builder.AddMessaging<NotificationDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddFhir();
         builder.AddPhysicianLinks();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Notification.Api.Infrastructure;
 
-public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<MessageLogEntry> MessageLog => Set<MessageLogEntry>();
@@ -16,10 +16,4 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<ReferralContact> ReferralContacts => Set<ReferralContact>();
     public DbSet<KnownLocation> Locations => Set<KnownLocation>();
     public DbSet<ContactAuditEntry> ContactAudit => Set<ContactAuditEntry>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly);
-    }
 }

@@ -1,4 +1,5 @@
 using MedMassage.Referral.Api.Apis.Contracts;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,20 +40,9 @@ internal static class ReferralAuditApi
         }
 
         var entries = services.Access.AuditTrail(services.Db.Audit).AsNoTracking();
-        if (query.ReferralId is { } referralId)
-        {
-            entries = entries.Where(e => e.ReferralId == referralId);
-        }
-
-        if (query.UserId is { } userId)
-        {
-            entries = entries.Where(e => e.UserId == userId);
-        }
-
-        if (query.Action is { } action)
-        {
-            entries = entries.Where(e => e.Action == action);
-        }
+        entries = entries.WhereGiven(query.ReferralId, referralId => e => e.ReferralId == referralId);
+        entries = entries.WhereGiven(query.UserId, userId => e => e.UserId == userId);
+        entries = entries.WhereGiven(query.Action, action => e => e.Action == action);
 
         if (query.From is { } from)
         {

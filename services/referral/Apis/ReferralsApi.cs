@@ -5,6 +5,7 @@ using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.OpenApi;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -133,15 +134,8 @@ public static class ReferralsApiExtensions
             referrals = referrals.Where(r => r.Status == status);
         }
 
-        if (query.LocationId is { } location)
-        {
-            referrals = referrals.Where(r => r.LocationId == location);
-        }
-
-        if (query.PhysicianNpi is { } npi)
-        {
-            referrals = referrals.Where(r => r.PhysicianNpi == npi.Trim());
-        }
+        referrals = referrals.WhereGiven(query.LocationId, location => r => r.LocationId == location);
+        referrals = referrals.WhereGiven(query.PhysicianNpi, npi => r => r.PhysicianNpi == npi.Trim());
 
         if (query.Diagnosis is { } diagnosis)
         {

@@ -14,9 +14,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres<ReferralDbContext>("referraldb", typeof(ReferralDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<ReferralDbContext>("referraldb", bus => bus.AddEventSubscriptions());
         builder.AddRedis();
-        builder.AddMessaging<ReferralDbContext>(bus => bus.AddEventSubscriptions());
         builder.AddDefaultAuthentication();
         builder.AddPhysicianLinks();
         builder.AddFhir();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Referral.Api.Infrastructure;
 
-public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> options) : DbContext(options)
+public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Domain.Referral> Referrals => Set<Domain.Referral>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
@@ -14,10 +14,4 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
     public DbSet<ReferralAuditEntry> Audit => Set<ReferralAuditEntry>();
     public DbSet<KnownLocation> Locations => Set<KnownLocation>();
     public DbSet<RegisteredPatient> RegisteredPatients => Set<RegisteredPatient>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReferralDbContext).Assembly);
-    }
 }

@@ -2,6 +2,7 @@ using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Time;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,25 +49,10 @@ public static class AppointmentListing
         }
 
         var appointments = scope.Appointments.AsNoTracking();
-        if (query.ReferralId is { } referral)
-        {
-            appointments = appointments.Where(a => a.ReferralId == referral);
-        }
-
-        if (query.SeriesId is { } series)
-        {
-            appointments = appointments.Where(a => a.SeriesId == series);
-        }
-
-        if (query.LocationId is { } location)
-        {
-            appointments = appointments.Where(a => a.LocationId == location);
-        }
-
-        if (query.TherapistId is { } therapist)
-        {
-            appointments = appointments.Where(a => a.TherapistId == therapist);
-        }
+        appointments = appointments.WhereGiven(query.ReferralId, referral => a => a.ReferralId == referral);
+        appointments = appointments.WhereGiven(query.SeriesId, series => a => a.SeriesId == series);
+        appointments = appointments.WhereGiven(query.LocationId, location => a => a.LocationId == location);
+        appointments = appointments.WhereGiven(query.TherapistId, therapist => a => a.TherapistId == therapist);
 
         if (calendar)
         {

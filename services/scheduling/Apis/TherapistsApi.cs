@@ -5,6 +5,7 @@ using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Infrastructure;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.OpenApi;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,7 @@ public static class TherapistsApi
     public static async Task<Ok<List<TherapistView>>> ListAsync(Guid? locationId, SchedulingAccess scope, CancellationToken ct)
     {
         var therapists = scope.Therapists.AsNoTracking();
-        if (locationId is { } location)
-        {
-            therapists = therapists.Where(t => t.LocationIds.Contains(location));
-        }
+        therapists = therapists.WhereGiven(locationId, location => t => t.LocationIds.Contains(location));
         var found = await therapists.OrderBy(t => t.Name).ToListAsync(ct);
         return TypedResults.Ok(found.Select(t => TherapistView.From(t, scope.Covers)).ToList());
     }

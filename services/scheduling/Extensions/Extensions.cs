@@ -19,9 +19,8 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication();
         builder.AddFhir();
-        builder.AddPostgres<SchedulingDbContext>("schedulingdb", typeof(SchedulingDbContext).Assembly, MessagingExtensions.MigrationsAssembly);
+        builder.AddServiceDatabase<SchedulingDbContext>("schedulingdb", bus => bus.AddEventSubscriptions());
         builder.AddRedis();
-        builder.AddMessaging<SchedulingDbContext>(bus => bus.AddEventSubscriptions());
 
         // Slot searches: in memory per replica, shared through Redis; correctness comes from generation-keyed entries.
         builder.Services.AddStackExchangeRedisCache(o =>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Infrastructure;
 
-public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
+public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
@@ -15,10 +15,4 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<BookingReferral> Referrals => Set<BookingReferral>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<Domain.Waitlist.WaitlistEntry> Waitlist => Set<Domain.Waitlist.WaitlistEntry>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);
-    }
 }

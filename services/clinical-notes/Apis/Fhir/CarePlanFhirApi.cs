@@ -36,14 +36,10 @@ public static class CarePlanFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, [AsParameters] ClinicalServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (referral, referralError) = search.Reference("based-on", "ServiceRequest");
-        if ((patientError ?? referralError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var referral = search.Reference("based-on", "ServiceRequest");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
@@ -52,7 +48,7 @@ public static class CarePlanFhirApi
             .Where(p => referral is null || p.BasedOn.Any(b => b.Reference == $"ServiceRequest/{referral}"))
             .Where(p => search.Single("_id") is not { } id || p.Id == id)
             .ToList();
-        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count, found.Skip(search.Skip).Take(search.Count)));
+        return FhirResult.Ok(search.Bundle(found));
     }
 
     private static async Task<List<CarePlan>> LoadAsync(ClinicalServices services, System.Linq.Expressions.Expression<Func<TreatmentPlan, bool>> which, CancellationToken ct)

@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -47,35 +48,28 @@ public static class DocumentReferenceFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, [AsParameters] ClinicalServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (referral, referralError) = search.Reference("related", "ServiceRequest");
-        var (dates, datesError) = search.Dates("date");
-        if ((patientError ?? referralError ?? datesError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var referral = search.Reference("related", "ServiceRequest");
+        var dates = search.Dates("date");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
         var type = search.Token("type")?.Code;
-        var found = (await LoadAsync(services, referral is null ? null : Guid.TryParse(referral, out var r) ? r : Guid.Empty, ct))
+        var found = (await LoadAsync(services, FhirReferences.AsGuid(referral), ct))
             .Where(d => patient is null || d.Subject!.Reference == $"Patient/{patient}")
             .Where(d => type is null || d.Type!.Coding.Any(c => c.Code == type))
             .Where(d => dates is null || d.Date is { } date && dates.Contains(date))
             .Where(d => search.Single("_id") is not { } id || d.Id == id)
             .ToList();
-        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count, found.Skip(search.Skip).Take(search.Count)));
+        return FhirResult.Ok(search.Bundle(found));
     }
 
     private static async Task<List<DocumentReference>> LoadAsync(ClinicalServices services, Guid? referralId, CancellationToken ct)
     {
         var referrals = services.Scope.SubmittedReferrals;
-        if (referralId is { } only)
-        {
-            referrals = referrals.Where(r => r.Id == only);
-        }
+        referrals = referrals.WhereGiven(referralId, only => r => r.Id == only);
 
         var patients = await referrals.ToDictionaryAsync(r => r.Id, r => r.PatientId, ct);
         var ids = patients.Keys.ToList();

@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -39,28 +40,17 @@ public static class ObservationFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, [AsParameters] ClinicalServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (referral, referralError) = search.Reference("based-on", "ServiceRequest");
-        var (dates, datesError) = search.Dates("date");
-        if ((patientError ?? referralError ?? datesError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var referral = search.Reference("based-on", "ServiceRequest");
+        var dates = search.Dates("date");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
         var referrals = services.Scope.SubmittedReferrals;
-        if (patient is not null)
-        {
-            referrals = Guid.TryParse(patient, out var p) ? referrals.Where(r => r.PatientId == p) : referrals.Where(r => false);
-        }
-
-        if (referral is not null)
-        {
-            referrals = Guid.TryParse(referral, out var r) ? referrals.Where(x => x.Id == r) : referrals.Where(x => false);
-        }
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(patient), patientId => r => r.PatientId == patientId);
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(referral), referralId => r => r.Id == referralId);
 
         var code = search.Token("code")?.Code;
 
@@ -70,7 +60,7 @@ public static class ObservationFhirApi
             .Where(o => search.Single("_id") is not { } id || o.Id == id)
             .OrderBy(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ThenBy(o => o.Id)
             .ToList();
-        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count, found.Skip(search.Skip).Take(search.Count)));
+        return FhirResult.Ok(search.Bundle(found));
     }
 
     // Signed evaluations and visit notes of the given referrals, every read audited as on REST.

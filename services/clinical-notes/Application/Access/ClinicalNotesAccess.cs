@@ -20,9 +20,9 @@ namespace MedMassage.ClinicalNotes.Api.Application.Access;
 /// </summary>
 public sealed class ClinicalNotesAccess(ClinicalNotesDbContext db, ICurrentUser user)
 {
-    private readonly Guid[] _locations = Roles.LocationBound.Any(user.IsInRole) ? [.. user.Locations.Distinct()] : [];
+    private readonly Guid[] _locations = user.IsLocationBound() ? [.. user.Locations.Distinct()] : [];
     private readonly string? _npi = user.IsInRole(Roles.ReferringPhysician) && !string.IsNullOrWhiteSpace(user.Npi) ? user.Npi : null;
-    private readonly string? _submitter = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.DiagnosticReportRead) ? user.ClientId : null;
+    private readonly string? _submitter = user.IntegratedSystem(SystemScopes.DiagnosticReportRead);
 
     /// <summary>The locations whose records the caller works with (none for roles not bound to a location).</summary>
     public IReadOnlyList<Guid> Locations => _locations;
@@ -54,7 +54,7 @@ public sealed class ClinicalNotesAccess(ClinicalNotesDbContext db, ICurrentUser 
     {
         get
         {
-            var system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+            var system = user.IntegratedSystem();
             return db.Referrals.Where(r => system != null && r.SubmitterClientId == system);
         }
     }

@@ -4,6 +4,7 @@ using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.ServiceDefaults;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,48 +45,28 @@ public static class CommunicationFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, NotificationAccess access, NotificationDbContext db, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (referral, referralError) = search.Reference("based-on", "ServiceRequest");
-        var (sent, sentError) = search.Dates("sent");
-        if ((patientError ?? referralError ?? sentError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var referral = search.Reference("based-on", "ServiceRequest");
+        var sent = search.Dates("sent");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
-        Guid? Id(string? text) => text is null ? null : Guid.TryParse(text, out var id) ? id : Guid.Empty;
         var messages = Visible(access, db);
-        if (Id(search.Single("_id")) is { } messageId)
-        {
-            messages = messages.Where(m => m.Id == messageId);
-        }
+        messages = messages.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), messageId => m => m.Id == messageId);
+        messages = messages.WhereGiven(FhirReferences.AsGuid(patient), patientId => m => m.PatientId == patientId);
 
-        if (Id(patient) is { } patientId)
-        {
-            messages = messages.Where(m => m.PatientId == patientId);
-        }
-
-        if (Id(referral) is { } referralId)
+        if (FhirReferences.AsGuid(referral) is { } referralId)
         {
             var ofReferral = access.SubmittedReferrals.Where(r => r.Id == referralId).Select(r => r.PatientId);
             messages = messages.Where(m => ofReferral.Contains(m.PatientId!.Value));
         }
-        if (sent?.From is { } from)
-        {
-            messages = messages.Where(m => m.SentAt >= from);
-        }
-
-        if (sent?.To is { } to)
-        {
-            messages = messages.Where(m => m.SentAt < to);
-        }
+        messages = messages.Within(sent, m => m.SentAt);
 
         var total = await messages.CountAsync(ct);
         var page = await messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);
-        return FhirResult.Ok(search.Bundle(http.Request, Type, total, page.Select(m => (Resource)ToFhir(m))));
+        return FhirResult.Ok(search.Bundle(total, page.Select(m => (Resource)ToFhir(m))));
     }
 
     public static Communication ToFhir(Message message)

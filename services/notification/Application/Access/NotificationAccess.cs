@@ -52,7 +52,7 @@ public sealed class NotificationAccess(ICurrentUser user, NotificationDbContext 
     {
         get
         {
-            var system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+            var system = user.IntegratedSystem();
             return db.ReferralContacts.Where(r => system != null && r.SubmitterClientId == system);
         }
     }
@@ -64,12 +64,12 @@ public sealed class NotificationAccess(ICurrentUser user, NotificationDbContext 
         var knownAt = await db.Messages.Where(m => m.PatientId == patientId && m.LocationId != null).Select(m => m.LocationId!.Value)
             .Union(db.ReferralContacts.Where(c => c.PatientId == patientId && c.LocationId != null).Select(c => c.LocationId!.Value))
             .ToListAsync(ct);
-        return Roles.LocationBound.Any(user.IsInRole) && (knownAt.Count == 0 || knownAt.Any(user.WorksAt));
+        return user.IsLocationBound() && (knownAt.Count == 0 || knownAt.Any(user.WorksAt));
     }
 
     private Expression<Func<Message, bool>> BuildContentScope()
     {
-        if (!Roles.LocationBound.Any(user.IsInRole))
+        if (!user.IsLocationBound())
         {
             return m => false;
         }

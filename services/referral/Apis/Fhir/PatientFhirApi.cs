@@ -110,15 +110,11 @@ public static class PatientFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, ReferralServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
+        var search = FhirSearch.Read(http.Request, Type);
+        var born = search.Dates("birthdate");
+        if (search.Error is { } invalid)
         {
-            return FhirProblems.Invalid(error!);
-        }
-        var (born, bornError) = search.Dates("birthdate");
-        if (bornError is not null)
-        {
-            return FhirProblems.Invalid(bornError);
+            return FhirProblems.Invalid(invalid);
         }
         var registered = await services.Access.RegisteredPatients(services.Db.RegisteredPatients).AsNoTracking()
             .OrderBy(p => p.RegisteredAt).Take(MaxSearched).Select(p => p.Patient).ToListAsync(ct);
@@ -134,7 +130,6 @@ public static class PatientFhirApi
             .Where(p => token is not { } t || p.Identifiers.Any(i => PatientMapping.Matches($"{i.System}|{i.Value}", t)))
             .ToList();
         await services.Audit.SaveReadsAsync(referred.Where(r => found.Any(p => p.Id == r.Patient.Id)), ReferralAuditActions.Listed, ct);
-        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count,
-            found.Skip(search.Skip).Take(search.Count).Select(p => (Resource)PatientMapping.ToFhir(p))));
+        return FhirResult.Ok(search.Bundle(found, p => PatientMapping.ToFhir(p)));
     }
 }

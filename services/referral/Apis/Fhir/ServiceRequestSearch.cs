@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,24 +15,17 @@ public static class ServiceRequestSearch
 
     public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, ReferralServices services, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (authored, authoredError) = search.Dates("authored");
-        var (updated, updatedError) = search.Dates("_lastUpdated");
-        if ((patientError ?? authoredError ?? updatedError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var authored = search.Dates("authored");
+        var updated = search.Dates("_lastUpdated");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
 
         var referrals = (patient is null ? services.Access.Readable(services.Db.Referrals) : services.ReadableOfPatient(patient)).AsNoTracking();
-        if (search.Single("_id") is { } id)
-        {
-            referrals = Guid.TryParse(id, out var guid) ? referrals.Where(r => r.Id == guid) : referrals.Where(r => false);
-        }
+        referrals = referrals.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), id => r => r.Id == id);
         if (search.Single("identifier") is { } identifier)
         {
             referrals = Matching(referrals, identifier);
@@ -46,30 +40,13 @@ public static class ServiceRequestSearch
             var npi = requester.Split('/')[^1].Replace("npi-", "", StringComparison.Ordinal);
             referrals = referrals.Where(r => r.PhysicianNpi == npi);
         }
-        if (authored?.From is { } authoredFrom)
-        {
-            referrals = referrals.Where(r => r.ReceivedAt >= authoredFrom);
-        }
-
-        if (authored?.To is { } authoredTo)
-        {
-            referrals = referrals.Where(r => r.ReceivedAt < authoredTo);
-        }
-
-        if (updated?.From is { } updatedFrom)
-        {
-            referrals = referrals.Where(r => r.UpdatedAt >= updatedFrom);
-        }
-
-        if (updated?.To is { } updatedTo)
-        {
-            referrals = referrals.Where(r => r.UpdatedAt < updatedTo);
-        }
+        referrals = referrals.Within(authored, r => r.ReceivedAt);
+        referrals = referrals.Within(updated, r => r.UpdatedAt);
 
         var total = await referrals.CountAsync(ct);
         var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);
         await services.Audit.SaveReadsAsync(page, ReferralAuditActions.Listed, ct);
-        return FhirResult.Ok(search.Bundle(http.Request, Type, total, page.Select(ServiceRequestMapping.ToFhir)));
+        return FhirResult.Ok(search.Bundle(total, page.Select(ServiceRequestMapping.ToFhir)));
     }
 
     /// <summary>The caller's referrals with an identifier: our reference, or the submitting system's (system|value or value).</summary>

@@ -39,7 +39,7 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// </summary>
     public IQueryable<Domain.Referral> RevocableBySubmitter(IQueryable<Domain.Referral> referrals)
     {
-        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.ServiceRequestWrite) ? user.ClientId : null;
+        var client = user.IntegratedSystem(SystemScopes.ServiceRequestWrite);
         var integration = Roles.IntegrationClient;
         return referrals.Where(r => client != null && r.SubmitterRole == integration && r.SubmitterClientId == client);
     }
@@ -47,12 +47,12 @@ public sealed class ReferralAccess(ICurrentUser user)
     /// <summary>Patients a system registered itself (FHIR Patient create); no one else's.</summary>
     public IQueryable<RegisteredPatient> RegisteredPatients(IQueryable<RegisteredPatient> patients)
     {
-        var client = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+        var client = user.IntegratedSystem();
         return patients.Where(p => client != null && p.ClientId == client);
     }
 
     /// <summary>The system registering patients, or null for anyone else.</summary>
-    public string? RegisteringClient => user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+    public string? RegisteringClient => user.IntegratedSystem();
 
     /// <summary>A clinic admin reviews the audit trail of the referrals their locations see.</summary>
     public IQueryable<ReferralAuditEntry> AuditTrail(IQueryable<ReferralAuditEntry> entries)
@@ -89,10 +89,10 @@ public sealed class ReferralAccess(ICurrentUser user)
 
     private Expression<Func<Domain.Referral, bool>> BuildReadable()
     {
-        var staff = Roles.LocationBound.Any(user.IsInRole);
+        var staff = user.IsLocationBound();
         var locations = user.Locations.ToList();
         var npi = user.IsInRole(Roles.ReferringPhysician) ? user.Npi : null;
-        var client = user.IsInRole(Roles.IntegrationClient) && user.HasScope(SystemScopes.ServiceRequestRead) ? user.ClientId : null;
+        var client = user.IntegratedSystem(SystemScopes.ServiceRequestRead);
         var integration = Roles.IntegrationClient;
         return r => (staff && (r.LocationId == null || locations.Contains(r.LocationId.Value)))
             || (npi != null && r.PhysicianNpi == npi)

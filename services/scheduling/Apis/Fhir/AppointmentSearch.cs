@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,44 +16,23 @@ public static class AppointmentSearch
 
     public static async Task<Results<FhirResult, ProblemHttpResult>> SearchAsync(HttpContext http, SchedulingAccess scope, SchedulingDbContext db, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (patient, patientError) = search.Reference("patient", "Patient");
-        var (referral, referralError) = search.Reference("based-on", "ServiceRequest");
-        var (practitioner, practitionerError) = search.Reference("practitioner", "Practitioner");
-        var (location, locationError) = search.Reference("location", "Location");
-        var (dates, datesError) = search.Dates("date");
-        if ((patientError ?? referralError ?? practitionerError ?? locationError ?? datesError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var patient = search.Reference("patient", "Patient");
+        var referral = search.Reference("based-on", "ServiceRequest");
+        var practitioner = search.Reference("practitioner", "Practitioner");
+        var location = search.Reference("location", "Location");
+        var dates = search.Dates("date");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
-        Guid? Id(string? text) => text is null ? null : Guid.TryParse(text, out var id) ? id : Guid.Empty;
-
         var appointments = scope.SubmittedAppointments.AsNoTracking();
-        if (Id(search.Single("_id")) is { } appointmentId)
-        {
-            appointments = appointments.Where(a => a.Id == appointmentId);
-        }
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(search.Single("_id")), appointmentId => a => a.Id == appointmentId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(referral), referralId => a => a.ReferralId == referralId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(practitioner), therapistId => a => a.TherapistId == therapistId);
+        appointments = appointments.WhereGiven(FhirReferences.AsGuid(location), locationId => a => a.LocationId == locationId);
 
-        if (Id(referral) is { } referralId)
-        {
-            appointments = appointments.Where(a => a.ReferralId == referralId);
-        }
-
-        if (Id(practitioner) is { } therapistId)
-        {
-            appointments = appointments.Where(a => a.TherapistId == therapistId);
-        }
-
-        if (Id(location) is { } locationId)
-        {
-            appointments = appointments.Where(a => a.LocationId == locationId);
-        }
-
-        if (Id(patient) is { } patientId)
+        if (FhirReferences.AsGuid(patient) is { } patientId)
         {
             // The patient is inside the referral copy's JSON (web casing), so it is matched in SQL.
             var text = patientId.ToString();
@@ -60,15 +40,7 @@ public static class AppointmentSearch
             var referrals = scope.SubmittedReferrals.Where(r => ofPatient.Contains(r.Id)).Select(r => r.Id);
             appointments = appointments.Where(a => referrals.Contains(a.ReferralId));
         }
-        if (dates?.From is { } from)
-        {
-            appointments = appointments.Where(a => a.StartsAt >= from);
-        }
-
-        if (dates?.To is { } to)
-        {
-            appointments = appointments.Where(a => a.StartsAt < to);
-        }
+        appointments = appointments.Within(dates, a => a.StartsAt);
 
         if (search.Single("status") is { } status)
         {
@@ -80,7 +52,7 @@ public static class AppointmentSearch
         var page = await appointments.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(search.Skip).Take(search.Count).ToListAsync(ct);
         var referralIds = page.Select(a => a.ReferralId).Distinct().ToList();
         var copies = await db.Referrals.AsNoTracking().Where(r => referralIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        return FhirResult.Ok(search.Bundle(http.Request, Type, total,
+        return FhirResult.Ok(search.Bundle(total,
             page.Select(a => (Resource)AppointmentMapping.ToFhir(a, copies.GetValueOrDefault(a.ReferralId)))));
     }
 }

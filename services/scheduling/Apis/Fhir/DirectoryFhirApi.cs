@@ -38,16 +38,16 @@ public static class DirectoryFhirApi
 
     private static async Task<FhirAnswer> SearchLocationsAsync(HttpContext http, SchedulingDbContext db, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get("Location"));
-        if (search is null)
+        var search = FhirSearch.Read(http.Request, "Location");
+        if (search.Error is { } invalid)
         {
-            return FhirProblems.Invalid(error!);
+            return FhirProblems.Invalid(invalid);
         }
         var name = search.Single("name");
         var id = search.Single("_id");
         var all = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
         var found = all.Where(l => (name is null || l.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) && (id is null || l.Id.ToString() == id)).ToList();
-        return FhirResult.Ok(search.Bundle(http.Request, "Location", found.Count, found.Skip(search.Skip).Take(search.Count).Select(l => (Resource)DirectoryMapping.ToFhir(l))));
+        return FhirResult.Ok(search.Bundle(found, l => DirectoryMapping.ToFhir(l)));
     }
 
     // Practitioner, PractitionerRole and Schedule are three views of one therapist, under the therapist's id.
@@ -63,17 +63,13 @@ public static class DirectoryFhirApi
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", async (HttpContext http, SchedulingDbContext db, CancellationToken ct) =>
         {
-            var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(type));
-            if (search is null)
-            {
-                return (FhirAnswer)FhirProblems.Invalid(error!);
-            }
-            var (practitioner, practitionerError) = search.Reference("practitioner", "Practitioner");
-            var (location, locationError) = search.Reference("location", "Location");
+            var search = FhirSearch.Read(http.Request, type);
+            var practitioner = search.Reference("practitioner", "Practitioner");
+            var location = search.Reference("location", "Location");
             var actor = search.Single("actor")?.Split('/')[^1];
-            if ((practitionerError ?? locationError) is { } invalid)
+            if (search.Error is { } invalid)
             {
-                return FhirProblems.Invalid(invalid);
+                return (FhirAnswer)FhirProblems.Invalid(invalid);
             }
             var name = search.Single("name");
             var id = search.Single("_id");
@@ -84,7 +80,7 @@ public static class DirectoryFhirApi
                 && (practitioner is null || t.Id.ToString() == practitioner)
                 && (location is null || t.LocationIds.Any(l => l.ToString() == location))
                 && (actor is null || t.Id.ToString() == actor || t.LocationIds.Any(l => l.ToString() == actor))).ToList();
-            return FhirResult.Ok(search.Bundle(http.Request, type, found.Count, found.Skip(search.Skip).Take(search.Count).Select(map)));
+            return FhirResult.Ok(search.Bundle(found, map));
         }).WithName($"FhirSearch{type}").WithSummary(summary)
             .WithDescription($"Every therapist as {what}, by `name` (contains), `_id`, `practitioner`, `location` and `actor` (the therapist or a location), as a paged searchset Bundle.");
     }

@@ -32,15 +32,11 @@ public static class SlotFhirApi
 
     public static async Task<FhirAnswer> SearchAsync(HttpContext http, SlotSearch slots, SchedulingAccess scope, SchedulingDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var (search, error) = FhirSearch.Read(http.Request, FhirCatalogue.Get(Type));
-        if (search is null)
-        {
-            return FhirProblems.Invalid(error!);
-        }
-        var (referralId, referralError) = search.Reference("based-on", "ServiceRequest");
-        var (schedule, scheduleError) = search.Reference("schedule", "Schedule");
-        var (range, rangeError) = search.Dates("start");
-        if ((referralError ?? scheduleError ?? rangeError) is { } invalid)
+        var search = FhirSearch.Read(http.Request, Type);
+        var referralId = search.Reference("based-on", "ServiceRequest");
+        var schedule = search.Reference("schedule", "Schedule");
+        var range = search.Dates("start");
+        if (search.Error is { } invalid)
         {
             return FhirProblems.Invalid(invalid);
         }
@@ -57,12 +53,12 @@ public static class SlotFhirApi
         }
         if (search.Single("status") is { } status && status != "free")
         {
-            return FhirResult.Ok(search.Bundle(http.Request, Type, 0, []));
+            return FhirResult.Ok(search.Bundle(0, []));
         }
 
-        var empty = FhirResult.Ok(search.Bundle(http.Request, Type, 0, []));
+        var empty = FhirResult.Ok(search.Bundle(0, []));
         var referral = Guid.TryParse(referralId, out var rid) ? await scope.SubmittedReferrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
-        Guid? therapistId = schedule is null ? null : Guid.TryParse(schedule, out var tid) ? tid : Guid.Empty;
+        var therapistId = FhirReferences.AsGuid(schedule);
         if (referral is null || therapistId == Guid.Empty)
         {
             return empty; // not this system's referral: it has no slots, exactly like one that does not exist
@@ -87,8 +83,7 @@ public static class SlotFhirApi
         var found = answer.Therapists
             .SelectMany(t => t.Starts.Where(s => s >= from && s < to).Select(s => new SlotKey(t.TherapistId, t.LocationId, s, answer.AppointmentType)))
             .OrderBy(k => k.StartsAt).ThenBy(k => k.TherapistId).ToList();
-        return FhirResult.Ok(search.Bundle(http.Request, Type, found.Count,
-            found.Skip(search.Skip).Take(search.Count).Select(k => (Resource)ToFhir(k, answer.DurationMinutes, free: true))));
+        return FhirResult.Ok(search.Bundle(found, k => ToFhir(k, answer.DurationMinutes, free: true)));
     }
 
     public static async Task<FhirAnswer> ReadAsync(string id, SchedulingDbContext db, CancellationToken ct)

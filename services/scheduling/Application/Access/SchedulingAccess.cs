@@ -19,7 +19,7 @@ public sealed class SchedulingAccess(SchedulingDbContext db, ICurrentUser user)
     private readonly List<Guid> _locations = [.. user.Locations];
 
     // An integrated system works with the referrals it submitted, wherever they are booked, and nothing else.
-    private readonly string? _system = user.IsInRole(Roles.IntegrationClient) ? user.ClientId : null;
+    private readonly string? _system = user.IntegratedSystem();
 
     public IReadOnlyList<Guid> LocationIds => _locations;
 
