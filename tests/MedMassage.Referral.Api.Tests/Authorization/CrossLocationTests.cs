@@ -71,7 +71,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var unplaced = await world.NewReferralAsync(world.A, placeNowhere: true);
-        using var frontDeskOfB = world.App.ClientAs(TestCaller.FrontDesk(world.B.Location));
+        using var frontDeskOfB = world.App.CreateClientAs(TestCaller.FrontDesk(world.B.Location));
         using var therapistOfA = world.Client(Roles.Therapist);
 
         Assert.Contains(unplaced, (await ListAsync(therapistOfA, "pageSize=100")).Items.Select(r => r.Id));

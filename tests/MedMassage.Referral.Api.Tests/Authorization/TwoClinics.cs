@@ -21,9 +21,9 @@ public sealed record Clinic(Guid Location, string Npi, string ClientId);
 public sealed class TwoClinics : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ReferralApp? _app;
+    private ReferralService? _app;
 
-    public ReferralApp App => _app ?? throw new InvalidOperationException("Call StartAsync first.");
+    public ReferralService App => _app ?? throw new InvalidOperationException("Call StartAsync first.");
     public Clinic A { get; } = new(Guid.NewGuid(), TestReferrals.Npi, "st-mary-ehr");
     public Clinic B { get; } = new(Guid.NewGuid(), TestReferrals.OtherNpi, "county-his");
 
@@ -34,7 +34,7 @@ public sealed class TwoClinics : IAsyncLifetime
         await _gate.WaitAsync();
         try
         {
-            _app ??= await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(A.Location, B.Location));
+            _app ??= await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(A.Location, B.Location));
             return this;
         }
         finally
@@ -72,7 +72,7 @@ public sealed class TwoClinics : IAsyncLifetime
     }
 
     /// <summary>A client acting as <paramref name="caller"/>: staff of A, A's physician or A's hospital system.</summary>
-    public HttpClient Client(string caller) => caller == Callers.NoToken ? App.ClientWithToken(null) : App.ClientAs(Callers.For(caller, A));
+    public HttpClient Client(string caller) => caller == Callers.NoToken ? App.CreateClientWithToken(null) : App.CreateClientAs(Callers.For(caller, A));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
