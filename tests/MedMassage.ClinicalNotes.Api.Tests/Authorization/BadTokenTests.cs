@@ -21,7 +21,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var addendaBefore = await world.Service.QueryAsync(db => db.Addenda.CountAsync(a => a.NoteId == world.A.SignedNote));
         // Everything else about the caller would be allowed: the note's treating therapist.
         var token = BadTokens.For(kind, world.TreatingTherapist(world.A));
-        using var http = token is null ? world.Service.CreateAnonymousClient() : world.Service.CreateClientWithToken(token);
+        using var http = world.Service.CreateClientWithToken(token); // none at all for "no token"
 
         var sign = await http.PostAsync($"/api/clinical-notes/visit-notes/{note}/sign", null);
         var addendum = await http.PostJsonAsync($"/api/clinical-notes/visit-notes/{world.A.SignedNote}/addenda", new { reason = "Forged", text = "Not written by staff." });

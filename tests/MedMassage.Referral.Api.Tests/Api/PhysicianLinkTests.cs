@@ -26,7 +26,7 @@ public sealed class PhysicianLinkTests(InfrastructureFixture infrastructure)
         var links = app.Services.GetRequiredService<PhysicianLinks>();
         var npi = referral.Physician.Npi;
         var link = new Uri(links.Issue(PhysicianLinkPurposes.GrantClearance, referral.Id, referral.Id, 0, npi, referral.Physician.Name)).PathAndQuery;
-        var browser = app.CreateClientWithToken(null);
+        var browser = app.CreateAnonymousClient();
 
         var page = await browser.GetStringAsync(link);
         Assert.Contains("Unhealed scar (neck)", page, StringComparison.Ordinal);

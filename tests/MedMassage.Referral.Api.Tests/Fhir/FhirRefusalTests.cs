@@ -48,7 +48,7 @@ public sealed class FhirRefusalTests(InfrastructureFixture infrastructure)
         await FhirAssert.OutcomeAsync(await app.Client.GetAsync("/fhir/Patient"), HttpStatusCode.Forbidden);
         using var staff = app.CreateClientAs(TestCaller.ClinicAdmin(TestReferrals.Clinic));
         await FhirAssert.OutcomeAsync(await staff.GetAsync("/fhir/ServiceRequest"), HttpStatusCode.Forbidden);
-        using var anonymous = app.CreateClientWithToken(null);
+        using var anonymous = app.CreateAnonymousClient();
         await FhirAssert.OutcomeAsync(await anonymous.GetAsync("/fhir/ServiceRequest"), HttpStatusCode.Unauthorized);
         Assert.Equal(0, await app.QueryAsync(db => db.Referrals.CountAsync()));
     }

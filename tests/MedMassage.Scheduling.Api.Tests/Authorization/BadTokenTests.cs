@@ -17,7 +17,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var appointment = await world.FreshAppointmentAsync(world.A);
         // Everything else about the caller would be allowed: an admin of the appointment's own clinic.
         var token = BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location));
-        using var http = token is null ? world.Service.CreateAnonymousClient() : world.Service.CreateClientWithToken(token);
+        using var http = world.Service.CreateClientWithToken(token); // none at all for "no token"
 
         var cancel = await http.PostAsJsonAsync($"/api/scheduling/appointments/{appointment}/cancel", new { reason = "not me" });
         var read = await http.GetAsync($"/api/scheduling/appointments/{appointment}");
