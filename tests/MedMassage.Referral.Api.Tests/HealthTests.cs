@@ -1,4 +1,5 @@
 using System.Net;
+using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Referral.Api.Tests;
@@ -9,7 +10,7 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_service_is_ready_when_its_database_broker_and_cache_answer()
     {
-        await using var service = new ServiceFactory<Program>(infrastructure, "referraldb", "referral-api");
+        await using var service = new ReferralService(infrastructure);
         using var client = service.CreateClient();
 
         var response = await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "/health 200");

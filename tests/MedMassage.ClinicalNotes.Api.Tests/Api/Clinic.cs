@@ -5,6 +5,7 @@ using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
+using MedMassage.ClinicalNotes.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ internal sealed class Clinic : IAsyncDisposable
         Probe = probe;
         LocationId = locationId;
         // A therapist's staff user id is the therapist id appointments name, so this user treats the clinic's visits.
-        Therapist = service.As(TestCaller.Therapist(locationId) with { Subject = TherapistId.ToString() }, "10.0.0.7");
+        Therapist = service.CreateClientAs(TestCaller.Therapist(locationId) with { Subject = TherapistId.ToString() }, "10.0.0.7");
     }
 
     public ClinicalNotesService Service { get; }
@@ -51,12 +52,7 @@ internal sealed class Clinic : IAsyncDisposable
         var location = Guid.NewGuid();
         var service = new ClinicalNotesService(infrastructure) { DefaultCaller = TestCaller.ClinicAdmin(location) };
         configure?.Invoke(service);
-        using var anonymous = service.Anonymous();
-        await Eventually.WaitAsync(async () =>
-        {
-            using var response = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }, r => r.StatusCode == HttpStatusCode.OK, what: "service ready");
+        await service.WaitUntilReadyAsync();
         var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, Observed);
         return new Clinic(service, probe, location);
     }
@@ -65,7 +61,7 @@ internal sealed class Clinic : IAsyncDisposable
     public HttpClient Staff(string role, string user, string address, string? clientId = null)
     {
         var caller = new TestCaller(role, [LocationId], $"User {user}", ClientId: clientId) { Subject = user };
-        return Service.As(caller, address);
+        return Service.CreateClientAs(caller, address);
     }
 
     private readonly ReferralStateLog _referrals = new();

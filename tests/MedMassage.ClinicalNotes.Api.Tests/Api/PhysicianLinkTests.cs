@@ -22,7 +22,7 @@ public sealed class PhysicianLinkTests(InfrastructureFixture infrastructure)
         await using var clinic = await Clinic.OpenAsync(infrastructure);
         var (referralId, evaluationId, planId) = await PlannedAsync(clinic);
         var links = clinic.Service.Services.GetRequiredService<PhysicianLinks>();
-        var browser = clinic.Service.Anonymous();
+        var browser = clinic.Service.CreateAnonymousClient();
 
         var evaluation = await browser.GetAsync(PathOf(links.Issue(PhysicianLinkPurposes.ReadEvaluation, referralId, evaluationId, 0, Npi, "Dr. Ruth Lee")));
         Assert.Equal(HttpStatusCode.OK, evaluation.StatusCode);
@@ -47,7 +47,7 @@ public sealed class PhysicianLinkTests(InfrastructureFixture infrastructure)
         await using var clinic = await Clinic.OpenAsync(infrastructure);
         var (referralId, evaluationId, planId) = await PlannedAsync(clinic);
         var links = clinic.Service.Services.GetRequiredService<PhysicianLinks>();
-        var browser = clinic.Service.Anonymous();
+        var browser = clinic.Service.CreateAnonymousClient();
         var good = PathOf(links.Issue(PhysicianLinkPurposes.ReadEvaluation, referralId, evaluationId, 0, Npi, "Dr. Ruth Lee"));
 
         var altered = good[..^3] + (good[^3] == 'A' ? 'B' : 'A') + good[^2..];

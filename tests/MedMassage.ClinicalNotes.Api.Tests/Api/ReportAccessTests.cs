@@ -19,13 +19,13 @@ public sealed class ReportAccessTests(InfrastructureFixture infrastructure)
         var ourReport = await ReportAsync(clinic, ours);
         var theirReport = await ReportAsync(clinic, theirs);
 
-        using var hospital = clinic.Service.As(System("hospital-a", ReportScope));
+        using var hospital = clinic.Service.CreateClientAs(System("hospital-a", ReportScope));
         var read = await hospital.GetAsync($"/api/clinical-notes/documents/{ourReport}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Contains("<h1>Progress report</h1>", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await hospital.GetAsync($"/api/clinical-notes/documents/{theirReport}")).StatusCode);
 
-        using var withoutScope = clinic.Service.As(System("hospital-a", "system/ServiceRequest.read"));
+        using var withoutScope = clinic.Service.CreateClientAs(System("hospital-a", "system/ServiceRequest.read"));
         Assert.Equal(HttpStatusCode.Forbidden, (await withoutScope.GetAsync($"/api/clinical-notes/documents/{ourReport}")).StatusCode);
         // A report is all it reads: the chart stays closed to it.
         Assert.Equal(HttpStatusCode.Forbidden, (await hospital.GetAsync($"/api/clinical-notes/referrals/{ours}")).StatusCode);

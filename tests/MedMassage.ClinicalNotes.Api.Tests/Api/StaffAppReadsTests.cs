@@ -24,7 +24,7 @@ public sealed class StaffAppReadsTests(InfrastructureFixture infrastructure)
         var found = await Clinic.ReadAsync<List<VisitNoteResponse>>(await api.GetAsync(new Uri($"/api/clinical-notes/visit-notes?appointmentId={visit}", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal(note.Id, Assert.Single(found).Id);
 
-        using var elsewhere = clinic.Service.As(TestCaller.Therapist(Guid.NewGuid()), "10.0.0.8");
+        using var elsewhere = clinic.Service.CreateClientAs(TestCaller.Therapist(Guid.NewGuid()), "10.0.0.8");
         Assert.Empty(await Clinic.ReadAsync<List<VisitNoteResponse>>(await elsewhere.GetAsync(new Uri($"/api/clinical-notes/visit-notes?appointmentId={visit}", UriKind.Relative)), HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync(new Uri("/api/clinical-notes/visit-notes", UriKind.Relative))).StatusCode);
     }

@@ -37,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests(InfrastructureFixture infra
     public async Task Each_role_gets_the_expected_answer_at_its_own_and_at_another_clinic(string route, string role, string where, int expected)
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var http = Caller(role, world.A) is { } caller ? world.Service.As(caller) : world.Service.Anonymous();
+        using var http = Caller(role, world.A) is { } caller ? world.Service.CreateClientAs(caller) : world.Service.CreateAnonymousClient();
         var fresh = where == "own" && expected is >= 200 and < 300;
 
         var response = await Route.Named(route).Send(world, world.Of(where), fresh, http);

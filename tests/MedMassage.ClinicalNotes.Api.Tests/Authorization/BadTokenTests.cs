@@ -21,7 +21,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var addendaBefore = await world.Service.QueryAsync(db => db.Addenda.CountAsync(a => a.NoteId == world.A.SignedNote));
         // Everything else about the caller would be allowed: the note's treating therapist.
         var token = BadTokens.For(kind, world.TreatingTherapist(world.A));
-        using var http = token is null ? world.Service.Anonymous() : world.Service.CreateClientWithToken(token);
+        using var http = world.Service.CreateClientWithToken(token); // none at all for "no token"
 
         var sign = await http.PostAsync($"/api/clinical-notes/visit-notes/{note}/sign", null);
         var addendum = await http.PostJsonAsync($"/api/clinical-notes/visit-notes/{world.A.SignedNote}/addenda", new { reason = "Forged", text = "Not written by staff." });
@@ -57,8 +57,8 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var caller = TestCaller.Therapist(world.A.Location) with { Subject = "therapist-with-headers", ClientId = "medmassage-staff-web" };
-        using var therapist = world.Service.As(caller);
-        using var desk = world.Service.As(TestCaller.FrontDesk(world.A.Location));
+        using var therapist = world.Service.CreateClientAs(caller);
+        using var desk = world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location));
         foreach (var http in new[] { therapist, desk })
         {
             foreach (var (name, value) in new[]

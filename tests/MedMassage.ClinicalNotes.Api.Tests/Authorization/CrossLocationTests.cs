@@ -2,6 +2,7 @@ using System.Net;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.ClinicalNotes.Api.Tests.Api;
+using MedMassage.ClinicalNotes.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var caller = TestCaller.Therapist(world.A.Location);
-        using var therapist = world.Service.As(caller);
+        using var therapist = world.Service.CreateClientAs(caller);
         string[] records(ClinicRecords c) =>
         [
             $"/api/clinical-notes/referrals/{c.Referral}", $"/api/clinical-notes/evaluations/{c.Evaluation}", $"/api/clinical-notes/evaluations/{c.DraftEvaluation}",
@@ -45,7 +46,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     public async Task A_therapist_of_A_changes_nothing_of_B()
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var therapist = world.Service.As(TestCaller.Therapist(world.A.Location));
+        using var therapist = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
         var b = world.B;
         var before = await SnapshotAsync(world.Service, b);
 
@@ -77,8 +78,8 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     public async Task Lists_and_aggregates_show_only_the_callers_clinics()
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var adminOfA = world.Service.As(TestCaller.ClinicAdmin(world.A.Location));
-        using var therapistOfA = world.Service.As(TestCaller.Therapist(world.A.Location));
+        using var adminOfA = world.Service.CreateClientAs(TestCaller.ClinicAdmin(world.A.Location));
+        using var therapistOfA = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
         Guid[] referralsOfB = [world.B.Referral, world.B.SpareReferral];
 
         var auditOfA = await Clinic.ReadAsync<List<AuditEntryResponse>>(await adminOfA.GetAsync("/api/clinical-notes/audit?limit=500"), HttpStatusCode.OK);
@@ -105,8 +106,8 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var referral = await world.Clinic.AcceptReferralAsync(withoutLocation: true);
-        using var therapistOfA = world.Service.As(TestCaller.Therapist(world.A.Location));
-        using var therapistOfB = world.Service.As(TestCaller.Therapist(world.B.Location));
+        using var therapistOfA = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
+        using var therapistOfB = world.Service.CreateClientAs(TestCaller.Therapist(world.B.Location));
 
         var beforeBooking = await therapistOfA.GetAsync($"/api/clinical-notes/referrals/{referral}");
         await world.Clinic.BookAsync(referral, "evaluation", locationId: world.A.Location, therapistId: world.A.Therapist);
@@ -121,7 +122,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var caller = TestCaller.Physician(world.A.PhysicianNpi) with { Subject = "dr-lee", ClientId = "lee-orthopedics-portal" };
-        using var physician = world.Service.As(caller, "203.0.113.9");
+        using var physician = world.Service.CreateClientAs(caller, "203.0.113.9");
 
         var own = await physician.GetAsync($"/api/clinical-notes/documents/{world.A.Document}");
         var other = await physician.GetAsync($"/api/clinical-notes/documents/{world.B.Document}");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
 using MedMassage.ClinicalNotes.Api.Tests.Api;
+using MedMassage.ClinicalNotes.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.ClinicalNotes.Api.Tests.Authorization;
@@ -45,7 +46,7 @@ public sealed class TwoClinics : IAsyncLifetime
             {
                 _clinic = await Clinic.OpenAsync(infrastructure);
                 var b = Guid.NewGuid();
-                _admin = Service.As(TestCaller.ClinicAdmin(_clinic.LocationId, b) with { Subject = "admin-of-both" });
+                _admin = Service.CreateClientAs(TestCaller.ClinicAdmin(_clinic.LocationId, b) with { Subject = "admin-of-both" });
                 A = await DocumentCareAsync(_clinic.LocationId, "1234567893");
                 B = await DocumentCareAsync(b, "1942207556");
                 _ready = true;
@@ -66,7 +67,7 @@ public sealed class TwoClinics : IAsyncLifetime
     public TestCaller TreatingTherapist(ClinicRecords c) => TestCaller.Therapist(c.Location) with { Subject = c.Therapist.ToString() };
 
     /// <summary>A client acting as <see cref="TreatingTherapist"/>: evaluations and visit notes are written by them.</summary>
-    public HttpClient TherapistOf(ClinicRecords c) => _therapists.GetOrAdd(c.Therapist, _ => Service.As(TreatingTherapist(c)));
+    public HttpClient TherapistOf(ClinicRecords c) => _therapists.GetOrAdd(c.Therapist, _ => Service.CreateClientAs(TreatingTherapist(c)));
 
     /// <summary>A new referral of the clinic with a booked, undocumented evaluation visit.</summary>
     public async Task<(Guid Referral, Guid Visit)> FreshEvaluationVisitAsync(ClinicRecords c)

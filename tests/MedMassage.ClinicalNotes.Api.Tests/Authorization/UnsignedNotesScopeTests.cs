@@ -20,7 +20,7 @@ public sealed class UnsignedNotesScopeTests(InfrastructureFixture infrastructure
         await using var clinic = await Clinic.OpenAsync(infrastructure, service => service.Clock = clock);
         var other = Guid.NewGuid();
         // The clinic's therapist treats at both locations, so documents both visits.
-        using var ofBoth = clinic.Service.As(TestCaller.Therapist(clinic.LocationId, other) with { Subject = clinic.TherapistId.ToString() });
+        using var ofBoth = clinic.Service.CreateClientAs(TestCaller.Therapist(clinic.LocationId, other) with { Subject = clinic.TherapistId.ToString() });
         var ours = await DraftNoteAsync(clinic, ofBoth, clinic.LocationId);
         var theirs = await DraftNoteAsync(clinic, ofBoth, other);
         clock.Advance(TimeSpan.FromHours(25));

@@ -34,7 +34,7 @@ public sealed class ClinicalRecordsFhirTests(InfrastructureFixture infrastructur
             await api.PostAsync(new Uri($"/api/clinical-notes/referrals/{referral}/progress-reports", UriKind.Relative), null), HttpStatusCode.Created);
         await Clinic.ReadAsync<AddendumResponse>(await api.PostJsonAsync($"/api/clinical-notes/visit-notes/{note.Id}/addenda",
             new { reason = "Wrong side recorded", text = "Right side only." }), HttpStatusCode.Created);
-        using var hospital = clinic.Service.As(Hospital);
+        using var hospital = clinic.Service.CreateClientAs(Hospital);
 
         var observations = await FhirAssert.ResourceAsync<Bundle>(await hospital.GetAsync($"/fhir/Observation?based-on=ServiceRequest/{referral}"));
         Assert.Equal(4, observations.Total); // evaluation pain and outcome score, pain before and after the visit
@@ -56,11 +56,11 @@ public sealed class ClinicalRecordsFhirTests(InfrastructureFixture infrastructur
         var addendum = documents.Entry.Select(e => (DocumentReference)e.Resource).Single(d => d.Id != report.Id.ToString());
         Assert.Equal((DocumentRelationshipType.Appends, $"DocumentReference/{report.Id}"), (addendum.RelatesTo[0].Code.Value, addendum.RelatesTo[0].Target.Reference));
 
-        using var other = clinic.Service.As(TestCaller.Integration("hospital-b", "system/Observation.read", "system/CarePlan.read", "system/DocumentReference.read"));
+        using var other = clinic.Service.CreateClientAs(TestCaller.Integration("hospital-b", "system/Observation.read", "system/CarePlan.read", "system/DocumentReference.read"));
         Assert.Equal(0, (await FhirAssert.ResourceAsync<Bundle>(await other.GetAsync("/fhir/Observation"))).Total);
         await FhirAssert.OutcomeAsync(await other.GetAsync($"/fhir/CarePlan/{plan.Id}"), HttpStatusCode.NotFound);
         await FhirAssert.OutcomeAsync(await other.GetAsync($"/fhir/DocumentReference/{report.Id}"), HttpStatusCode.NotFound);
-        using var reportsOnly = clinic.Service.As(TestCaller.Integration("hospital-a", "system/DocumentReference.read"));
+        using var reportsOnly = clinic.Service.CreateClientAs(TestCaller.Integration("hospital-a", "system/DocumentReference.read"));
         await FhirAssert.OutcomeAsync(await reportsOnly.GetAsync("/fhir/Observation"), HttpStatusCode.Forbidden);
         await FhirAssert.OutcomeAsync(await hospital.GetAsync("/fhir/Observation?subject=x"), HttpStatusCode.BadRequest);
     }

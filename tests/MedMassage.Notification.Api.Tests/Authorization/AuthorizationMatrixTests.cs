@@ -8,7 +8,7 @@ namespace MedMassage.Notification.Api.Tests.Authorization;
 /// A role the policy leaves out gets 403; another clinic's record answers 404 as an unknown one would; no token, 401.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class AuthorizationMatrixTests(SmtpInfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
+public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
     public static TheoryData<string, string, string, int> Matrix()
     {

@@ -11,7 +11,7 @@ namespace MedMassage.Notification.Api.Tests.Authorization;
 /// headers anyone could send change nothing about who the caller is.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class BadTokenTests(SmtpInfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
+public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
     [Theory]
     [MemberData(nameof(BadTokens.Kinds), MemberType = typeof(BadTokens))]

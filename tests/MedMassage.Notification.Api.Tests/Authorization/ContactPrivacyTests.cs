@@ -15,7 +15,7 @@ namespace MedMassage.Notification.Api.Tests.Authorization;
 /// for their locations, and every showing of a patient's email or phone is in an append-only audit trail.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class ContactPrivacyTests(SmtpInfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
+public sealed class ContactPrivacyTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
     [Fact]
     public async Task Ops_trace_every_delivery_without_reading_texts_or_patient_contacts()

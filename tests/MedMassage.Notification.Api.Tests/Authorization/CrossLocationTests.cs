@@ -8,7 +8,7 @@ namespace MedMassage.Notification.Api.Tests.Authorization;
 
 /// <summary>Staff of clinic A see nothing of clinic B: left out of lists, 404 for single records, and no changes.</summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class CrossLocationTests(SmtpInfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
+public sealed class CrossLocationTests(InfrastructureFixture infrastructure, TwoClinics clinics) : IClassFixture<TwoClinics>
 {
     [Fact]
     public async Task A_therapist_reads_and_marks_the_alerts_of_their_location_only()

@@ -4,6 +4,7 @@ using MedMassage.Notification.Api.Domain.Templates;
 using MedMassage.Notification.Api.Infrastructure;
 using MedMassage.Notification.Api.Infrastructure.Delivery;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedMassage.Notification.Api.Tests.Authorization;
@@ -33,7 +34,7 @@ public sealed class TwoClinics : IAsyncLifetime
 
     public Clinic Of(string where) => where == "own" ? A : B;
 
-    public async Task<TwoClinics> StartAsync(SmtpInfrastructureFixture infrastructure)
+    public async Task<TwoClinics> StartAsync(InfrastructureFixture infrastructure)
     {
         await _gate.WaitAsync();
         try

@@ -12,7 +12,7 @@ namespace MedMassage.Notification.Api.Tests.Fhir;
 
 /// <summary>The system that referred a patient reads what was sent to them, as FHIR Communications; no other system does.</summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class CommunicationFhirTests(SmtpInfrastructureFixture infrastructure)
+public sealed class CommunicationFhirTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task The_referring_system_reads_what_was_sent_to_its_patient_and_another_system_reads_nothing()

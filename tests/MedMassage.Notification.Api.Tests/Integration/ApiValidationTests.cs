@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MedMassage.Notification.Api.Apis.Contracts;
 using MedMassage.Notification.Api.Tests.Support;
+using MedMassage.Testing;
 
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class ApiValidationTests(SmtpInfrastructureFixture infrastructure)
+public sealed class ApiValidationTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task The_API_answers_bad_input_with_400s_naming_every_field_and_unknown_ids_with_404s()

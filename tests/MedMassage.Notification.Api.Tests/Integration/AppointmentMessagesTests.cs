@@ -5,7 +5,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class AppointmentMessagesTests(SmtpInfrastructureFixture infrastructure)
+public sealed class AppointmentMessagesTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task Booking_an_appointment_emails_the_patient_a_confirmation_in_the_locations_local_time()

@@ -9,7 +9,7 @@ namespace MedMassage.Notification.Api.Tests.Integration;
 
 /// <summary>A busy booking hour: bookings reach the service together and are applied as one batch.</summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class BatchedBookingTests(SmtpInfrastructureFixture infrastructure)
+public sealed class BatchedBookingTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task Bookings_arriving_together_are_each_confirmed_once_in_their_patients_language_with_their_reminders()

@@ -7,7 +7,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class ClinicalStaffAlertTests(SmtpInfrastructureFixture infrastructure)
+public sealed class ClinicalStaffAlertTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task Staff_are_alerted_when_a_referral_expires_within_a_week_even_with_visits_left()

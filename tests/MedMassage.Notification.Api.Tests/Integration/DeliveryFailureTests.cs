@@ -5,7 +5,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class DeliveryFailureTests(SmtpInfrastructureFixture infrastructure)
+public sealed class DeliveryFailureTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task While_the_SMTP_server_is_down_delivery_waits_without_using_attempts_and_succeeds_when_it_returns()

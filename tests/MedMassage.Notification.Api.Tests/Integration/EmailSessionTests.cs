@@ -11,7 +11,7 @@ namespace MedMassage.Notification.Api.Tests.Integration;
 /// the same pass in the order of the patients, and watches the pass through a proxy in front of the real SMTP server.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class EmailSessionTests(SmtpInfrastructureFixture infrastructure)
+public sealed class EmailSessionTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task Emails_of_one_dispatch_pass_share_one_smtp_session()
@@ -81,7 +81,7 @@ public sealed class EmailSessionTests(SmtpInfrastructureFixture infrastructure)
         private readonly NotificationService _service;
         private HttpClient _client = null!;
 
-        private ReminderPass(SmtpInfrastructureFixture infrastructure, int patients)
+        private ReminderPass(InfrastructureFixture infrastructure, int patients)
         {
             Proxy = new SmtpProxy(infrastructure.Smtp!.ConnectionString);
             _service = new NotificationService(infrastructure, _clock);
@@ -94,7 +94,7 @@ public sealed class EmailSessionTests(SmtpInfrastructureFixture infrastructure)
         /// <summary>The patients' addresses, in the order their reminders are due.</summary>
         public string[] Emails { get; }
 
-        public static async Task<ReminderPass> PrepareAsync(SmtpInfrastructureFixture infrastructure, int patients)
+        public static async Task<ReminderPass> PrepareAsync(InfrastructureFixture infrastructure, int patients)
         {
             var pass = new ReminderPass(infrastructure, patients);
             pass._client = await pass._service.StartAsync();

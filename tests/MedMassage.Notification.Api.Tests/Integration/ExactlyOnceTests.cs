@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class ExactlyOnceTests(SmtpInfrastructureFixture infrastructure)
+public sealed class ExactlyOnceTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(2);
 

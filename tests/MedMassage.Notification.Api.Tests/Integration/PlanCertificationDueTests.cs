@@ -7,7 +7,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class PlanCertificationDueTests(SmtpInfrastructureFixture infrastructure)
+public sealed class PlanCertificationDueTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task A_plan_certification_falling_due_asks_the_physician_by_secure_link_and_alerts_the_locations_staff_once()

@@ -11,7 +11,7 @@ namespace MedMassage.Notification.Api.Tests.Integration;
 
 /// <summary>Preferences applied when messages go, on a fake clock so hours pass in an instant.</summary>
 [Collection(InfrastructureCollection.Name)]
-public sealed class PreferenceTests(SmtpInfrastructureFixture infrastructure)
+public sealed class PreferenceTests(InfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1.5);
 

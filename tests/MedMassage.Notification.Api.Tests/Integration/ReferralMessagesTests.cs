@@ -8,7 +8,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class ReferralMessagesTests(SmtpInfrastructureFixture infrastructure)
+public sealed class ReferralMessagesTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task A_referral_moving_through_its_states_reaches_the_physician_and_the_patient()

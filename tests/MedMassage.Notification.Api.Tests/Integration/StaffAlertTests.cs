@@ -7,7 +7,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class StaffAlertTests(SmtpInfrastructureFixture infrastructure)
+public sealed class StaffAlertTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task Staff_are_alerted_when_authorization_runs_low_but_not_while_plenty_is_left()

@@ -9,7 +9,7 @@ using MedMassage.Testing;
 namespace MedMassage.Notification.Api.Tests.Integration;
 
 [Collection(InfrastructureCollection.Name)]
-public sealed class WaitlistAndPhysicianRequestTests(SmtpInfrastructureFixture infrastructure)
+public sealed class WaitlistAndPhysicianRequestTests(InfrastructureFixture infrastructure)
 {
     [Fact]
     public async Task A_waitlist_offer_tells_the_patient_the_slot_and_expiry_in_the_locations_local_time()

@@ -13,13 +13,12 @@ namespace MedMassage.Notification.Api.Tests.Support;
 /// </summary>
 public sealed class NotificationService : ServiceFactory<Program>
 {
-    private readonly FakeTimeProvider? _clock;
     private HttpMessageInvoker? _ownServer;
 
-    public NotificationService(SmtpInfrastructureFixture infrastructure, FakeTimeProvider? clock = null, string? databaseConnectionString = null)
+    public NotificationService(InfrastructureFixture infrastructure, FakeTimeProvider? clock = null, string? databaseConnectionString = null)
         : base(infrastructure, "notificationdb", "notification-api")
     {
-        _clock = clock;
+        Clock = clock;
         Settings["Notifications:PollInterval"] = "00:00:00.200";
         Settings["Notifications:SmsSinkEnabled"] = "true";
         Settings["Notifications:SmsEndpoint"] = "http://localhost/api/notifications/dev/sms";
@@ -32,15 +31,9 @@ public sealed class NotificationService : ServiceFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The sink is an endpoint of this same in-process server, reachable once it has started.
         builder.ConfigureTestServices(services =>
-        {
-            if (_clock is not null)
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-            }
-            // The sink is an endpoint of this same in-process server, reachable once it has started.
-            services.AddHttpClient(SmsSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new ToOwnServer(this));
-        });
+            services.AddHttpClient(SmsSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new ToOwnServer(this)));
     }
 
     /// <summary>
@@ -52,7 +45,7 @@ public sealed class NotificationService : ServiceFactory<Program>
         DefaultCaller = TestCaller.ClinicAdmin([Events.Downtown.LocationId, .. alsoAt]);
         var client = CreateClient();
         _ownServer = new HttpMessageInvoker(Server.CreateHandler());
-        await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(60), "/health 200");
+        await WaitUntilReadyAsync();
         return client;
     }
 

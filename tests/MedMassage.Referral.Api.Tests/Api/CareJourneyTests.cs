@@ -16,7 +16,7 @@ public sealed class CareJourneyTests(InfrastructureFixture infrastructure)
     public async Task Referrals_submitted_one_after_another_get_different_references_that_every_event_carries()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralReceived));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var referrals = new List<ReferralDetails>();
         for (var i = 0; i < 5; i++)
@@ -35,7 +35,7 @@ public sealed class CareJourneyTests(InfrastructureFixture infrastructure)
     public async Task A_clearance_an_evaluation_finding_asked_for_can_be_recorded_and_every_copy_hears_of_it()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
 
@@ -60,7 +60,7 @@ public sealed class CareJourneyTests(InfrastructureFixture infrastructure)
     public async Task Three_clearances_in_quick_succession_all_land_and_the_last_state_has_nothing_awaiting()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today()) with
         {
             Techniques = ["scar-tissue-release", "stretching", "lymphatic-drainage"],

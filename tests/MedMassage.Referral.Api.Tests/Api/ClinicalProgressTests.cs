@@ -14,7 +14,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
     public async Task Evaluation_starts_treatment_the_plan_shows_on_the_referral_and_discharge_completes_it()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
         var evaluationId = Guid.NewGuid();
@@ -40,7 +40,7 @@ public sealed class ClinicalProgressTests(InfrastructureFixture infrastructure)
     public async Task An_evaluation_finding_that_blocks_all_treatment_puts_the_referral_on_hold()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
 

@@ -21,7 +21,7 @@ public sealed class EdgeInputTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Odd_requests_get_a_4xx_never_a_500_and_store_nothing()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var id = (await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()))).Id;
         var requests = new List<(HttpMethod Method, string Path, string? Body)>
         {
@@ -59,7 +59,7 @@ public sealed class EdgeInputTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_api_description_is_published()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var description = await app.Client.GetStringAsync("/openapi/v1.json");
 

@@ -16,7 +16,7 @@ public sealed class ExpiryTests(InfrastructureFixture infrastructure)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure, clock);
+        await using var app = await ReferralService.StartAsync(infrastructure, clock);
         var today = TestReferrals.Today(clock);
         var ending = await app.SubmitValidAsync(TestReferrals.Valid(today) with { ValidFrom = today.AddDays(-30), ValidUntil = today.AddDays(1) });
         var lasting = await app.SubmitValidAsync(TestReferrals.Valid(today) with { ValidUntil = today.AddDays(30) });
@@ -44,7 +44,7 @@ public sealed class ExpiryTests(InfrastructureFixture infrastructure)
         var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralAuthorizationRunningOut), typeof(ReferralChanged));
         var islands = Guid.NewGuid();
-        await using var app = await ReferralApp.StartAsync(infrastructure, clock, caller: TestCaller.ClinicAdmin(TestReferrals.Clinic, islands));
+        await using var app = await ReferralService.StartAsync(infrastructure, clock, caller: TestCaller.ClinicAdmin(TestReferrals.Clinic, islands));
         await probe.PublishAsync(new LocationChanged(new LocationInfo(islands, "Line Islands", "1 Main St", "+686 555", "Pacific/Kiritimati")));
         await Eventually.WaitAsync(() => app.QueryAsync(db => db.Locations.AnyAsync(l => l.Id == islands)), known => known, what: "location known");
         var today = TestReferrals.Today(clock);

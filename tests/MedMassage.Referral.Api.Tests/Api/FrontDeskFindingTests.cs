@@ -17,7 +17,7 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
     public async Task The_inbox_shows_apart_what_awaits_clearance_and_whose_authorization_runs_out()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
-        await using var app = await ReferralApp.StartAsync(infrastructure, clock);
+        await using var app = await ReferralService.StartAsync(infrastructure, clock);
         var today = TestReferrals.Today(clock);
         var scar = await app.SubmitValidAsync(TestReferrals.Valid(today) with { Techniques = ["scar-tissue-release"] });
         var ending = await app.SubmitValidAsync(TestReferrals.Valid(today) with { ValidUntil = today.AddDays(3) });
@@ -37,7 +37,7 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_unknown_attention_is_a_400_listing_the_known_ones()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         using var response = await app.Client.GetAsync("/api/referrals?attention=overdue");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
@@ -48,7 +48,7 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
     public async Task A_patient_is_found_by_name_birth_date_phone_or_reference_among_the_callers_referrals_only()
     {
         var other = Guid.NewGuid();
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.FrontDesk(TestReferrals.Clinic));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.FrontDesk(TestReferrals.Clinic));
         var name = $"Zed{Guid.NewGuid():N}"[..12];
         var request = TestReferrals.Valid(TestReferrals.Today());
         var first = await app.SubmitValidAsync(request with { Patient = request.Patient! with { LastName = name, Phone = "+1 (555) 321-7788" } });
@@ -68,7 +68,7 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
         }
         Assert.Contains(await FindAsync(app.Client, "1980-04-12"), p => p.GetProperty("lastName").GetString() == name);
 
-        using var elsewhere = app.ClientAs(TestCaller.FrontDesk(other));
+        using var elsewhere = app.CreateClientAs(TestCaller.FrontDesk(other));
         Assert.Empty(await FindAsync(elsewhere, name));
         Assert.Empty(await FindAsync(elsewhere, first.Reference));
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.GetAsync("/api/referrals/patients?q=a")).StatusCode);
@@ -76,7 +76,7 @@ public sealed class FrontDeskFindingTests(InfrastructureFixture infrastructure)
         Assert.Empty(await FindAsync(app.Client, "%%"));
     }
 
-    private static async Task<PagedList<ReferralSummary>> ListAsync(ReferralApp app, string query) =>
+    private static async Task<PagedList<ReferralSummary>> ListAsync(ReferralService app, string query) =>
         (await app.Client.GetFromJsonAsync<PagedList<ReferralSummary>>($"/api/referrals?{query}"))!;
 
     private static async Task<List<JsonElement>> FindAsync(HttpClient client, string q)

@@ -15,7 +15,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     {
         var downtown = Guid.NewGuid();
         var uptown = Guid.NewGuid();
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(downtown, uptown));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(downtown, uptown));
         var today = TestReferrals.Today();
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
@@ -46,7 +46,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Bad_inbox_filters_are_a_400_naming_each()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var response = await app.Client.GetAsync("/api/referrals?status=lost&pageSize=1000&page=0&diagnosis=xyz");
 
@@ -55,6 +55,6 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
         Assert.Equal(["diagnosis", "page", "pageSize", "status"], problem!.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static async Task<PagedList<ReferralSummary>> ListAsync(ReferralApp app, string query) =>
+    private static async Task<PagedList<ReferralSummary>> ListAsync(ReferralService app, string query) =>
         (await app.Client.GetFromJsonAsync<PagedList<ReferralSummary>>($"/api/referrals?{query}"))!;
 }

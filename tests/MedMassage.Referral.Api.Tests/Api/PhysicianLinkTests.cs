@@ -17,7 +17,7 @@ public sealed class PhysicianLinkTests(InfrastructureFixture infrastructure)
     public async Task The_physician_clears_an_evaluation_finding_from_the_e_mail_link_without_signing_in_and_it_is_audited()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         await app.AcceptAsync(referral.Id);
         await probe.PublishAsync(new EvaluationCompleted(Guid.NewGuid(), referral.Id, Guid.NewGuid(), Guid.NewGuid(), 6,
@@ -26,7 +26,7 @@ public sealed class PhysicianLinkTests(InfrastructureFixture infrastructure)
         var links = app.Services.GetRequiredService<PhysicianLinks>();
         var npi = referral.Physician.Npi;
         var link = new Uri(links.Issue(PhysicianLinkPurposes.GrantClearance, referral.Id, referral.Id, 0, npi, referral.Physician.Name)).PathAndQuery;
-        var browser = app.ClientWithToken(null);
+        var browser = app.CreateAnonymousClient();
 
         var page = await browser.GetStringAsync(link);
         Assert.Contains("Unhealed scar (neck)", page, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class RowVersionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Two_changes_made_from_the_same_read_cannot_both_be_saved()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         var staff = new Actor("u-1", "Front desk");
 

@@ -17,7 +17,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     public async Task A_submitted_and_accepted_referral_is_announced_to_the_other_services()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralReceived), typeof(ReferralAccepted));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today());
 
         var submitted = await app.SubmitAsync(request);
@@ -47,7 +47,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Invalid_input_is_a_400_naming_every_bad_field_and_stores_nothing()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var valid = TestReferrals.Valid(TestReferrals.Today());
         var invalid = valid with
         {
@@ -75,7 +75,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Malformed_json_is_a_400_not_a_500()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var response = await app.Client.PostAsync("/api/referrals", new StringContent("{\"patient\": ", System.Text.Encoding.UTF8, "application/json"));
 
@@ -86,7 +86,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     public async Task A_retry_with_the_same_idempotency_key_returns_the_original_referral()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralReceived));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today());
 
         var first = await app.SubmitAsync(request, "office-42-attempt");
@@ -108,7 +108,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Concurrent_retries_with_one_idempotency_key_create_one_referral()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.SubmitAsync(request, "burst-key")));
@@ -122,7 +122,7 @@ public sealed class SubmissionTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_same_patient_physician_and_diagnosis_within_14_days_is_flagged_as_a_possible_duplicate()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today());
         var first = await app.SubmitValidAsync(request);
 

@@ -17,7 +17,7 @@ public sealed class TriageTests(InfrastructureFixture infrastructure)
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
             typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var request = TestReferrals.Valid(TestReferrals.Today()) with { Techniques = ["scar-tissue-release", "stretching"] };
         var referral = await app.SubmitValidAsync(request);
         Assert.Equal(["scar-tissue-release"], referral.TechniquesAwaitingClearance);
@@ -52,7 +52,7 @@ public sealed class TriageTests(InfrastructureFixture infrastructure)
     public async Task Rejecting_needs_a_reason_and_announces_it()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString, typeof(ReferralRejected));
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
 
         var withoutReason = await app.ActAsync(referral.Id, "reject", new ReasonRequest("  "));
@@ -69,7 +69,7 @@ public sealed class TriageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Illegal_transitions_are_409_with_the_reason_and_unknown_referrals_404()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var today = TestReferrals.Today();
         var expired = await app.SubmitValidAsync(TestReferrals.Valid(today) with { ValidFrom = today.AddDays(-90), ValidUntil = today.AddDays(-1) });
         var blocked = await app.SubmitValidAsync(TestReferrals.Valid(today) with
@@ -99,7 +99,7 @@ public sealed class TriageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task An_update_with_a_stale_if_match_is_refused_and_the_current_etag_is_accepted()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         var read = await app.Client.GetAsync($"/api/referrals/{referral.Id}");
         var etag = read.Headers.ETag!.Tag;
@@ -118,7 +118,7 @@ public sealed class TriageTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Concurrent_accept_and_reject_of_one_referral_has_exactly_one_winner_and_the_other_gets_409()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         for (var round = 0; round < 5; round++)
         {
             var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));

@@ -22,7 +22,7 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
             typeof(ReferralAuthorizationRunningOut), typeof(ReferralChanged));
-        await using var app = await ReferralApp.StartAsync(infrastructure, settings: AcmeCountsNoShows);
+        await using var app = await ReferralService.StartAsync(infrastructure, settings: AcmeCountsNoShows);
         var request = TestReferrals.Valid(TestReferrals.Today()) with { AuthorizedVisits = 3 };
         var referral = await app.SubmitValidAsync(request);
         await app.AcceptAsync(referral.Id);
@@ -60,7 +60,7 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
     public async Task A_no_show_does_not_use_a_visit_for_a_payer_that_does_not_count_them()
     {
         await using var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString);
-        await using var app = await ReferralApp.StartAsync(infrastructure, settings: AcmeCountsNoShows);
+        await using var app = await ReferralService.StartAsync(infrastructure, settings: AcmeCountsNoShows);
         var request = TestReferrals.Valid(TestReferrals.Today());
         var referral = await app.SubmitValidAsync(request with { Insurance = request.Insurance! with { Payer = "Union Mutual" } });
         await app.AcceptAsync(referral.Id);
@@ -74,11 +74,11 @@ public sealed class VisitAccountingTests(InfrastructureFixture infrastructure)
         Assert.Equal("visit-not-counted", details.History[^1].Action);
     }
 
-    private static Task<ReferralDetails> VisitsAsync(ReferralApp app, Guid id, VisitCounts expected) =>
+    private static Task<ReferralDetails> VisitsAsync(ReferralService app, Guid id, VisitCounts expected) =>
         Eventually.WaitAsync(() => app.GetAsync(id), r => r.Visits == expected, what: $"visits {expected}");
 
     // A consumer records every message it applied, even one with no effect; waiting for that makes "nothing changed" meaningful.
-    private static Task<int> ProcessedAsync(ReferralApp app, params Guid[] eventIds) =>
+    private static Task<int> ProcessedAsync(ReferralService app, params Guid[] eventIds) =>
         Eventually.WaitAsync(
             () => app.QueryAsync(db => db.Set<ProcessedMessage>().CountAsync(m => eventIds.Contains(m.MessageId))),
             count => count == eventIds.Length, what: "events processed");

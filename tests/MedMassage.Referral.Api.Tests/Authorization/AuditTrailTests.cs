@@ -25,12 +25,12 @@ public sealed class AuditTrailTests(InfrastructureFixture infrastructure)
     public async Task Reads_and_changes_are_audited_with_who_role_client_record_and_action()
     {
         var hospital = TestCaller.Integration("st-mary-ehr", "system/ServiceRequest.write");
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: hospital);
         var started = DateTimeOffset.UtcNow;
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Downtown));
         var other = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Downtown) with { Notes = "second" });
         var frontDesk = TestCaller.FrontDesk(Downtown) with { ClientId = "staff-web" };
-        using var desk = app.ClientAs(frontDesk);
+        using var desk = app.CreateClientAs(frontDesk);
 
         Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/referrals/{referral.Id}")).StatusCode);
         var page = (await desk.GetFromJsonAsync<PagedList<ReferralSummary>>("/api/referrals?pageSize=1"))!;
@@ -54,9 +54,9 @@ public sealed class AuditTrailTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_refused_read_or_change_leaves_no_trail_of_the_record()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Uptown));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Uptown));
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Uptown));
-        using var elsewhere = app.ClientAs(TestCaller.FrontDesk(Downtown));
+        using var elsewhere = app.CreateClientAs(TestCaller.FrontDesk(Downtown));
 
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/api/referrals/{referral.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostAsync($"/api/referrals/{referral.Id}/accept", null)).StatusCode);
@@ -68,7 +68,7 @@ public sealed class AuditTrailTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_database_refuses_to_update_delete_or_truncate_the_trail()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Uptown));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Uptown));
         var referral = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Uptown));
         await app.GetAsync(referral.Id);
         var before = await app.QueryAsync(db => db.Audit.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.UserId, e.Action }).ToListAsync());
@@ -95,15 +95,15 @@ public sealed class AuditTrailTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Clinic_admins_review_the_trail_of_their_own_locations()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Downtown, Uptown));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(Downtown, Uptown));
         var downtown = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Downtown));
         var uptown = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today(), Uptown));
         var therapist = TestCaller.Therapist(Downtown);
-        using (var reader = app.ClientAs(therapist))
+        using (var reader = app.CreateClientAs(therapist))
         {
             await reader.GetAsync($"/api/referrals/{downtown.Id}");
         }
-        using var downtownAdmin = app.ClientAs(TestCaller.ClinicAdmin(Downtown));
+        using var downtownAdmin = app.CreateClientAs(TestCaller.ClinicAdmin(Downtown));
 
         var all = (await downtownAdmin.GetFromJsonAsync<PagedList<AuditEntryView>>("/api/referrals/audit"))!;
         var reads = (await downtownAdmin.GetFromJsonAsync<PagedList<AuditEntryView>>($"/api/referrals/audit?referralId={downtown.Id}&action=read"))!;

@@ -51,11 +51,11 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
     public async Task Every_endpoint_declares_its_policy()
     {
         var world = await clinics.StartAsync(infrastructure);
-        var endpoints = EndpointPolicies.All(world.App.Services);
+        var endpoints = EndpointPolicies.All(world.Service.Services);
 
-        Assert.Empty(EndpointPolicies.Undeclared(world.App.Services));
+        Assert.Empty(EndpointPolicies.Undeclared(world.Service.Services));
         Assert.True(endpoints.Count >= 10, $"only {endpoints.Count} endpoints found");
-        var api = EndpointPolicies.PoliciesUnder(world.App.Services, Route.Prefix).Where(p => !p.Key.Contains("/links/", StringComparison.Ordinal))
+        var api = EndpointPolicies.PoliciesUnder(world.Service.Services, Route.Prefix).Where(p => !p.Key.Contains("/links/", StringComparison.Ordinal))
             .ToDictionary();
         Assert.Equal(new Dictionary<string, string>
         {
@@ -73,7 +73,7 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
         }, api);
         // Only the physician's e-mail link goes without a token: its signed, expiring address is the credential (PhysicianLinkTests).
         Assert.Equal(["GET /api/referrals/links/clearances/{token}", "POST /api/referrals/links/clearances/{token}"],
-            EndpointPolicies.AnonymousUnder(world.App.Services, Route.Prefix).Order(StringComparer.Ordinal));
+            EndpointPolicies.AnonymousUnder(world.Service.Services, Route.Prefix).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
     {
         var world = await clinics.StartAsync(infrastructure);
 
-        var mapped = EndpointPolicies.All(world.App.Services).Count(e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal)
+        var mapped = EndpointPolicies.All(world.Service.Services).Count(e => e.RoutePattern.RawText!.StartsWith(Route.Prefix, StringComparison.Ordinal)
             && !e.RoutePattern.RawText.StartsWith(Route.Prefix + "/links/", StringComparison.Ordinal));
 
         Assert.Equal(mapped, Route.All.Count);
     }
 
     private static Task<int> HistoryCountAsync(TwoClinics world, Guid referral) =>
-        world.App.QueryAsync(db => db.History.CountAsync(h => h.ReferralId == referral));
+        world.Service.QueryAsync(db => db.History.CountAsync(h => h.ReferralId == referral));
 }

@@ -22,7 +22,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var world = await clinics.StartAsync(infrastructure);
         var referral = await world.NewReferralAsync(world.A);
         var before = await StateAsync(world);
-        using var http = world.App.ClientWithToken(BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location)));
+        using var http = world.Service.CreateClientWithToken(BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location)));
 
         var responses = new[]
         {
@@ -41,7 +41,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
             Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         }
         Assert.Equal(before, await StateAsync(world));
-        Assert.Equal(ReferralStatus.Received, await world.App.QueryAsync(db => db.Referrals.Where(r => r.Id == referral).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(ReferralStatus.Received, await world.Service.QueryAsync(db => db.Referrals.Where(r => r.Id == referral).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var own = await world.NewReferralAsync(world.A);
         var other = await world.NewReferralAsync(world.B);
         var before = await StateAsync(world);
-        using var http = world.App.ClientAs(TestCaller.Therapist(world.A.Location));
+        using var http = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
         Forge(http, world.B);
 
         var accept = await http.PostAsync($"/api/referrals/{own}/accept", null);
@@ -74,7 +74,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var world = await clinics.StartAsync(infrastructure);
         var other = await world.NewReferralAsync(world.B);
         var before = await StateAsync(world);
-        using var http = world.App.ClientAs(TestCaller.FrontDesk(world.A.Location));
+        using var http = world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location));
         Forge(http, world.B);
 
         var accept = await http.PostAsync($"/api/referrals/{other}/accept", null);
@@ -93,7 +93,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var submitted = await world.NewReferralAsync(world.A);
-        using var http = world.App.ClientAs(TestCaller.Integration(world.A.ClientId, "system/ServiceRequest.write"));
+        using var http = world.Service.CreateClientAs(TestCaller.Integration(world.A.ClientId, "system/ServiceRequest.write"));
         http.DefaultRequestHeaders.Add("X-Scope", "system/ServiceRequest.read");
         http.DefaultRequestHeaders.Add("X-Client-Id", world.A.ClientId);
 
@@ -115,5 +115,5 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     }
 
     private static Task<(int Referrals, int History, int Audit)> StateAsync(TwoClinics world) =>
-        world.App.QueryAsync(async db => (await db.Referrals.CountAsync(), await db.History.CountAsync(), await db.Audit.CountAsync()));
+        world.Service.QueryAsync(async db => (await db.Referrals.CountAsync(), await db.History.CountAsync(), await db.Audit.CountAsync()));
 }

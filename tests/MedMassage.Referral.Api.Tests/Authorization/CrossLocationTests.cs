@@ -60,7 +60,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
         };
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.NotFound, a.StatusCode));
-        var stored = await world.App.QueryAsync(db => db.Referrals.Include(r => r.History).SingleAsync(r => r.Id == ofB));
+        var stored = await world.Service.QueryAsync(db => db.Referrals.Include(r => r.History).SingleAsync(r => r.Id == ofB));
         Assert.Equal(MedMassage.Referral.Api.Domain.ReferralStatus.Received, stored.Status);
         Assert.Single(stored.History);
         Assert.Empty(stored.Clearances);
@@ -71,7 +71,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var unplaced = await world.NewReferralAsync(world.A, placeNowhere: true);
-        using var frontDeskOfB = world.App.ClientAs(TestCaller.FrontDesk(world.B.Location));
+        using var frontDeskOfB = world.Service.CreateClientAs(TestCaller.FrontDesk(world.B.Location));
         using var therapistOfA = world.Client(Roles.Therapist);
 
         Assert.Contains(unplaced, (await ListAsync(therapistOfA, "pageSize=100")).Items.Select(r => r.Id));

@@ -21,9 +21,9 @@ public sealed record Clinic(Guid Location, string Npi, string ClientId);
 public sealed class TwoClinics : IAsyncLifetime
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ReferralApp? _app;
+    private ReferralService? _service;
 
-    public ReferralApp App => _app ?? throw new InvalidOperationException("Call StartAsync first.");
+    public ReferralService Service => _service ?? throw new InvalidOperationException("Call StartAsync first.");
     public Clinic A { get; } = new(Guid.NewGuid(), TestReferrals.Npi, "st-mary-ehr");
     public Clinic B { get; } = new(Guid.NewGuid(), TestReferrals.OtherNpi, "county-his");
 
@@ -34,7 +34,7 @@ public sealed class TwoClinics : IAsyncLifetime
         await _gate.WaitAsync();
         try
         {
-            _app ??= await ReferralApp.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(A.Location, B.Location));
+            _service ??= await ReferralService.StartAsync(infrastructure, caller: TestCaller.ClinicAdmin(A.Location, B.Location));
             return this;
         }
         finally
@@ -63,7 +63,7 @@ public sealed class TwoClinics : IAsyncLifetime
         var referral = MedMassage.Referral.Api.Domain.Referral.Receive(Guid.CreateVersion7(), MedMassage.Referral.Api.Domain.ReferralReference.FromNumber(Random.Shared.Next(1, 1 << 30)), content!, [], submitter, DateTimeOffset.UtcNow);
         then?.Invoke(referral);
         referral.DequeueEvents();
-        await App.QueryAsync(db =>
+        await Service.QueryAsync(db =>
         {
             db.Referrals.Add(referral);
             return db.SaveChangesAsync();
@@ -72,15 +72,15 @@ public sealed class TwoClinics : IAsyncLifetime
     }
 
     /// <summary>A client acting as <paramref name="caller"/>: staff of A, A's physician or A's hospital system.</summary>
-    public HttpClient Client(string caller) => caller == Callers.NoToken ? App.ClientWithToken(null) : App.ClientAs(Callers.For(caller, A));
+    public HttpClient Client(string caller) => caller == Callers.NoToken ? Service.CreateAnonymousClient() : Service.CreateClientAs(Callers.For(caller, A));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_service is not null)
         {
-            await _app.DisposeAsync();
+            await _service.DisposeAsync();
         }
         _gate.Dispose();
     }

@@ -19,7 +19,7 @@ public sealed class FhirRefusalTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Malformed_or_invalid_FHIR_is_refused_with_an_OperationOutcome_and_nothing_is_stored()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.Integration("st-mary-ehr", FhirReferrals.Scopes));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.Integration("st-mary-ehr", FhirReferrals.Scopes));
 
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("{\"resourceType\":\"ServiceRequest\",")), HttpStatusCode.BadRequest);
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", Json("[]")), HttpStatusCode.BadRequest); // once a 500
@@ -42,13 +42,13 @@ public sealed class FhirRefusalTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_token_without_the_scope_is_forbidden_and_no_token_is_unauthorized_both_as_OperationOutcome()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: TestCaller.Integration("reader-ehr", "system/ServiceRequest.read"));
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: TestCaller.Integration("reader-ehr", "system/ServiceRequest.read"));
 
         await FhirAssert.OutcomeAsync(await app.Client.PostAsync("/fhir/ServiceRequest", FhirAssert.Content(FhirReferrals.Request("ORD-5"))), HttpStatusCode.Forbidden);
         await FhirAssert.OutcomeAsync(await app.Client.GetAsync("/fhir/Patient"), HttpStatusCode.Forbidden);
-        using var staff = app.ClientAs(TestCaller.ClinicAdmin(TestReferrals.Clinic));
+        using var staff = app.CreateClientAs(TestCaller.ClinicAdmin(TestReferrals.Clinic));
         await FhirAssert.OutcomeAsync(await staff.GetAsync("/fhir/ServiceRequest"), HttpStatusCode.Forbidden);
-        using var anonymous = app.ClientWithToken(null);
+        using var anonymous = app.CreateAnonymousClient();
         await FhirAssert.OutcomeAsync(await anonymous.GetAsync("/fhir/ServiceRequest"), HttpStatusCode.Unauthorized);
         Assert.Equal(0, await app.QueryAsync(db => db.Referrals.CountAsync()));
     }

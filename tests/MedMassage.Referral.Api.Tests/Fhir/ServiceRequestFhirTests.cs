@@ -32,7 +32,7 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task A_ServiceRequest_becomes_a_referral_and_reads_back_with_everything_it_said()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: Hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: Hospital);
 
         var response = await CreateAsync(app.Client, FhirReferrals.Request("ORD-1"));
         var created = await FhirAssert.ResourceAsync<ServiceRequest>(response, HttpStatusCode.Created);
@@ -62,7 +62,7 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task Sending_the_same_order_twice_makes_one_referral()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: Hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: Hospital);
         var request = FhirReferrals.Request("ORD-2");
 
         var first = await FhirAssert.ResourceAsync<ServiceRequest>(await CreateAsync(app.Client, request), HttpStatusCode.Created);
@@ -78,7 +78,7 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task A_patient_registered_first_is_referred_by_reference_and_registering_again_finds_it()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: Hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: Hospital);
 
         var patient = await FhirAssert.ResourceAsync<Patient>(await CreateAsync(app.Client, FhirReferrals.Patient("MRN-77")), HttpStatusCode.Created);
         var again = await FhirAssert.ResourceAsync<Patient>(
@@ -97,12 +97,12 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task Searches_are_paged_bundles_of_the_systems_own_referrals()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: Hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: Hospital);
         foreach (var order in new[] { "ORD-10", "ORD-11", "ORD-12" })
         {
             await FhirAssert.ResourceAsync<ServiceRequest>(await CreateAsync(app.Client, FhirReferrals.Request(order)), HttpStatusCode.Created);
         }
-        using var otherSystem = app.ClientAs(TestCaller.Integration("other-ehr", FhirReferrals.Scopes));
+        using var otherSystem = app.CreateClientAs(TestCaller.Integration("other-ehr", FhirReferrals.Scopes));
         await FhirAssert.ResourceAsync<ServiceRequest>(await CreateAsync(otherSystem, FhirReferrals.Request("ORD-10")), HttpStatusCode.Created);
 
         var firstPage = await FhirAssert.ResourceAsync<Bundle>(await app.Client.GetAsync("/fhir/ServiceRequest?status=active&_count=2"));
@@ -125,7 +125,7 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task The_submitting_system_revokes_or_holds_its_referral_by_update_with_If_Match()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure, caller: Hospital);
+        await using var app = await ReferralService.StartAsync(infrastructure, caller: Hospital);
         var created = await FhirAssert.ResourceAsync<ServiceRequest>(await CreateAsync(app.Client, FhirReferrals.Request("ORD-20")), HttpStatusCode.Created);
 
         created.Status = RequestStatus.OnHold;
@@ -141,7 +141,7 @@ public sealed class ServiceRequestFhirTests(InfrastructureFixture infrastructure
 
         revoked.Status = RequestStatus.Active;
         await FhirAssert.OutcomeAsync(await UpdateAsync(app.Client, revoked, null), HttpStatusCode.UnprocessableEntity);
-        using var otherSystem = app.ClientAs(TestCaller.Integration("other-ehr", FhirReferrals.Scopes));
+        using var otherSystem = app.CreateClientAs(TestCaller.Integration("other-ehr", FhirReferrals.Scopes));
         await FhirAssert.OutcomeAsync(await UpdateAsync(otherSystem, held, null), HttpStatusCode.NotFound);
     }
 

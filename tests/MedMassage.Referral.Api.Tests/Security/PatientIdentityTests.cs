@@ -22,9 +22,9 @@ public sealed class PatientIdentityTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Another_locations_patient_id_is_refused_and_nothing_is_stored()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var theirs = (await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()))).Patient.Id;
-        using var uptownDesk = app.ClientAs(TestCaller.FrontDesk(Uptown));
+        using var uptownDesk = app.CreateClientAs(TestCaller.FrontDesk(Uptown));
         var valid = TestReferrals.Valid(TestReferrals.Today(), Uptown);
 
         var response = await uptownDesk.PostAsJsonAsync("/api/referrals", valid with { Patient = valid.Patient! with { Id = theirs } });
@@ -38,10 +38,10 @@ public sealed class PatientIdentityTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_same_person_is_one_patient_within_what_the_caller_sees_and_a_new_one_elsewhere()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var first = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()));
         var again = await app.SubmitValidAsync(TestReferrals.Valid(TestReferrals.Today()) with { Diagnoses = ["G56.01"] });
-        using var uptownDesk = app.ClientAs(TestCaller.FrontDesk(Uptown));
+        using var uptownDesk = app.CreateClientAs(TestCaller.FrontDesk(Uptown));
 
         var elsewhere = (await (await uptownDesk.PostAsJsonAsync("/api/referrals", TestReferrals.Valid(TestReferrals.Today(), Uptown)))
             .Content.ReadFromJsonAsync<ReferralDetails>())!;

@@ -20,7 +20,7 @@ public sealed class UnboundedInputTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_referral_with_ten_thousand_diagnoses_is_refused_with_one_error_and_nothing_is_stored()
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var response = await app.SubmitAsync(TestReferrals.Valid(TestReferrals.Today()) with { Diagnoses = Codes });
 
@@ -59,7 +59,7 @@ public sealed class UnboundedInputTests(InfrastructureFixture infrastructure)
     [InlineData("/api/referrals?page=102&pageSize=100")]
     public async Task A_page_deeper_than_ten_thousand_rows_is_refused_instead_of_scanned(string url)
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
 
         var response = await app.Client.GetAsync(url);
 

@@ -17,7 +17,7 @@ public sealed class UnstorableTextTests(InfrastructureFixture infrastructure)
     [InlineData("patient name")]
     public async Task A_valid_referral_with_a_NUL_in_its_text_is_refused_and_nothing_is_stored(string where)
     {
-        await using var app = await ReferralApp.StartAsync(infrastructure);
+        await using var app = await ReferralService.StartAsync(infrastructure);
         var valid = TestReferrals.Valid(TestReferrals.Today());
         var submission = where == "notes"
             ? valid with { Notes = "Evaluate\u0000 and treat." }

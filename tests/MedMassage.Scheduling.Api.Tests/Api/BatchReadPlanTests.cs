@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Domain.Time;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 using Npgsql;
 

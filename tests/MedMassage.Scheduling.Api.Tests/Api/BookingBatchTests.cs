@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Scheduling.Api.Application.Booking;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

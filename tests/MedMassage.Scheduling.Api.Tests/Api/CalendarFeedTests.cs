@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Api;
@@ -18,7 +19,7 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         await service.Client.PostAsJsonAsync($"/api/scheduling/appointments/{dropped}/cancel", new { reason = "no longer needed" });
 
         var url = await FeedUrlAsync(service, dana);
-        var response = await service.AnonymousClient().GetAsync(url);
+        var response = await service.CreateAnonymousClient().GetAsync(url);
         var feed = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -31,7 +32,7 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         Assert.DoesNotContain(dropped.ToString(), feed, StringComparison.Ordinal);
         Assert.DoesNotContain("Pat Lee", feed, StringComparison.Ordinal);
         var key = url.Split('/')[^1];
-        Assert.Equal(HttpStatusCode.NotFound, (await service.AnonymousClient().GetAsync($"/api/scheduling/calendar-feeds/{Guid.NewGuid()}/{key}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.CreateAnonymousClient().GetAsync($"/api/scheduling/calendar-feeds/{Guid.NewGuid()}/{key}")).StatusCode);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         var location = await service.CreateLocationAsync();
         var dana = await service.CreateTherapistAsync(location, "Dana Reyes");
         var first = await FeedUrlAsync(service, dana);
-        var anonymous = service.AnonymousClient();
+        var anonymous = service.CreateAnonymousClient();
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/scheduling/calendar-feeds/{dana}/not-the-secret.ics")).StatusCode);
@@ -62,8 +63,8 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)), stored);
 
         var issue = $"/api/scheduling/therapists/{dana}/calendar-feed";
-        Assert.Equal(HttpStatusCode.OK, (await service.ClientAs(TestCaller.Therapist(location) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.ClientAs(TestCaller.Therapist(Guid.NewGuid()) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.CreateClientAs(TestCaller.Therapist(location) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.CreateClientAs(TestCaller.Therapist(Guid.NewGuid()) with { Subject = dana.ToString() }).PostAsync(issue, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(issue, null)).StatusCode);
     }
 
@@ -79,10 +80,10 @@ public sealed class CalendarFeedTests(InfrastructureFixture infrastructure)
         var atA = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), a, sam, "evaluation", NewYork.At(2, 9)));
         var atB = await SchedulingService.IdOf(await service.BookAsync(await service.AcceptReferralAsync(), b, sam, "evaluation", NewYork.At(3, 9)));
 
-        var issuedByDeskOfA = await service.ClientAs(TestCaller.ClinicAdmin(a)).PostAsync($"/api/scheduling/therapists/{sam}/calendar-feed", null);
+        var issuedByDeskOfA = await service.CreateClientAs(TestCaller.ClinicAdmin(a)).PostAsync($"/api/scheduling/therapists/{sam}/calendar-feed", null);
         var url = (await issuedByDeskOfA.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString()!;
-        var feedOfA = await service.AnonymousClient().GetStringAsync(url);
-        var feedOfBoth = await service.AnonymousClient().GetStringAsync(await FeedUrlAsync(service, sam));
+        var feedOfA = await service.CreateAnonymousClient().GetStringAsync(url);
+        var feedOfBoth = await service.CreateAnonymousClient().GetStringAsync(await FeedUrlAsync(service, sam));
 
         Assert.Contains($"UID:{atA}@", feedOfA, StringComparison.Ordinal);
         Assert.DoesNotContain(atB.ToString(), feedOfA, StringComparison.Ordinal);

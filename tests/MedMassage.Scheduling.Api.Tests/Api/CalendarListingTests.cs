@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Api;
@@ -41,12 +42,12 @@ public sealed class CalendarListingTests(InfrastructureFixture infrastructure)
         await SchedulingService.IdOf(await service.BookAsync(referral, location, dana, "evaluation", NewYork.At(2, 9)));
         (await service.Client.PostAsJsonAsync("/api/scheduling/waitlist", new { referralId = referral, locationId = location, appointmentType = "evaluation" })).EnsureSuccessStatusCode();
 
-        using var own = service.ClientAs(TestCaller.FrontDesk(location));
+        using var own = service.CreateClientAs(TestCaller.FrontDesk(location));
         Assert.Single(await ListAsync(own, $"locationId={location}&from=2026-06-01&to=2026-06-07"));
         Assert.Contains(await ReadAsync(own, "/api/scheduling/therapists"), t => t.GetProperty("id").GetGuid() == dana);
         Assert.Single(await ReadAsync(own, $"/api/scheduling/waitlist?locationId={location}"));
 
-        using var other = service.ClientAs(TestCaller.FrontDesk(Guid.NewGuid()));
+        using var other = service.CreateClientAs(TestCaller.FrontDesk(Guid.NewGuid()));
         Assert.Empty(await ListAsync(other, $"locationId={location}&from=2026-06-01&to=2026-06-07"));
         Assert.Empty(await ListAsync(other, $"therapistId={dana}&from=2026-06-01&to=2026-06-07"));
         Assert.Empty(await ReadAsync(other, "/api/scheduling/therapists"));

@@ -1,5 +1,6 @@
 using System.Net;
 using MedMassage.Contracts.Scheduling;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Api;
@@ -23,7 +24,7 @@ public sealed class FiguresTests(InfrastructureFixture infrastructure)
         service.Time.SetUtcNow(NewYork.At(2, 12, 30).ToUniversalTime());
         Assert.Equal(HttpStatusCode.OK, (await service.Client.PostAsync($"/api/scheduling/appointments/{missed}/no-show", null)).StatusCode);
 
-        using var manager = service.ClientAs(new TestCaller("manager", [location], "Max Manager"));
+        using var manager = service.CreateClientAs(new TestCaller("manager", [location], "Max Manager"));
         var figures = await ReadAsync(manager, $"/api/scheduling/figures?locationId={location}&from=2026-06-01&to=2026-06-07");
         var dayOfDana = Assert.Single(figures).GetProperty("therapists").EnumerateArray().Single(t => t.GetProperty("therapistId").GetGuid() == dana).GetProperty("attendance");
         Assert.Equal(2, dayOfDana.GetProperty("booked").GetInt32());
@@ -35,9 +36,9 @@ public sealed class FiguresTests(InfrastructureFixture infrastructure)
         Assert.Equal(0.05m, dayOfDana.GetProperty("utilization").GetDecimal());
         _ = kept;
 
-        using var elsewhere = service.ClientAs(new TestCaller("manager", [Guid.NewGuid()], "Other Manager"));
+        using var elsewhere = service.CreateClientAs(new TestCaller("manager", [Guid.NewGuid()], "Other Manager"));
         Assert.Empty(await ReadAsync(elsewhere, $"/api/scheduling/figures?locationId={location}&from=2026-06-01&to=2026-06-07"));
-        using var therapist = service.ClientAs(TestCaller.Therapist(location));
+        using var therapist = service.CreateClientAs(TestCaller.Therapist(location));
         Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync($"/api/scheduling/figures?from=2026-06-01&to=2026-06-07")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/scheduling/figures?from=2026-06-01&to=2026-12-01")).StatusCode);
     }

@@ -1,6 +1,7 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Api;

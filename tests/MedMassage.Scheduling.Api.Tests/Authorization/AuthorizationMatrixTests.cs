@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests(InfrastructureFixture infrastructur
     public async Task Each_role_gets_the_expected_answer_at_its_own_and_at_another_clinic(string route, string role, string where, int expected)
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var http = Caller(role, world.A.Location) is { } caller ? world.Service.ClientAs(caller) : world.Service.AnonymousClient();
+        using var http = Caller(role, world.A.Location) is { } caller ? world.Service.CreateClientAs(caller) : world.Service.CreateAnonymousClient();
 
         var response = await Route.Named(route).Send(world, world.Of(where), http);
 

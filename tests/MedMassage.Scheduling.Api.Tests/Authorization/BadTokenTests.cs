@@ -17,7 +17,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
         var appointment = await world.FreshAppointmentAsync(world.A);
         // Everything else about the caller would be allowed: an admin of the appointment's own clinic.
         var token = BadTokens.For(kind, TestCaller.ClinicAdmin(world.A.Location));
-        using var http = token is null ? world.Service.AnonymousClient() : world.Service.ClientWithToken(token);
+        using var http = world.Service.CreateClientWithToken(token); // none at all for "no token"
 
         var cancel = await http.PostAsJsonAsync($"/api/scheduling/appointments/{appointment}/cancel", new { reason = "not me" });
         var read = await http.GetAsync($"/api/scheduling/appointments/{appointment}");
@@ -36,7 +36,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var appointment = await world.FreshAppointmentAsync(world.A);
-        using var http = world.Service.ClientWithToken(TestTokens.For(TestCaller.ClinicAdmin(world.A.Location)));
+        using var http = world.Service.CreateClientWithToken(TestTokens.For(TestCaller.ClinicAdmin(world.A.Location)));
 
         var cancel = await http.PostAsJsonAsync($"/api/scheduling/appointments/{appointment}/cancel", new { reason = "patient called" });
 
@@ -49,7 +49,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var appointment = await world.FreshAppointmentAsync(world.A);
-        using var therapist = world.Service.ClientAs(TestCaller.Therapist(world.A.Location));
+        using var therapist = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
         foreach (var (name, value) in new[]
         {
             ("X-User-Role", "clinic-admin"), ("X-Role", "clinic-admin"), ("X-User-Id", "someone-else"),
@@ -82,7 +82,7 @@ public sealed class BadTokenTests(InfrastructureFixture infrastructure, TwoClini
     {
         var world = await clinics.StartAsync(infrastructure);
         var referral = await world.FreshReferralAsync(world.B);
-        using var desk = world.Service.ClientAs(TestCaller.FrontDesk(world.A.Location));
+        using var desk = world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location));
         desk.DefaultRequestHeaders.Add("X-Location-Id", world.B.Location.ToString());
 
         var book = await desk.PostAsJsonAsync("/api/scheduling/appointments", new

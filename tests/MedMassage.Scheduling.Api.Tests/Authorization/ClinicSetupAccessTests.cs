@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Authorization;
@@ -31,7 +31,7 @@ public sealed class ClinicSetupAccessTests(InfrastructureFixture infrastructure)
         var created = await service.Client.PostAsJsonAsync("/api/scheduling/locations", Details(mine));
         var again = await service.Client.PostAsJsonAsync("/api/scheduling/locations", Details(mine));
         var foreign = await service.Client.PostAsJsonAsync("/api/scheduling/locations", Details(notMine));
-        var byDesk = await service.ClientAs(TestCaller.FrontDesk(notMine)).PostAsJsonAsync("/api/scheduling/locations", Details(notMine));
+        var byDesk = await service.CreateClientAs(TestCaller.FrontDesk(notMine)).PostAsJsonAsync("/api/scheduling/locations", Details(notMine));
         var withoutId = await service.Client.PostAsJsonAsync("/api/scheduling/locations", Details(null));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -43,7 +43,7 @@ public sealed class ClinicSetupAccessTests(InfrastructureFixture infrastructure)
         Assert.Equal(HttpStatusCode.BadRequest, withoutId.StatusCode);
         Assert.Equal(["id"], (await withoutId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         // Nothing of the refused attempts was stored, even for an admin who does work there.
-        var adminThere = service.ClientAs(TestCaller.ClinicAdmin(notMine));
+        var adminThere = service.CreateClientAs(TestCaller.ClinicAdmin(notMine));
         Assert.Equal(HttpStatusCode.NotFound, (await adminThere.GetAsync($"/api/scheduling/locations/{notMine}")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await adminThere.PostAsJsonAsync("/api/scheduling/locations", Details(notMine))).StatusCode);
     }
@@ -57,7 +57,7 @@ public sealed class ClinicSetupAccessTests(InfrastructureFixture infrastructure)
         var sam = await SchedulingService.IdOf(await service.Client.PostAsJsonAsync("/api/scheduling/therapists", profile));
         var week = new[] { new { locationId = a, day = "Monday", starts = "09:00", ends = "17:00" }, new { locationId = b, day = "Thursday", starts = "09:00", ends = "17:00" } };
         (await service.Client.PutAsJsonAsync($"/api/scheduling/therapists/{sam}/availability", new { windows = week })).EnsureSuccessStatusCode();
-        using var adminOfA = service.ClientAs(TestCaller.ClinicAdmin(a));
+        using var adminOfA = service.CreateClientAs(TestCaller.ClinicAdmin(a));
 
         var onlyA = await adminOfA.PutAsJsonAsync($"/api/scheduling/therapists/{sam}", profile with { name = "Sam Ortiz-Lee", locationIds = new[] { a } });
         var hireAtB = await adminOfA.PostAsJsonAsync("/api/scheduling/therapists", profile with { locationIds = new[] { b } });

@@ -15,7 +15,7 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     public async Task A_therapist_of_A_sees_A_but_nothing_of_B()
     {
         var world = await clinics.StartAsync(infrastructure);
-        using var therapist = world.Service.ClientAs(TestCaller.Therapist(world.A.Location));
+        using var therapist = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
 
         var locations = await therapist.GetFromJsonAsync<JsonElement>("/api/scheduling/locations");
         var ofA = await therapist.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments?referralId={world.A.Referral}");
@@ -52,9 +52,9 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
         var seriesId = (await series.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seriesId").GetGuid();
 
         var asAdminOfBoth = await world.Service.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments?seriesId={seriesId}");
-        var asDeskOfA = await world.Service.ClientAs(TestCaller.FrontDesk(world.A.Location))
+        var asDeskOfA = await world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location))
             .GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments?seriesId={seriesId}");
-        var change = await world.Service.ClientAs(TestCaller.FrontDesk(world.A.Location)).PostAsJsonAsync($"/api/scheduling/series/{seriesId}/cancel",
+        var change = await world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location)).PostAsJsonAsync($"/api/scheduling/series/{seriesId}/cancel",
             new { fromAppointmentId = Ids(asAdminOfBoth).Single(), reason = "not ours" });
 
         Assert.Equal(HttpStatusCode.Created, series.StatusCode);
@@ -69,8 +69,8 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
     {
         var world = await clinics.StartAsync(infrastructure);
         var referral = await world.FreshReferralAsync(world.B);
-        using var desk = world.Service.ClientAs(TestCaller.FrontDesk(world.A.Location));
-        using var therapist = world.Service.ClientAs(TestCaller.Therapist(world.A.Location));
+        using var desk = world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location));
+        using var therapist = world.Service.CreateClientAs(TestCaller.Therapist(world.A.Location));
         var booking = new { referralId = referral, locationId = world.B.Location, therapistId = world.B.Therapist, appointmentType = "evaluation", startsAt = world.FreshTime() };
 
         var book = await desk.PostAsJsonAsync("/api/scheduling/appointments", booking);
@@ -97,10 +97,10 @@ public sealed class CrossLocationTests(InfrastructureFixture infrastructure, Two
 
         foreach (var location in new[] { world.A.Location, world.B.Location })
         {
-            var response = await world.Service.ClientAs(TestCaller.FrontDesk(location)).GetAsync($"/api/scheduling/referrals/{unassigned}");
+            var response = await world.Service.CreateClientAs(TestCaller.FrontDesk(location)).GetAsync($"/api/scheduling/referrals/{unassigned}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        var book = await world.Service.ClientAs(TestCaller.FrontDesk(world.A.Location)).PostAsJsonAsync("/api/scheduling/appointments",
+        var book = await world.Service.CreateClientAs(TestCaller.FrontDesk(world.A.Location)).PostAsJsonAsync("/api/scheduling/appointments",
             new { referralId = unassigned, locationId = world.A.Location, therapistId = world.A.Therapist, appointmentType = "evaluation", startsAt = world.FreshTime() });
         Assert.Equal(HttpStatusCode.Created, book.StatusCode);
     }

@@ -3,7 +3,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
-using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 using MedMassage.Testing.Fhir;
 using Task = System.Threading.Tasks.Task;
@@ -25,7 +25,7 @@ public sealed class AppointmentFhirTests(InfrastructureFixture infrastructure)
         var location = await service.CreateLocationAsync();
         var therapist = await service.CreateTherapistAsync(location);
         var referral = await service.AcceptReferralAsync(locationId: location, submitterClientId: System);
-        return (service, service.ClientAs(Hospital), location, therapist, referral);
+        return (service, service.CreateClientAs(Hospital), location, therapist, referral);
     }
 
     private static Task<Bundle> SlotsAsync(HttpClient client, Guid referral, string query = "start=ge2026-06-02&start=lt2026-06-03") =>
@@ -91,7 +91,7 @@ public sealed class AppointmentFhirTests(InfrastructureFixture infrastructure)
         var taken = await FhirAssert.OutcomeAsync(await hospital.PostAsync("/fhir/Appointment", FhirAssert.Content(Booking(slot, second))), HttpStatusCode.Conflict);
         Assert.Contains("therapist", taken.Issue[0].Diagnostics, StringComparison.OrdinalIgnoreCase);
 
-        using var other = service.ClientAs(TestCaller.Integration("other-ehr", "system/Slot.read", "system/Appointment.read", "system/Appointment.write"));
+        using var other = service.CreateClientAs(TestCaller.Integration("other-ehr", "system/Slot.read", "system/Appointment.read", "system/Appointment.write"));
         Assert.Equal(0, (await SlotsAsync(other, referral)).Total);
         await FhirAssert.OutcomeAsync(await other.PostAsync("/fhir/Appointment", FhirAssert.Content(Booking(slot, referral))), HttpStatusCode.UnprocessableEntity);
         await FhirAssert.OutcomeAsync(await other.GetAsync($"/fhir/Appointment/{first.Id}"), HttpStatusCode.NotFound);
@@ -121,7 +121,7 @@ public sealed class AppointmentFhirTests(InfrastructureFixture infrastructure)
         Assert.Equal(1, (await FhirAssert.ResourceAsync<Bundle>(await hospital.GetAsync($"/fhir/PractitionerRole?location=Location/{location}"))).Total);
         Assert.Equal(1, (await FhirAssert.ResourceAsync<Bundle>(await hospital.GetAsync("/fhir/Location?name=downtown"))).Total);
 
-        using var noScope = service.ClientAs(TestCaller.Integration(System, "system/Slot.read"));
+        using var noScope = service.CreateClientAs(TestCaller.Integration(System, "system/Slot.read"));
         await FhirAssert.OutcomeAsync(await noScope.GetAsync($"/fhir/Location/{location}"), HttpStatusCode.Forbidden);
         await FhirAssert.OutcomeAsync(await noScope.PostAsync("/fhir/Appointment", FhirAssert.Content(new Appointment())), HttpStatusCode.Forbidden);
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.Extensions.Hosting;
 
@@ -24,15 +24,15 @@ public sealed class CalendarFeedSecurityTests(InfrastructureFixture infrastructu
         var dana = await service.CreateTherapistAsync(location);
         var issue = $"/api/scheduling/therapists/{dana}/calendar-feed";
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientAs(TestCaller.FrontDesk(location)).PostAsync(issue, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientAs(TestCaller.Therapist(location)).PostAsync(issue, null)).StatusCode); // a colleague
-        Assert.Equal(HttpStatusCode.OK, (await service.ClientAs(TestCaller.ClinicAdmin(location)).PostAsync(issue, null)).StatusCode);
-        var own = await service.ClientAs(TestCaller.Therapist(location) with { Subject = dana.ToString() }).PostAsync(issue, null);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.CreateClientAs(TestCaller.FrontDesk(location)).PostAsync(issue, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.CreateClientAs(TestCaller.Therapist(location)).PostAsync(issue, null)).StatusCode); // a colleague
+        Assert.Equal(HttpStatusCode.OK, (await service.CreateClientAs(TestCaller.ClinicAdmin(location)).PostAsync(issue, null)).StatusCode);
+        var own = await service.CreateClientAs(TestCaller.Therapist(location) with { Subject = dana.ToString() }).PostAsync(issue, null);
         var feed = (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await service.AnonymousClient().GetAsync(feed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.CreateAnonymousClient().GetAsync(feed)).StatusCode);
 
         service.Time.Advance(TimeSpan.FromDays(181));
-        Assert.Equal(HttpStatusCode.NotFound, (await service.AnonymousClient().GetAsync(feed)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.CreateAnonymousClient().GetAsync(feed)).StatusCode);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CalendarFeedSecurityTests(InfrastructureFixture infrastructu
         };
         ActivitySource.AddActivityListener(listener);
 
-        Assert.Equal(HttpStatusCode.OK, (await service.AnonymousClient().GetAsync(feed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.CreateAnonymousClient().GetAsync(feed)).StatusCode);
 
         var ours = spans.Where(s => s.Tags.Any(t => t.Value?.Contains(dana.ToString(), StringComparison.Ordinal) == true)).ToList();
         Assert.NotEmpty(ours);

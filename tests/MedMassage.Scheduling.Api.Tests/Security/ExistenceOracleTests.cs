@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedMassage.Scheduling.Api.Tests.Api;
+using MedMassage.Scheduling.Api.Tests.Support;
 using MedMassage.Testing;
 
 namespace MedMassage.Scheduling.Api.Tests.Security;
@@ -22,7 +22,7 @@ public sealed class ExistenceOracleTests(InfrastructureFixture infrastructure)
         var theirs = await service.CreateLocationAsync();
         var ourTherapist = await service.CreateTherapistAsync(ours);
         var theirReferral = await service.AcceptReferralAsync(locationId: theirs);
-        using var desk = service.ClientAs(TestCaller.FrontDesk(ours));
+        using var desk = service.CreateClientAs(TestCaller.FrontDesk(ours));
         var at = NewYork.At(2, 10);
 
         foreach (var therapist in new[] { ourTherapist, Guid.NewGuid() })
@@ -42,9 +42,9 @@ public sealed class ExistenceOracleTests(InfrastructureFixture infrastructure)
         var theirs = await service.CreateLocationAsync();
         var theirTherapist = await service.CreateTherapistAsync(theirs, "Quentin Elsewhere");
         var referral = await service.AcceptReferralAsync(locationId: ours);
-        using var desk = service.ClientAs(TestCaller.FrontDesk(ours));
+        using var desk = service.CreateClientAs(TestCaller.FrontDesk(ours));
 
-        var response = await service.ClientAs(TestCaller.FrontDesk(ours)).PostAsJsonAsync("/api/scheduling/appointments",
+        var response = await service.CreateClientAs(TestCaller.FrontDesk(ours)).PostAsJsonAsync("/api/scheduling/appointments",
             new { referralId = referral, locationId = ours, therapistId = theirTherapist, appointmentType = "evaluation", startsAt = NewYork.At(2, 10) });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);

@@ -6,65 +6,46 @@ using MedMassage.Contracts.ClinicalNotes;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Contracts.Scheduling;
 using MedMassage.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MedMassage.Scheduling.Api.Tests.Api;
+namespace MedMassage.Scheduling.Api.Tests.Support;
 
 /// <summary>
 /// The scheduling service on the real servers, with its clock under the test's control, an event probe, and
 /// helpers that set up a clinic through the HTTP API and feed referral state as the other services would.
 /// <see cref="Client"/> acts as the clinic admin of every location the test has set up.
 /// </summary>
-public sealed class SchedulingService : IAsyncDisposable
+public sealed class SchedulingService : ServiceFactory<Program>
 {
     /// <summary>Monday 2026-06-01 12:00 UTC; the first bookable week is the one after.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static readonly JsonSerializerOptions Json = MedMassage.ServiceDefaults.ApiJson.Options;
 
-    private readonly Factory _factory;
-    private readonly ClinicAdmin _admin;
+    private readonly ClinicAdmin _admin = new();
+    private HttpClient? _client;
+    private EventProbe? _probe;
 
-    private SchedulingService(Factory factory, ClinicAdmin admin, EventProbe probe)
-    {
-        _factory = factory;
-        _admin = admin;
-        Client = factory.CreateDefaultClient(admin);
-        Probe = probe;
-    }
+    public SchedulingService(InfrastructureFixture infrastructure) : base(infrastructure, "schedulingdb", "scheduling-api") => Clock = Time;
 
-    public HttpClient Client { get; }
-    public EventProbe Probe { get; }
-    public FakeTimeProvider Time => _factory.Time;
-    public string DatabaseConnectionString => _factory.DatabaseConnectionString;
-    public IServiceProvider Services => _factory.Services;
+    public HttpClient Client => _client ?? throw new InvalidOperationException("Call StartAsync first.");
+    public EventProbe Probe => _probe ?? throw new InvalidOperationException("Call StartAsync first.");
+    public FakeTimeProvider Time { get; } = new(Start);
 
     public static async Task<SchedulingService> StartAsync(InfrastructureFixture infrastructure, IDictionary<string, string?>? settings = null)
     {
-        var factory = new Factory(infrastructure);
+        var service = new SchedulingService(infrastructure);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            factory.Settings[key] = value;
+            service.Settings[key] = value;
         }
-        var client = factory.CreateClient();
-        await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.StatusCode == HttpStatusCode.OK, what: "/health 200");
-        var probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
+        await service.WaitUntilReadyAsync();
+        service._probe = await EventProbe.StartAsync(infrastructure.EventBusConnectionString,
             typeof(AppointmentBooked), typeof(AppointmentRescheduled), typeof(AppointmentCancelled), typeof(AppointmentNoShow),
             typeof(AppointmentCheckedIn), typeof(AppointmentCompleted), typeof(WaitlistSlotOffered));
-        return new SchedulingService(factory, new ClinicAdmin(), probe);
+        service._client = service.CreateDefaultClient(service._admin);
+        return service;
     }
-
-    /// <summary>A client acting as <paramref name="caller"/>.</summary>
-    public HttpClient ClientAs(TestCaller caller) => _factory.CreateClientAs(caller);
-
-    /// <summary>A client sending exactly this bearer token.</summary>
-    public HttpClient ClientWithToken(string token) => _factory.CreateClientWithToken(token);
-
-    /// <summary>A client sending no token at all, as a calendar app does.</summary>
-    public HttpClient AnonymousClient() => _factory.CreateClient();
 
     /// <summary>
     /// A new location id, as the identity directory would hand out, that <see cref="Client"/>'s admin works at
@@ -178,11 +159,14 @@ public sealed class SchedulingService : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("rule").GetString()!;
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await Probe.DisposeAsync();
-        Client.Dispose();
-        await _factory.DisposeAsync();
+        if (_probe is not null)
+        {
+            await _probe.DisposeAsync();
+        }
+        _client?.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>Signs every request as a clinic admin of the locations handed out so far.</summary>
@@ -205,21 +189,10 @@ public sealed class SchedulingService : IAsyncDisposable
         {
             lock (_lock)
             {
-                _token ??= TestTokens.For(TestCaller.ClinicAdmin([.. _locations]), TimeSpan.FromHours(2));
+                _token ??= TestTokens.For(TestCaller.ClinicAdmin([.. _locations]), TokenLifetime);
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
             }
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class Factory(InfrastructureFixture infrastructure) : ServiceFactory<Program>(infrastructure, "schedulingdb", "scheduling-api")
-    {
-        public FakeTimeProvider Time { get; } = new(Start);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
         }
     }
 }
