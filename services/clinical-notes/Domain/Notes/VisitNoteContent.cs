@@ -1,8 +1,14 @@
 using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.Contracts;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.ClinicalNotes.Api.Domain.Notes;
 
-public sealed record AppliedTechnique(string Technique, string CptCode, int Minutes, IReadOnlyList<string> BodyRegions);
+public sealed record AppliedTechnique(
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] string Technique,
+    [OneOf(typeof(CptCodes), nameof(CptCodes.Timed))] string CptCode,
+    int Minutes,
+    IReadOnlyList<string> BodyRegions);
 
 public enum Tolerance
 {
