@@ -12,7 +12,8 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 /// listing them, never a deserialization error). Here a field is required when it cannot be null (a non-nullable
 /// value or reference type: always written) or when it is marked <see cref="RequiredAttribute"/>, as the code refuses
 /// the request without it. The attribute is read for the schema only: no validator runs it.
-/// <see cref="RequiredNotNullDocumentTransformer"/> then takes null out of the types of the required fields.
+/// <see cref="RequiredNotNullDocumentTransformer"/> then lets a request's value fields be missing (they take their
+/// default) and takes null out of the types of the required fields.
 /// </summary>
 internal sealed class RequiredSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -27,8 +28,15 @@ internal sealed class RequiredSchemaTransformer : IOpenApiSchemaTransformer
             .Where(p => properties.ContainsKey(p.Name) && (!MayBeNull(p) || IsMarkedRequired(p)))
             .Select(p => p.Name);
         schema.Required = new HashSet<string>(required, StringComparer.Ordinal);
+        // A value read from a request takes its default when missing (false, 0): required only in answers.
+        schema.Metadata ??= new Dictionary<string, object>();
+        schema.Metadata[DefaultedWhenMissing] = context.JsonTypeInfo.Properties
+            .Where(p => p.PropertyType.IsValueType && !MayBeNull(p) && !IsMarkedRequired(p)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return Task.CompletedTask;
     }
+
+    /// <summary>The schema's metadata (not written) naming those fields, for <see cref="RequiredNotNullDocumentTransformer"/>.</summary>
+    internal const string DefaultedWhenMissing = "medmassage-defaulted-when-missing";
 
     /// <summary>A <c>T?</c>: a nullable value type, or a reference type annotated nullable.</summary>
     internal static bool MayBeNull(JsonPropertyInfo property) =>

@@ -93,6 +93,9 @@ public sealed class OpenApiContentTests
         Assert.NotNull(schemas["SubmitReferral"]!["properties"]!["patient"]!["$ref"]);
         Assert.False(MayBeNull(schemas["SubmitReferral"]!["properties"]!["sessionsPerWeek"]!));
         Assert.True(MayBeNull(schemas["SubmitReferral"]!["properties"]!["notes"]!));
+        // A value field of a request takes its default when missing.
+        var preferences = (await DocumentAsync("MedMassage.Notification.Api"))["components"]!["schemas"]!["PreferencesRequest"]!;
+        Assert.DoesNotContain("remindersOptedOut", Required(preferences));
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class OpenApiContentTests
 
         Assert.False(MayBeNull(properties["reference"]!));
         Assert.False(MayBeNull(properties["sessionsPerWeek"]!));
-        Assert.Contains("reference", Required(details));
+        Assert.Superset(new HashSet<string> { "id", "reference", "sessionsPerWeek", "validUntil" }, Required(details));
         Assert.True(MayBeNull(properties["statusReason"]!));
         Assert.True(MayBeNull(properties["insurance"]!));
         Assert.DoesNotContain("statusReason", Required(details));
