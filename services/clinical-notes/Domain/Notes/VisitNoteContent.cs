@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.ClinicalNotes.Api.Domain.Common;
 using MedMassage.Contracts;
 using MedMassage.ServiceDefaults.OpenApi;
@@ -7,7 +8,7 @@ namespace MedMassage.ClinicalNotes.Api.Domain.Notes;
 public sealed record AppliedTechnique(
     [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] string Technique,
     [OneOf(typeof(CptCodes), nameof(CptCodes.Timed))] string CptCode,
-    int Minutes,
+    [Required] int Minutes, // 0 when missing, which is refused
     IReadOnlyList<string> BodyRegions);
 
 public enum Tolerance
