@@ -1,4 +1,5 @@
 using MedMassage.ClinicalNotes.Api.Apis.Contracts;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<List<AuditEntryResponse>>, ValidationProblem>> QueryAudit(
-        Guid? recordId, Guid? referralId, string? userId, string? action, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+        Guid? recordId, Guid? referralId, string? userId, [OneOf(typeof(AuditActions))] string? action, DateTimeOffset? from, DateTimeOffset? to, int? limit,
         [AsParameters] ClinicalServices s, CancellationToken ct)
     {
         if (limit is < 1 or > MaxPageSize)

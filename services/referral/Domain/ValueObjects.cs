@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
+using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Referral.Api.Domain;
 
@@ -11,10 +13,10 @@ public sealed record Patient(
     string FirstName,
     string LastName,
     DateOnly DateOfBirth,
-    string Sex,
+    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Sexes))] string Sex,
     string? Phone,
     string? Email,
-    string PreferredChannel,
+    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Channels))] string PreferredChannel,
     string Language,
     IReadOnlyList<ExternalIdentifier> Identifiers)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Domain.Figures;
 using MedMassage.Scheduling.Api.Domain.Time;
@@ -26,7 +27,7 @@ public static class FiguresApi
     }
 
     public static async Task<Results<Ok<List<LocationFigures>>, ValidationProblem>> GetAsync(
-        Guid? locationId, DateOnly? from, DateOnly? to, SchedulingAccess scope, CancellationToken ct)
+        Guid? locationId, [Required] DateOnly? from, [Required] DateOnly? to, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new FieldErrors();
         problems.Required("from", from);

@@ -73,13 +73,13 @@ public static class SeriesApi
         var from = problems.Required("fromAppointmentId", fromAppointmentId);
         var parsedScope = scope switch
         {
-            "this" => SeriesScope.ThisOne,
-            "following" or null => SeriesScope.ThisAndFollowing,
+            SeriesScopes.This => SeriesScope.ThisOne,
+            SeriesScopes.Following or null => SeriesScope.ThisAndFollowing,
             _ => (SeriesScope?)null,
         };
         if (parsedScope is null)
         {
-            problems.Add("scope", "scope must be \"this\" or \"following\".");
+            problems.Add("scope", $"scope must be \"{SeriesScopes.This}\" or \"{SeriesScopes.Following}\".");
         }
         TimeOnly? newTime = time is null ? null : problems.Time("time", time);
         if (!cancel && time is null && dayOffset is null or 0)

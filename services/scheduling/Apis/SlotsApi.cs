@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Holds;
@@ -31,7 +32,7 @@ public static class SlotsApi
     }
 
     public static async Task<Results<BufferedJson<SlotAnswer>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> FindAsync(
-        Guid? referralId, [FromQuery] Guid[]? locationId, DateOnly? from, DateOnly? to, string? type, Guid? therapistId,
+        [Required] Guid? referralId, [Required][FromQuery] Guid[]? locationId, [Required] DateOnly? from, [Required] DateOnly? to, string? type, Guid? therapistId,
         SlotSearch search, SchedulingAccess scope, CancellationToken ct)
     {
         var problems = new FieldErrors();

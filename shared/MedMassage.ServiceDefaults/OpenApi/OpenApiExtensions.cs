@@ -7,8 +7,8 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// What makes each service's <c>/openapi/v1.json</c> usable on its own by an integrator: the gateway as the server,
-/// how to get a token and which operations need one, the refusals every operation can give as ProblemDetails, and an
-/// example of every request body (declared per endpoint). Linted with Redocly's recommended rules (docs/api.md).
+/// how to get a token and which operations need one, which fields are required and which may be null, the refusals
+/// every operation can give as ProblemDetails, and an example of every request body (declared per endpoint). Linted with Redocly's recommended rules (docs/api.md).
 /// </summary>
 public static class OpenApiExtensions
 {
@@ -26,12 +26,15 @@ public static class OpenApiExtensions
         {
             options.AddSchemaTransformer(new StringSchemaTransformer());
             options.AddSchemaTransformer(new VocabularySchemaTransformer());
+            options.AddSchemaTransformer(new RequiredSchemaTransformer());
             options.AddOperationTransformer(new SecurityOperationTransformer());
+            options.AddOperationTransformer(new RequiredParametersOperationTransformer());
             options.AddOperationTransformer(new RefusalsOperationTransformer());
             options.AddOperationTransformer(new RequestExampleOperationTransformer());
             options.AddDocumentTransformer(new GatewayDocumentTransformer(publicUrl));
             options.AddDocumentTransformer(new ProblemBodiesDocumentTransformer());
             options.AddDocumentTransformer(new TagsDocumentTransformer());
+            options.AddDocumentTransformer(new RequiredNotNullDocumentTransformer());
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -6,13 +7,21 @@ namespace MedMassage.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// The refusals the framework itself gives before an endpoint runs: 400 for a body or parameter that cannot be read
-/// (BadRequestExceptionHandler), 404 for a path whose parameters do not fit the route (a malformed id).
+/// (BadRequestExceptionHandler), 404 for a path whose parameters do not fit the route (a malformed id); and the reasons
+/// of those an endpoint declares with <see cref="DeclaredRefusals.Refuses"/>.
 /// </summary>
 internal sealed partial class RefusalsOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= [];
+        foreach (var refusal in context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredRefusals.Refusal>())
+        {
+            if (operation.Responses.TryGetValue(refusal.StatusCode.ToString(CultureInfo.InvariantCulture), out var declared) && declared is OpenApiResponse response)
+            {
+                response.Description = refusal.Description;
+            }
+        }
         var parameters = operation.Parameters ?? [];
         var parsed = parameters.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header
             && (p.Required || p.Schema?.Type is { } type && !type.HasFlag(JsonSchemaType.String)));

@@ -6,7 +6,8 @@ namespace MedMassage.Architecture.Tests.OpenApi;
 
 /// <summary>
 /// What the lint cannot know: every operation says what it does and who may call it, every request body shows a real
-/// example, and the fields of a fixed vocabulary list its values, from where the code defines them ([OneOf]).
+/// example, the fields of a fixed vocabulary list its values, from where the code defines them ([OneOf]), the
+/// required and nullable fields are those of the code, and the FHIR operations declare the refusals they give.
 /// </summary>
 public sealed class OpenApiContentTests
 {
@@ -54,6 +55,104 @@ public sealed class OpenApiContentTests
         Assert.Contains("wednesday", Values(schemas["WeeklyTimeDto"]!["properties"]!["day"]!));
     }
 
+    [Fact]
+    public async Task A_referral_answer_lists_the_patients_sex_and_channel()
+    {
+        var patient = (await DocumentAsync("MedMassage.Referral.Api"))["components"]!["schemas"]!["Patient"]!["properties"]!;
+
+        Assert.Equal(["female", "male", "other", "unknown"], Values(patient["sex"]!));
+        Assert.Equal(["email", "sms", "phone"], Values(patient["preferredChannel"]!));
+    }
+
+    [Fact]
+    public async Task A_visit_notes_techniques_audit_actions_and_series_scopes_are_listed()
+    {
+        var clinical = await DocumentAsync("MedMassage.ClinicalNotes.Api");
+        var applied = clinical["components"]!["schemas"]!["AppliedTechnique"]!["properties"]!;
+        var audit = clinical["paths"]!["/api/clinical-notes/audit"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "action")!;
+        var scheduling = (await DocumentAsync("MedMassage.Scheduling.Api"))["components"]!["schemas"]!;
+
+        Assert.Equal(MassageTechniques.Known, Values(applied["technique"]!));
+        Assert.Contains("97140", Values(applied["cptCode"]!));
+        Assert.Contains("sign", Values(audit["schema"]!));
+        Assert.Equal(["this", "following"], Values(scheduling["SeriesChangeRequest"]!["properties"]!["scope"]!));
+        Assert.Equal(["this", "following"], Values(scheduling["SeriesCancelRequest"]!["properties"]!["scope"]!));
+    }
+
+    [Fact]
+    public async Task A_request_requires_what_the_code_refuses_to_do_without()
+    {
+        var schemas = (await DocumentAsync("MedMassage.Referral.Api"))["components"]!["schemas"]!;
+        var submit = Required(schemas["SubmitReferral"]!);
+
+        Assert.Superset(new HashSet<string> { "patient", "physician", "diagnoses", "sessionsPerWeek", "weeks", "authorizedVisits", "validFrom", "validUntil" }, submit);
+        Assert.DoesNotContain("notes", submit);
+        Assert.DoesNotContain("priority", submit);
+        Assert.Equal(new HashSet<string> { "firstName", "lastName", "dateOfBirth" }, Required(schemas["PatientInput"]!));
+        // Required, so never null: the code refuses a null as it refuses a missing field.
+        Assert.NotNull(schemas["SubmitReferral"]!["properties"]!["patient"]!["$ref"]);
+        Assert.False(MayBeNull(schemas["SubmitReferral"]!["properties"]!["sessionsPerWeek"]!));
+        Assert.True(MayBeNull(schemas["SubmitReferral"]!["properties"]!["notes"]!));
+        // A value field of a request takes its default when missing.
+        var preferences = (await DocumentAsync("MedMassage.Notification.Api"))["components"]!["schemas"]!["PreferencesRequest"]!;
+        Assert.DoesNotContain("remindersOptedOut", Required(preferences));
+    }
+
+    [Fact]
+    public async Task A_required_query_parameter_is_declared_required()
+    {
+        var slots = (await DocumentAsync("MedMassage.Scheduling.Api"))["paths"]!["/api/scheduling/slots"]!["get"]!["parameters"]!.AsArray();
+
+        Assert.Equal(["from", "locationId", "referralId", "to"],
+            slots.Where(p => (bool?)p!["required"] == true).Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answers_fields_are_null_typed_exactly_where_the_code_allows_null()
+    {
+        var details = (await DocumentAsync("MedMassage.Referral.Api"))["components"]!["schemas"]!["ReferralDetails"]!;
+        var properties = details["properties"]!;
+
+        Assert.False(MayBeNull(properties["reference"]!));
+        Assert.False(MayBeNull(properties["sessionsPerWeek"]!));
+        Assert.Superset(new HashSet<string> { "id", "reference", "sessionsPerWeek", "validUntil" }, Required(details));
+        Assert.True(MayBeNull(properties["statusReason"]!));
+        Assert.True(MayBeNull(properties["insurance"]!));
+        Assert.DoesNotContain("statusReason", Required(details));
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenApiDocumentTests.EachService), MemberType = typeof(OpenApiDocumentTests))]
+    public async Task No_required_field_is_null_typed(string service)
+    {
+        var schemas = (await DocumentAsync(service))["components"]!["schemas"]!.AsObject();
+
+        var nullable = schemas.SelectMany(s => Required(s.Value!).Where(r => s.Value!["properties"]?[r] is { } field && MayBeNull(field)).Select(r => $"{s.Key}.{r}"));
+
+        Assert.Empty(nullable);
+    }
+
+    [Theory]
+    [InlineData("MedMassage.Referral.Api", "/fhir/ServiceRequest/{id}", "put", new[] { "400", "404", "409", "412", "422" })]
+    [InlineData("MedMassage.Referral.Api", "/fhir/ServiceRequest", "post", new[] { "400", "412", "422" })]
+    [InlineData("MedMassage.Referral.Api", "/fhir/Patient", "post", new[] { "400", "422" })]
+    [InlineData("MedMassage.Scheduling.Api", "/fhir/Appointment/{id}", "put", new[] { "400", "404", "409", "412", "422" })]
+    [InlineData("MedMassage.Scheduling.Api", "/fhir/Appointment", "post", new[] { "400", "409", "422" })]
+    [InlineData("MedMassage.Scheduling.Api", "/fhir/Slot", "get", new[] { "400", "422" })]
+    [InlineData("MedMassage.ClinicalNotes.Api", "/fhir/CarePlan", "get", new[] { "400" })]
+    [InlineData("MedMassage.Notification.Api", "/fhir/Communication", "get", new[] { "400" })]
+    public async Task A_fhir_operation_declares_its_refusals_as_operation_outcomes(string service, string path, string method, string[] statuses)
+    {
+        var responses = (await DocumentAsync(service))["paths"]![path]![method]!["responses"]!;
+
+        foreach (var status in statuses)
+        {
+            Assert.True(responses[status] is not null, $"{method.ToUpperInvariant()} {path} does not declare {status}.");
+            Assert.EndsWith("/OperationOutcome", (string?)responses[status]!["content"]?["application/fhir+json"]?["schema"]?["$ref"]);
+            Assert.EndsWith(".", (string?)responses[status]!["description"]); // its reason, not the status's name
+        }
+    }
+
     private static async Task<JsonNode> DocumentAsync(string service) => JsonNode.Parse(await ServiceDocuments.GetAsync(service))!;
 
     // The allowed values without the null a nullable field adds.
@@ -61,4 +160,12 @@ public sealed class OpenApiContentTests
         [.. (schema["enum"]?.AsArray() ?? []).OfType<JsonNode>().Select(v => (string)v!)];
 
     private static List<string> Items(JsonNode schema) => Values(schema["items"] ?? new JsonObject());
+
+    private static HashSet<string> Required(JsonNode schema) => [.. (schema["required"]?.AsArray() ?? []).Select(r => (string)r!)];
+
+    // A null type, a null among the values, or a choice of null or something else.
+    private static bool MayBeNull(JsonNode schema) =>
+        (schema["type"] is JsonArray types ? types.Any(t => (string?)t == "null") : (string?)schema["type"] == "null")
+        || (schema["enum"]?.AsArray().Any(v => v is null) ?? false)
+        || (schema["oneOf"]?.AsArray().Any(s => MayBeNull(s!)) ?? false);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 
@@ -9,12 +10,12 @@ public sealed record EvaluationRequest(
     Guid? ReferralId,
     Guid? AppointmentId,
     EvaluationKind? Kind,
-    string? History,
-    int? PainScore,
+    [Required] string? History,
+    [Required] int? PainScore,
     IReadOnlyList<RangeOfMotion>? RangeOfMotion,
     OutcomeAnswers? OutcomeMeasure,
     IReadOnlyList<ScreeningFinding>? Findings,
-    string? Assessment,
+    [Required] string? Assessment,
     IReadOnlyList<Goal>? Goals,
     string? OnBehalfReason = null)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.ClinicalNotes.Api.Domain.Evaluations;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.Contracts;
@@ -21,9 +22,9 @@ public sealed record PlanRevisionRequest(
     int? Weeks,
     int? VisitCount,
     IReadOnlyList<Goal>? Goals,
-    string? Reason);
+    [Required] string? Reason);
 
-public sealed record CertificationRequest(string? CertifiedBy, DateTimeOffset? CertifiedAt);
+public sealed record CertificationRequest([Required] string? CertifiedBy, DateTimeOffset? CertifiedAt);
 
 public sealed record TreatmentPlanResponse(
     Guid Id,

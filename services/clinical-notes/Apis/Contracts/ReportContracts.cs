@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Outcomes;
 using MedMassage.Contracts;
@@ -6,7 +8,7 @@ using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
-public sealed record DischargeRequest(string? Reason);
+public sealed record DischargeRequest([Required] string? Reason);
 
 public sealed record DocumentResponse(Guid Id, Guid ReferralId, DocumentKind Kind, string Title, DateTimeOffset IssuedAt, string Url);
 
@@ -44,4 +46,4 @@ public sealed record OutcomeAggregateResponse(
     decimal? MeanVisitsUsed);
 
 public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string UserId, string UserName, string? Role, string? ClientId, string? ClientAddress,
-    string RecordType, Guid RecordId, Guid? ReferralId, string Action, string? Reason);
+    string RecordType, Guid RecordId, Guid? ReferralId, [OneOf(typeof(AuditActions))] string Action, string? Reason);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.Contracts.ClinicalNotes;
 
@@ -5,14 +6,14 @@ namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
 public sealed record VisitNoteRequest(
     Guid? AppointmentId,
-    string? Subjective,
-    string? Objective,
-    string? Assessment,
-    string? Plan,
-    IReadOnlyList<AppliedTechnique>? Techniques,
-    int? PainBefore,
-    int? PainAfter,
-    Tolerance? Tolerance,
+    [Required] string? Subjective,
+    [Required] string? Objective,
+    [Required] string? Assessment,
+    [Required] string? Plan,
+    [Required] IReadOnlyList<AppliedTechnique>? Techniques,
+    [Required] int? PainBefore,
+    [Required] int? PainAfter,
+    [Required] Tolerance? Tolerance,
     string? AdverseEvent,
     string? OnBehalfReason = null)
 {
@@ -23,7 +24,7 @@ public sealed record VisitNoteRequest(
 /// <summary>Signing a note or an evaluation; a clinic admin signing for the treating therapist gives the reason.</summary>
 public sealed record SignRequest(string? OnBehalfReason);
 
-public sealed record AddendumRequest(string? Reason, string? Text);
+public sealed record AddendumRequest([Required] string? Reason, [Required] string? Text);
 
 public sealed record AddendumResponse(Guid Id, string Author, DateTimeOffset WrittenAt, string Reason, string Text)
 {

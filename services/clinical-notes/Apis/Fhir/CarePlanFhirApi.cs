@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Plans;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.ClinicalNotes.Api.Apis.Fhir;
@@ -24,7 +25,9 @@ public static class CarePlanFhirApi
             .WithDescription("The newest version of a treatment plan of a referral this system sent (`system/CarePlan.read`); 404 for any other.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchCarePlan").WithSummary("Search plans of care (FHIR)")
-            .WithDescription("The plans of the referrals this system sent, by `patient`, `based-on` (the ServiceRequest) and `_id`, as a paged searchset Bundle.");
+            .WithDescription("The plans of the referrals this system sent, by `patient`, `based-on` (the ServiceRequest) and `_id`, as a paged searchset Bundle.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter CarePlan does not support, or a malformed value.");
         return app;
     }
 

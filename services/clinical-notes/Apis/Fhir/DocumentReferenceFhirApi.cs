@@ -5,6 +5,7 @@ using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Documents;
 using MedMassage.ClinicalNotes.Api.Domain.Notes;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,9 @@ public static class DocumentReferenceFhirApi
             .WithDescription("A progress report, discharge summary or addendum of a referral this system sent, the HTML attached (`system/DocumentReference.read`); 404 for any other.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchDocumentReference").WithSummary("Search reports and addenda (FHIR)")
-            .WithDescription("By `patient`, `related` (the ServiceRequest), `type` (LOINC 11506-3 progress note, 18842-5 discharge summary) and `date`.");
+            .WithDescription("By `patient`, `related` (the ServiceRequest), `type` (LOINC 11506-3 progress note, 18842-5 discharge summary) and `date`.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter DocumentReference does not support, or a malformed value.");
         return app;
     }
 

@@ -3,6 +3,7 @@ using MedMassage.ClinicalNotes.Api.Application;
 using MedMassage.ClinicalNotes.Api.Domain.Audit;
 using MedMassage.ClinicalNotes.Api.Domain.Referrals;
 using MedMassage.Fhir;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,9 @@ public static class ObservationFhirApi
             .WithDescription("A pain score or outcome-measure score from a signed evaluation or visit note of a referral this system sent (`system/Observation.read`); 404 for any other.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchObservation").WithSummary("Search pain and outcome scores (FHIR)")
-            .WithDescription("By `patient`, `based-on` (the ServiceRequest), `code` (LOINC 72514-3 for pain, or an outcome measure) and `date`.");
+            .WithDescription("By `patient`, `based-on` (the ServiceRequest), `code` (LOINC 72514-3 for pain, or an outcome measure) and `date`.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter Observation does not support, or a malformed value.");
         return app;
     }
 

@@ -1,8 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.ClinicalNotes.Api.Domain.Common;
+using MedMassage.Contracts;
+using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.ClinicalNotes.Api.Domain.Notes;
 
-public sealed record AppliedTechnique(string Technique, string CptCode, int Minutes, IReadOnlyList<string> BodyRegions);
+public sealed record AppliedTechnique(
+    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] string Technique,
+    [OneOf(typeof(CptCodes), nameof(CptCodes.Timed))] string CptCode,
+    [Required] int Minutes, // 0 when missing, which is refused
+    IReadOnlyList<string> BodyRegions);
 
 public enum Tolerance
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Identity.Api.Application.Tokens;
 using MedMassage.Identity.Api.Domain;
 using MedMassage.ServiceDefaults.OpenApi;
@@ -5,9 +6,10 @@ using MedMassage.ServiceDefaults.Identity;
 
 namespace MedMassage.Identity.Api.Apis.Contracts;
 
-public sealed record InviteStaffRequest(string? UserName, string? DisplayName, [OneOf(typeof(StaffAdministration), nameof(StaffAdministration.GrantableRoles))] string? Role, IReadOnlyList<Guid>? Locations, string? Npi);
+public sealed record InviteStaffRequest([Required] string? UserName, string? DisplayName, [Required][OneOf(typeof(StaffAdministration), nameof(StaffAdministration.GrantableRoles))] string? Role,
+    [Required] IReadOnlyList<Guid>? Locations, string? Npi);
 
-public sealed record ChangeStaffRequest(string? DisplayName, [OneOf(typeof(StaffAdministration), nameof(StaffAdministration.GrantableRoles))] string? Role, IReadOnlyList<Guid>? Locations, string? Npi);
+public sealed record ChangeStaffRequest(string? DisplayName, [Required][OneOf(typeof(StaffAdministration), nameof(StaffAdministration.GrantableRoles))] string? Role, [Required] IReadOnlyList<Guid>? Locations, string? Npi);
 
 public sealed record StaffAccountView(Guid Id, string UserName, string DisplayName, [OneOf(typeof(Roles), nameof(Roles.Staff))] string Role, IReadOnlyList<Guid> Locations, string? Npi,
     bool Active, bool HasPassword)
@@ -18,8 +20,8 @@ public sealed record StaffAccountView(Guid Id, string UserName, string DisplayNa
 /// <summary>The account and the link to hand to the person (shown once: only its hash is kept).</summary>
 public sealed record InvitationView(StaffAccountView Account, Uri InvitationUrl, DateTimeOffset InvitationExpiresAt);
 
-public sealed record RegisterClientRequest(string? ClientId, string? DisplayName, System.Text.Json.JsonElement? Jwks,
-    [OneOf(typeof(ScopeCatalogue), nameof(ScopeCatalogue.System))] IReadOnlyList<string>? Scopes);
+public sealed record RegisterClientRequest([Required] string? ClientId, string? DisplayName, [Required] System.Text.Json.JsonElement? Jwks,
+    [Required][OneOf(typeof(ScopeCatalogue), nameof(ScopeCatalogue.System))] IReadOnlyList<string>? Scopes);
 
 public sealed record IntegrationClientView(string ClientId, string DisplayName, IReadOnlyList<string> Scopes, string Authentication, bool RegisteredHere);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Domain.Preferences;
 using MedMassage.ServiceDefaults;
@@ -49,8 +50,8 @@ public sealed record MessageDetails(MessageSummary Message, string Language, str
 public sealed record InboxItem(Guid Id, string Type, string Subject, string Body, DateTimeOffset DeliveredAt, DateTimeOffset? ReadAt);
 
 public sealed record PreferencesRequest(
-    [OneOf(typeof(Channel))] string? Channel,
-    [OneOf(typeof(PatientPreferences), nameof(PatientPreferences.Languages))] string? Language,
+    [Required][OneOf(typeof(Channel))] string? Channel,
+    [Required][OneOf(typeof(PatientPreferences), nameof(PatientPreferences.Languages))] string? Language,
     bool RemindersOptedOut,
     bool ClinicalOptedOut,
     string? QuietHoursStart,

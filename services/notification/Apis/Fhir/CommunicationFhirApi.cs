@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Notification.Api.Application.Access;
 using MedMassage.Notification.Api.Domain.Messages;
 using MedMassage.Notification.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults;
 using MedMassage.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,9 @@ public static class CommunicationFhirApi
             .WithDescription("A message sent to the patient of a referral this system submitted (`system/Communication.read`), with its status; 404 for any other.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchCommunication").WithSummary("Search messages sent to patients (FHIR)")
-            .WithDescription("By `patient`, `based-on` (the ServiceRequest: messages to its patient) and `sent`.");
+            .WithDescription("By `patient`, `based-on` (the ServiceRequest: messages to its patient) and `sent`.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter Communication does not support, or a malformed value.");
         return app;
     }
 

@@ -56,7 +56,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 
 public sealed record DiagnosisView(string Code, string? Description);
 
-public sealed record PrecautionView(string Name, string Effect, string? BodyRegion);
+public sealed record PrecautionView(string Name, [OneOf(typeof(ContraindicationEffect))] string Effect, string? BodyRegion);
 
 /// <summary>Status "pending" until the first evaluation is done, then "completed".</summary>
 public sealed record EvaluationView(string Status, Guid? EvaluationId, DateTimeOffset? CompletedAt);

@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -27,12 +28,18 @@ public static class PatientFhirApi
         var api = app.MapFhirResource(Type);
         api.MapPost("/", CreateAsync).RequireFhirWrite(Type).WithName("FhirCreatePatient")
             .WithSummary("Register a patient (FHIR)")
-            .WithDescription("Needs the hospital's identifier; with `If-None-Exist: identifier=system|value`, or simply sent again, the patient already registered under it is returned.");
+            .WithDescription("Needs the hospital's identifier; with `If-None-Exist: identifier=system|value`, or simply sent again, the patient already registered under it is returned.")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status400BadRequest, "Not a Patient, or an `If-None-Exist` other than `identifier=system|value`.")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "Not a valid patient (each problem an issue), or no identifier of the hospital's.");
         api.MapGet("/{id}", ReadAsync).WithName("FhirReadPatient").WithSummary("A patient (FHIR)")
             .WithDescription("A patient this system registered, or the patient of a referral it may read (`system/Patient.read`); 404 otherwise.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", SearchAsync).WithName("FhirSearchPatient").WithSummary("Search patients (FHIR)")
-            .WithDescription("Among the patients this system registered or referred.");
+            .WithDescription("Among the patients this system registered or referred.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter Patient does not support, or a malformed value.");
         return app;
     }
 

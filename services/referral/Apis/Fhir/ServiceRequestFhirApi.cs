@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Audit;
 using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -25,15 +26,28 @@ public static class ServiceRequestFhirApi
         var api = app.MapFhirResource(Type);
         api.MapPost("/", CreateAsync).RequireFhirWrite(Type).WithName("FhirCreateServiceRequest")
             .WithSummary("Refer a patient (FHIR)")
-            .WithDescription("A ServiceRequest with its patient contained or as Patient/id, the physician contained with the NPI, ICD-10 reasons. `If-None-Exist: identifier=system|value` returns the referral already made with that identifier.");
+            .WithDescription("A ServiceRequest with its patient contained or as Patient/id, the physician contained with the NPI, ICD-10 reasons. `If-None-Exist: identifier=system|value` returns the referral already made with that identifier.")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status400BadRequest, "Not a ServiceRequest, or an `If-None-Exist` other than `identifier=system|value`.")
+            .Refuses(StatusCodes.Status412PreconditionFailed, "`If-None-Exist` matches more than one referral.")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "Not a valid referral (each problem an issue), an unknown subject, or a retry that differs from the referral made.");
         api.MapGet("/{id}", ReadAsync).WithName("FhirReadServiceRequest").WithSummary("A referral (FHIR)")
             .WithDescription("A referral this system may read (`system/ServiceRequest.read`), with its current status; 404 for any other, exactly as for one that does not exist.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", ServiceRequestSearch.SearchAsync).WithName("FhirSearchServiceRequest")
-            .WithSummary("Search referrals (FHIR)").WithDescription("The referrals this system submitted, as a paged searchset Bundle.");
+            .WithSummary("Search referrals (FHIR)").WithDescription("The referrals this system submitted, as a paged searchset Bundle.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter ServiceRequest does not support, or a malformed value.");
         api.MapPut("/{id}", UpdateAsync).RequireFhirWrite(Type).WithName("FhirUpdateServiceRequest")
             .WithSummary("Revoke, hold or resume a referral (FHIR)")
-            .WithDescription("Only the status changes: `revoked` cancels it, `on-hold` holds it, `active` resumes it; the last note is the reason. `If-Match` is checked when sent.");
+            .WithDescription("Only the status changes: `revoked` cancels it, `on-hold` holds it, `active` resumes it; the last note is the reason. `If-Match` is checked when sent.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "Not a ServiceRequest, or its id is not the one in the address.")
+            .Refuses(StatusCodes.Status404NotFound, "No referral this system may change has that id.")
+            .Refuses(StatusCodes.Status409Conflict, "The referral cannot change that way now, or was changed at the same time.")
+            .Refuses(StatusCodes.Status412PreconditionFailed, "`If-Match` names a version that is not the current one: read it again.")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "A status change a referral does not allow (only revoked, on-hold and active from on-hold).");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Contracts;
 using MedMassage.ServiceDefaults.OpenApi;
 
@@ -5,19 +6,20 @@ namespace MedMassage.Referral.Api.Domain.Submission;
 
 // What a physician's office or hospital system sends. Everything is optional here so that one pass of validation
 // can name every missing or bad field at once instead of failing on the first. Identifier is the submitting system's own
-// identifier of this order (FHIR ServiceRequest.identifier).
+// identifier of this order (FHIR ServiceRequest.identifier). [Required] marks, for the API description, what the
+// validators refuse to do without.
 
 public sealed record SubmitReferral(
-    PatientInput? Patient,
-    PhysicianInput? Physician,
-    IReadOnlyList<string>? Diagnoses,
+    [Required] PatientInput? Patient,
+    [Required] PhysicianInput? Physician,
+    [Required] IReadOnlyList<string>? Diagnoses,
     [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
     IReadOnlyList<string>? BodyRegions,
-    int? SessionsPerWeek,
-    int? Weeks,
-    int? AuthorizedVisits,
-    DateOnly? ValidFrom,
-    DateOnly? ValidUntil,
+    [Required] int? SessionsPerWeek,
+    [Required] int? Weeks,
+    [Required] int? AuthorizedVisits,
+    [Required] DateOnly? ValidFrom,
+    [Required] DateOnly? ValidUntil,
     IReadOnlyList<PrecautionInput>? Precautions,
     InsuranceInput? Insurance,
     Guid? LocationId,
@@ -27,9 +29,9 @@ public sealed record SubmitReferral(
 
 public sealed record PatientInput(
     Guid? Id,
-    string? FirstName,
-    string? LastName,
-    DateOnly? DateOfBirth,
+    [Required] string? FirstName,
+    [Required] string? LastName,
+    [Required] DateOnly? DateOfBirth,
     [OneOf(typeof(PartyValidator), nameof(PartyValidator.Sexes))] string? Sex,
     string? Phone,
     string? Email,
@@ -37,11 +39,11 @@ public sealed record PatientInput(
     string? Language,
     IReadOnlyList<IdentifierInput>? Identifiers);
 
-public sealed record IdentifierInput(string? System, string? Value);
+public sealed record IdentifierInput([Required] string? System, [Required] string? Value);
 
-public sealed record PhysicianInput(string? Name, string? Npi, string? Organization, string? Phone, string? Fax, string? Email);
+public sealed record PhysicianInput([Required] string? Name, [Required] string? Npi, string? Organization, string? Phone, string? Fax, string? Email);
 
 /// <summary>Effect: "blocks-all-treatment", "excludes-local-area" (needs a body region) or "needs-physician-clearance".</summary>
-public sealed record PrecautionInput(string? Name, [OneOf(typeof(ContraindicationEffect))] string? Effect, string? BodyRegion);
+public sealed record PrecautionInput([Required] string? Name, [Required][OneOf(typeof(ContraindicationEffect))] string? Effect, string? BodyRegion);
 
-public sealed record InsuranceInput(string? Payer, string? MemberId, string? AuthorizationNumber, int? AuthorizedVisits);
+public sealed record InsuranceInput([Required] string? Payer, [Required] string? MemberId, string? AuthorizationNumber, int? AuthorizedVisits);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Scheduling.Api.Domain.Appointments;
@@ -8,7 +9,7 @@ using MedMassage.ServiceDefaults.OpenApi;
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
 public sealed record BookRequest(
-    Guid? ReferralId, Guid? LocationId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt,
+    [Required] Guid? ReferralId, [Required] Guid? LocationId, [Required] Guid? TherapistId, [Required] string? AppointmentType, [Required] DateTimeOffset? StartsAt,
     Guid? RoomId, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques, Guid? HoldId);
 
 public sealed record RescheduleRequest(DateTimeOffset? StartsAt, Guid? TherapistId, Guid? RoomId);
@@ -40,6 +41,6 @@ public sealed record ReferralView(
 }
 
 /// <summary>A hold; <c>LocationId</c> is optional (default: the therapist's location where they work at that time).</summary>
-public sealed record HoldRequest(Guid? ReferralId, Guid? TherapistId, string? AppointmentType, DateTimeOffset? StartsAt, Guid? LocationId = null);
+public sealed record HoldRequest([Required] Guid? ReferralId, [Required] Guid? TherapistId, [Required] string? AppointmentType, [Required] DateTimeOffset? StartsAt, Guid? LocationId = null);
 
 public sealed record HoldView(Guid Id, Guid ReferralId, Guid TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset ExpiresAt);

@@ -1,17 +1,26 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Scheduling.Api.Application.Series;
 using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
-public sealed record WeeklyTimeDto([OneOf(typeof(DayOfWeek))] string? Day, string? Time);
+public sealed record WeeklyTimeDto([Required][OneOf(typeof(DayOfWeek))] string? Day, [Required] string? Time);
 
 public sealed record SeriesRequest(
-    Guid? ReferralId, Guid? LocationId, Guid? TherapistId, string? AppointmentType, DateOnly? StartDate, int? Weeks, IReadOnlyList<WeeklyTimeDto>? Times);
+    [Required] Guid? ReferralId, [Required] Guid? LocationId, [Required] Guid? TherapistId, [Required] string? AppointmentType, [Required] DateOnly? StartDate,
+    [Required] int? Weeks, [Required] IReadOnlyList<WeeklyTimeDto>? Times);
+
+/// <summary>Which visits of a series a change or cancellation takes, from the one named; their names on the API for <see cref="SeriesScope"/>.</summary>
+public static class SeriesScopes
+{
+    public const string This = "this";
+    public const string Following = "following";
+}
 
 /// <summary>Scope "this" or "following"; time is the new local time, dayOffset moves the days (e.g. +1: Tuesday to Wednesday).</summary>
-public sealed record SeriesChangeRequest(Guid? FromAppointmentId, string? Scope, string? Time, int? DayOffset);
+public sealed record SeriesChangeRequest([Required] Guid? FromAppointmentId, [OneOf(typeof(SeriesScopes))] string? Scope, string? Time, int? DayOffset);
 
-public sealed record SeriesCancelRequest(Guid? FromAppointmentId, string? Scope, string? Reason);
+public sealed record SeriesCancelRequest([Required] Guid? FromAppointmentId, [OneOf(typeof(SeriesScopes))] string? Scope, string? Reason);
 
 public sealed record OccurrenceView(DateTimeOffset StartsAt, DateTimeOffset LocalStartsAt, Guid? AppointmentId, bool Succeeded, string? Rule, string? Reason)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Domain.Locations;
 using MedMassage.Scheduling.Api.Domain.Therapists;
@@ -7,14 +8,14 @@ using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Scheduling.Api.Apis.Contracts;
 
-public sealed record OpeningHoursDto([OneOf(typeof(DayOfWeek))] string? Day, string? Opens, string? Closes);
+public sealed record OpeningHoursDto([Required][OneOf(typeof(DayOfWeek))] string? Day, [Required] string? Opens, [Required] string? Closes);
 
-public sealed record RoomDto(Guid? Id, string? Name);
+public sealed record RoomDto(Guid? Id, [Required] string? Name);
 
 /// <summary>On creation <c>id</c> names the location (as the identity directory knows it); an update ignores it.</summary>
 public sealed record LocationRequest(
-    Guid? Id, string? Name, string? Address, string? Phone, string? TimeZone, int? LateCancellationWindowHours,
-    IReadOnlyList<OpeningHoursDto>? OpeningHours, IReadOnlyList<RoomDto>? Rooms);
+    Guid? Id, [Required] string? Name, [Required] string? Address, [Required] string? Phone, [Required] string? TimeZone, int? LateCancellationWindowHours,
+    IReadOnlyList<OpeningHoursDto>? OpeningHours, [Required] IReadOnlyList<RoomDto>? Rooms);
 
 public sealed record LocationView(
     Guid Id, string Name, string Address, string Phone, string TimeZone, double LateCancellationWindowHours,
@@ -29,14 +30,14 @@ public sealed record LocationView(
 /// sign-in): it is what lets them document their own visits in clinical notes. Without it a new id is made.
 /// </summary>
 public sealed record TherapistRequest(
-    string? Name, string? LicenceNumber, string? LicenceState, DateOnly? LicenceExpiresOn,
+    [Required] string? Name, [Required] string? LicenceNumber, [Required] string? LicenceState, [Required] DateOnly? LicenceExpiresOn,
     [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Certifications, IReadOnlyList<string>? Specialties, IReadOnlyList<Guid>? LocationIds, Guid? Id = null);
 
-public sealed record AvailabilityWindowDto(Guid? LocationId, [OneOf(typeof(DayOfWeek))] string? Day, string? Starts, string? Ends);
+public sealed record AvailabilityWindowDto([Required] Guid? LocationId, [Required][OneOf(typeof(DayOfWeek))] string? Day, [Required] string? Starts, [Required] string? Ends);
 
-public sealed record AvailabilityRequest(IReadOnlyList<AvailabilityWindowDto>? Windows);
+public sealed record AvailabilityRequest([Required] IReadOnlyList<AvailabilityWindowDto>? Windows);
 
-public sealed record TimeOffRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Reason);
+public sealed record TimeOffRequest([Required] DateTimeOffset? StartsAt, [Required] DateTimeOffset? EndsAt, string? Reason);
 
 /// <summary>A therapist as staff of some of their locations see them: where and when they work there, not elsewhere.</summary>
 public sealed record TherapistView(
@@ -51,7 +52,7 @@ public sealed record TherapistView(
         t.TimeOff);
 }
 
-public sealed record AppointmentTypeRequest(string? Name, [OneOf(typeof(VisitKind))] string? Kind, int? DurationMinutes);
+public sealed record AppointmentTypeRequest([Required] string? Name, [Required][OneOf(typeof(VisitKind))] string? Kind, [Required] int? DurationMinutes);
 
 public sealed record AppointmentTypeView(string Code, string Name, VisitKind Kind, int DurationMinutes)
 {

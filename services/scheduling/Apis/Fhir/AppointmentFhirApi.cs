@@ -3,6 +3,7 @@ using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using FhirAppointment = Hl7.Fhir.Model.Appointment;
@@ -23,14 +24,26 @@ public static class AppointmentFhirApi
     {
         var api = app.MapFhirResource(Type);
         api.MapPost("/", BookAsync).RequireFhirWrite(Type).WithName("FhirBookAppointment")
-            .WithSummary("Book a slot (FHIR)").WithDescription("An Appointment with `slot` (a free Slot) and `basedOn` (the ServiceRequest); every scheduling rule applies.");
+            .WithSummary("Book a slot (FHIR)").WithDescription("An Appointment with `slot` (a free Slot) and `basedOn` (the ServiceRequest); every scheduling rule applies.")
+            .Produces(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status400BadRequest, "Not an Appointment.")
+            .Refuses(StatusCodes.Status409Conflict, "Not booked: the rule the booking breaks (the time taken, no free room, the therapist's hours…).")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "No slot or referral named, an unknown referral, a slot of another service type, or a referral not bookable then.");
         api.MapGet("/{id}", ReadAsync).WithName("FhirReadAppointment").WithSummary("A visit (FHIR)")
             .WithDescription("A visit of a referral this system submitted (`system/Appointment.read`), with its status; 404 for any other.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         api.MapGet("/", AppointmentSearch.SearchAsync).WithName("FhirSearchAppointment").WithSummary("Search visits (FHIR)")
-            .WithDescription("The visits of the referrals this system submitted.");
+            .WithDescription("The visits of the referrals this system submitted.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter Appointment does not support, or a malformed value.");
         api.MapPut("/{id}", CancelAsync).RequireFhirWrite(Type).WithName("FhirCancelAppointment")
-            .WithSummary("Cancel a visit (FHIR)").WithDescription("Status `cancelled`, with `cancelationReason.text`; `If-Match` is checked when sent.");
+            .WithSummary("Cancel a visit (FHIR)").WithDescription("Status `cancelled`, with `cancelationReason.text`; `If-Match` is checked when sent.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "Not an Appointment, or its id is not the one in the address.")
+            .Refuses(StatusCodes.Status404NotFound, "No visit this system may change has that id.")
+            .Refuses(StatusCodes.Status409Conflict, "Not cancelled: the rule the cancellation breaks.")
+            .Refuses(StatusCodes.Status412PreconditionFailed, "`If-Match` names a version that is not the current one: read it again.")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "A change other than cancelling, or a reason longer than 1000 characters.");
         return app;
     }
 

@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Scheduling.Api.Domain.Therapists;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,9 @@ public static class DirectoryFhirApi
             .WithDescription("A clinic location with its address, phone and opening hours (`system/Location.read`); 404 for an unknown id.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         locations.MapGet("/", SearchLocationsAsync).WithName("FhirSearchLocation").WithSummary("Search locations (FHIR)")
-            .WithDescription("Every location of the chain, by `name` (contains) and `_id`, as a paged searchset Bundle.");
+            .WithDescription("Every location of the chain, by `name` (contains) and `_id`, as a paged searchset Bundle.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "A search parameter Location does not support, or a malformed value.");
 
         MapTherapists(app, "Practitioner", DirectoryMapping.ToPractitioner, "Search therapists (FHIR)", "the therapist: name and licence");
         MapTherapists(app, "PractitionerRole", DirectoryMapping.ToRole, "Search therapists' roles at locations (FHIR)", "the therapist's role: the locations they work at and their specialties");
@@ -82,6 +85,8 @@ public static class DirectoryFhirApi
                 && (actor is null || t.Id.ToString() == actor || t.LocationIds.Any(l => l.ToString() == actor))).ToList();
             return FhirResult.Ok(search.Bundle(found, map));
         }).WithName($"FhirSearch{type}").WithSummary(summary)
-            .WithDescription($"Every therapist as {what}, by `name` (contains), `_id`, `practitioner`, `location` and `actor` (the therapist or a location), as a paged searchset Bundle.");
+            .WithDescription($"Every therapist as {what}, by `name` (contains), `_id`, `practitioner`, `location` and `actor` (the therapist or a location), as a paged searchset Bundle.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, $"A search parameter {type} does not support, or a malformed value.");
     }
 }

@@ -4,6 +4,7 @@ using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Slots;
 using MedMassage.Scheduling.Api.Domain.Appointments;
 using MedMassage.Scheduling.Api.Infrastructure;
+using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,9 +25,14 @@ public static class SlotFhirApi
     {
         var api = app.MapFhirResource(Type);
         api.MapGet("/", SearchAsync).WithName("FhirSearchSlot").WithSummary("Free slots for a referral (FHIR)")
-            .WithDescription("`based-on=ServiceRequest/{id}` (required), `start` range (at most 31 days; default the next 7), `schedule`, `service-type`, `status=free`.");
+            .WithDescription("`based-on=ServiceRequest/{id}` (required), `start` range (at most 31 days; default the next 7), `schedule`, `service-type`, `status=free`.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status400BadRequest, "No `based-on`, more than 31 days, or a search parameter Slot does not support.")
+            .Refuses(StatusCodes.Status422UnprocessableEntity, "No slots can be offered for the referral: the rule that prevents it.");
         api.MapGet("/{id}", ReadAsync).WithName("FhirReadSlot").WithSummary("One slot (FHIR)")
-            .WithDescription("`free` while nothing occupies the therapist then, `busy` after.");
+            .WithDescription("`free` while nothing occupies the therapist then, `busy` after.")
+            .Produces(StatusCodes.Status200OK)
+            .Refuses(StatusCodes.Status404NotFound, "No slot has that id.");
         return app;
     }
 
