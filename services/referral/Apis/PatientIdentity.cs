@@ -1,4 +1,4 @@
-using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Apis.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Referral.Api.Apis;

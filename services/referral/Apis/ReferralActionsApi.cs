@@ -1,7 +1,6 @@
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Audit;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Infrastructure.Idempotency;
 using MedMassage.Referral.Api.Infrastructure.References;
 using Microsoft.AspNetCore.Http.HttpResults;

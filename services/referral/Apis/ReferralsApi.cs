@@ -2,7 +2,6 @@ using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
 using MedMassage.Referral.Api.Domain.Audit;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.OpenApi;
 using MedMassage.ServiceDefaults.Persistence;

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Referral.Api.Domain;
@@ -13,10 +12,10 @@ public sealed record Patient(
     string FirstName,
     string LastName,
     DateOnly DateOfBirth,
-    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Sexes))] string Sex,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Sexes))] string Sex,
     string? Phone,
     string? Email,
-    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Channels))] string PreferredChannel,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Channels))] string PreferredChannel,
     string Language,
     IReadOnlyList<ExternalIdentifier> Identifiers)
 {

@@ -1,10 +1,10 @@
 using MedMassage.Messaging;
-using MedMassage.Referral.Api.IntegrationEvents;
 using MedMassage.Referral.Api.Apis;
 using MedMassage.Referral.Api.Application;
 using MedMassage.Referral.Api.Application.Access;
 using MedMassage.Referral.Api.Infrastructure;
 using MedMassage.Referral.Api.Infrastructure.Sweeps;
+using MedMassage.Referral.Api.IntegrationEvents;
 using MedMassage.ServiceDefaults.Identity;
 using MedMassage.ServiceDefaults.PhysicianLinks;
 

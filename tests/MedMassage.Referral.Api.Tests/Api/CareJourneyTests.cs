@@ -64,7 +64,7 @@ public sealed class CareJourneyTests(InfrastructureFixture infrastructure)
         var request = TestReferrals.Valid(TestReferrals.Today()) with
         {
             Techniques = ["scar-tissue-release", "stretching", "lymphatic-drainage"],
-            Precautions = [new MedMassage.Referral.Api.Domain.Submission.PrecautionInput("Anticoagulants", "needs-physician-clearance", null)],
+            Precautions = [new MedMassage.Referral.Api.Apis.Contracts.PrecautionInput("Anticoagulants", "needs-physician-clearance", null)],
         };
         var referral = await app.SubmitValidAsync(request);
         await app.AcceptAsync(referral.Id);

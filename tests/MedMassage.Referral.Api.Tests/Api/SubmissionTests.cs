@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
+using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Tests.Support;
 using static MedMassage.Referral.Api.Tests.Support.DomainReferrals;
 

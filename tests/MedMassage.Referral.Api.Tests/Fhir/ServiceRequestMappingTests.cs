@@ -1,8 +1,8 @@
 using Hl7.Fhir.Model;
 using MedMassage.Fhir;
+using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Apis.Fhir;
 using MedMassage.Referral.Api.Domain;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing.Fhir;
 

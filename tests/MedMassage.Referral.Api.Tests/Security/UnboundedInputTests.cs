@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Tests.Support;
 using MedMassage.Testing;
 using Microsoft.AspNetCore.Mvc;

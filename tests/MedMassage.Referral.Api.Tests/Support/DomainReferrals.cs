@@ -1,5 +1,5 @@
+using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain;
-using MedMassage.Referral.Api.Domain.Submission;
 
 namespace MedMassage.Referral.Api.Tests.Support;
 

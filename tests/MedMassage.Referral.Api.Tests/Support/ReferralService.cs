@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using MedMassage.Referral.Api.Apis.Contracts;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.Referral.Api.Infrastructure;
 using MedMassage.Testing;
 

@@ -1,4 +1,4 @@
-using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Apis.Contracts;
 
 namespace MedMassage.Referral.Api.Tests.Support;
 

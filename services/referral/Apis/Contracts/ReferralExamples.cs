@@ -1,5 +1,3 @@
-using MedMassage.Referral.Api.Domain.Submission;
-
 namespace MedMassage.Referral.Api.Apis.Contracts;
 
 /// <summary>The request bodies the API description shows: what a physician's office or a hospital's system sends.</summary>

@@ -1,7 +1,6 @@
 using MedMassage.Contracts;
 using MedMassage.Contracts.Referrals;
 using MedMassage.Referral.Api.Domain;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.OpenApi;
 
 namespace MedMassage.Referral.Api.Apis.Contracts;
@@ -12,7 +11,7 @@ public sealed record ReferralDetails(
     string Reference,
     [OneOf(typeof(ReferralStatuses))] string Status,
     string? StatusReason,
-    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string Priority,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Priorities))] string Priority,
     Guid? LocationId,
     DateTimeOffset ReceivedAt,
     Guid? PossibleDuplicateOf,
@@ -41,7 +40,7 @@ public sealed record ReferralSummary(
     Guid Id,
     string Reference,
     [OneOf(typeof(ReferralStatuses))] string Status,
-    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string Priority,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Priorities))] string Priority,
     Guid? LocationId,
     DateTimeOffset ReceivedAt,
     string PatientName,

@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Apis.Contracts;
 using DomainPatient = MedMassage.Referral.Api.Domain.Patient;
 
 namespace MedMassage.Referral.Api.Apis.Fhir;

@@ -2,7 +2,6 @@ using Hl7.Fhir.Model;
 using MedMassage.Fhir;
 using MedMassage.Referral.Api.Apis.Contracts;
 using MedMassage.Referral.Api.Domain.Audit;
-using MedMassage.Referral.Api.Domain.Submission;
 using MedMassage.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using MedMassage.Fhir;
-using MedMassage.Referral.Api.Domain.Submission;
+using MedMassage.Referral.Api.Apis.Contracts;
 
 namespace MedMassage.Referral.Api.Apis.Fhir;
 

@@ -1,6 +1,8 @@
 using MedMassage.Contracts;
+using MedMassage.Referral.Api.Domain;
+using MedMassage.Referral.Api.Domain.Submission;
 
-namespace MedMassage.Referral.Api.Domain.Submission;
+namespace MedMassage.Referral.Api.Apis.Contracts;
 
 /// <summary>The one place that decides whether a submitted referral is acceptable input.</summary>
 public static class ReferralValidator
@@ -12,7 +14,6 @@ public static class ReferralValidator
     /// <summary>No referral lists more diagnoses, techniques, body regions, precautions or identifiers than this.</summary>
     public const int MaxItems = 20;
 
-    internal static readonly string[] Priorities = ["routine", "urgent"];
 
     private static readonly Dictionary<string, ContraindicationEffect> Effects = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,7 +58,7 @@ public static class ReferralValidator
         var precautions = Precautions(request.Precautions, errors);
         var insurance = Insurance(request.Insurance, errors);
         var priority = request.Priority?.Trim().ToLowerInvariant() ?? "routine";
-        if (!Priorities.Contains(priority))
+        if (!ReferralVocabulary.Priorities.Contains(priority))
         {
             errors.Add("priority", "Must be 'routine' or 'urgent'.");
         }

@@ -1,4 +1,4 @@
-namespace MedMassage.Referral.Api.Domain.Submission;
+namespace MedMassage.Referral.Api.Apis.Contracts;
 
 /// <summary>The text checks a referral's fields need.</summary>
 public static class TextFields

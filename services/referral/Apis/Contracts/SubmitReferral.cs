@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using MedMassage.Contracts;
+using MedMassage.Referral.Api.Domain;
 using MedMassage.ServiceDefaults.OpenApi;
 
-namespace MedMassage.Referral.Api.Domain.Submission;
+namespace MedMassage.Referral.Api.Apis.Contracts;
 
 // What a physician's office or hospital system sends. Everything is optional here so that one pass of validation
 // can name every missing or bad field at once instead of failing on the first. Identifier is the submitting system's own
@@ -23,7 +24,7 @@ public sealed record SubmitReferral(
     IReadOnlyList<PrecautionInput>? Precautions,
     InsuranceInput? Insurance,
     Guid? LocationId,
-    [OneOf(typeof(ReferralValidator), nameof(ReferralValidator.Priorities))] string? Priority,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Priorities))] string? Priority,
     string? Notes,
     IdentifierInput? Identifier = null);
 
@@ -32,10 +33,10 @@ public sealed record PatientInput(
     [Required] string? FirstName,
     [Required] string? LastName,
     [Required] DateOnly? DateOfBirth,
-    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Sexes))] string? Sex,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Sexes))] string? Sex,
     string? Phone,
     string? Email,
-    [OneOf(typeof(PartyValidator), nameof(PartyValidator.Channels))] string? PreferredChannel,
+    [OneOf(typeof(ReferralVocabulary), nameof(ReferralVocabulary.Channels))] string? PreferredChannel,
     string? Language,
     IReadOnlyList<IdentifierInput>? Identifiers);
 

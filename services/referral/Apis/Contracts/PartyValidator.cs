@@ -1,13 +1,12 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using MedMassage.Referral.Api.Domain;
 
-namespace MedMassage.Referral.Api.Domain.Submission;
+namespace MedMassage.Referral.Api.Apis.Contracts;
 
 /// <summary>Validation of the people on a referral: the patient and the referring physician.</summary>
 internal static partial class PartyValidator
 {
-    internal static readonly string[] Sexes = ["female", "male", "other", "unknown"];
-    internal static readonly string[] Channels = ["email", "sms", "phone"];
 
     [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", RegexOptions.IgnoreCase)]
     private static partial Regex LanguageTag();
@@ -34,16 +33,16 @@ internal static partial class PartyValidator
         }
 
         var sex = input.Sex?.Trim().ToLowerInvariant() ?? "unknown";
-        errors.When(!Sexes.Contains(sex), "patient.sex", $"Must be one of: {string.Join(", ", Sexes)}.");
+        errors.When(!ReferralVocabulary.Sexes.Contains(sex), "patient.sex", $"Must be one of: {string.Join(", ", ReferralVocabulary.Sexes)}.");
 
         var phone = Phone("patient.phone", input.Phone, errors);
         var email = Email("patient.email", input.Email, errors);
         errors.When(input.Phone is null && input.Email is null, "patient.phone", "A phone number or an email address is required.");
 
         var channel = input.PreferredChannel?.Trim().ToLowerInvariant() ?? (email is not null ? "email" : "sms");
-        if (!Channels.Contains(channel))
+        if (!ReferralVocabulary.Channels.Contains(channel))
         {
-            errors.Add("patient.preferredChannel", $"Must be one of: {string.Join(", ", Channels)}.");
+            errors.Add("patient.preferredChannel", $"Must be one of: {string.Join(", ", ReferralVocabulary.Channels)}.");
         }
         else if (channel == "email" && input.Email is null)
         {
