@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MedMassage.Scheduling.Api.Apis.Contracts;
 using MedMassage.Scheduling.Api.Application.Access;
 using MedMassage.Scheduling.Api.Application.Booking;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedMassage.Scheduling.Api.Apis;
 
-public sealed record WaitlistRequest(Guid? ReferralId, Guid? LocationId, string? AppointmentType, Guid? TherapistId, DateTimeOffset? Before);
+public sealed record WaitlistRequest([Required] Guid? ReferralId, [Required] Guid? LocationId, [Required] string? AppointmentType, Guid? TherapistId, DateTimeOffset? Before);
 
 public static class WaitlistApi
 {

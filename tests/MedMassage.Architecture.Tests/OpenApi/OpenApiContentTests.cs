@@ -98,6 +98,17 @@ public sealed class OpenApiContentTests
         Assert.DoesNotContain("remindersOptedOut", Required(preferences));
     }
 
+    [Theory]
+    [InlineData("MedMassage.Scheduling.Api", "RescheduleRequest", "startsAt")]
+    [InlineData("MedMassage.Scheduling.Api", "WaitlistRequest", "referralId,locationId,appointmentType")]
+    [InlineData("MedMassage.ClinicalNotes.Api", "TreatmentPlanRequest", "evaluationId,techniques,bodyRegions,sessionsPerWeek,weeks,visitCount,goals")]
+    public async Task A_booking_or_plan_request_requires_what_its_handler_refuses_to_do_without(string service, string schema, string fields)
+    {
+        var schemas = (await DocumentAsync(service))["components"]!["schemas"]!;
+
+        Assert.Equal(fields.Split(',').ToHashSet(), Required(schemas[schema]!));
+    }
+
     [Fact]
     public async Task A_required_query_parameter_is_declared_required()
     {

@@ -7,13 +7,13 @@ using MedMassage.ServiceDefaults.OpenApi;
 namespace MedMassage.ClinicalNotes.Api.Apis.Contracts;
 
 public sealed record TreatmentPlanRequest(
-    Guid? EvaluationId,
-    [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
-    IReadOnlyList<string>? BodyRegions,
-    int? SessionsPerWeek,
-    int? Weeks,
-    int? VisitCount,
-    IReadOnlyList<Goal>? Goals);
+    [Required] Guid? EvaluationId,
+    [Required][OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,
+    [Required] IReadOnlyList<string>? BodyRegions,
+    [Required] int? SessionsPerWeek,
+    [Required] int? Weeks,
+    [Required] int? VisitCount,
+    [Required] IReadOnlyList<Goal>? Goals);
 
 public sealed record PlanRevisionRequest(
     [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques,

@@ -12,7 +12,7 @@ public sealed record BookRequest(
     [Required] Guid? ReferralId, [Required] Guid? LocationId, [Required] Guid? TherapistId, [Required] string? AppointmentType, [Required] DateTimeOffset? StartsAt,
     Guid? RoomId, [OneOf(typeof(MassageTechniques), nameof(MassageTechniques.Known))] IReadOnlyList<string>? Techniques, Guid? HoldId);
 
-public sealed record RescheduleRequest(DateTimeOffset? StartsAt, Guid? TherapistId, Guid? RoomId);
+public sealed record RescheduleRequest([Required] DateTimeOffset? StartsAt, Guid? TherapistId, Guid? RoomId);
 
 public sealed record CancelRequest(string? Reason);
 
